@@ -1,0 +1,35 @@
+/** How every command reports: results to stdout (text or --json), errors to stderr with their code. */
+import { isMynahError, toMynahError } from '../core/errors.js'
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value)}\n`)
+}
+
+export function printLine(line = ''): void {
+  process.stdout.write(`${line}\n`)
+}
+
+export function warn(message: string): void {
+  process.stderr.write(`warning: ${message}\n`)
+}
+
+/** Print an error as `error E_CODE: message` (or JSON with --json) and return the exit status. */
+export function reportError(error: unknown, json: boolean): number {
+  const e = toMynahError(error)
+  if (json) process.stderr.write(`${JSON.stringify({ error: e.toJSON() })}\n`)
+  else process.stderr.write(`error ${e.code}: ${e.message}\n`)
+  if (!isMynahError(error) && process.env.MYNAH_DEBUG)
+    process.stderr.write(`${(error as Error)?.stack ?? ''}\n`)
+  return e.code === 'E_INVALID_ARGUMENT' ? 2 : 1
+}
+
+/** Render a table of rows with left-aligned columns. */
+export function formatTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)))
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd()
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')
+}
