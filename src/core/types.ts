@@ -7,6 +7,10 @@
 export type Lang = 'zh' | 'en'
 export type LangOption = Lang | 'auto'
 
+/** Encoded output formats (audio/ encodes them; surfaces pick one per request). */
+export type OutputFormat = 'wav' | 'pcm' | 'mp3' | 'opus' | 'flac'
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['wav', 'pcm', 'mp3', 'opus', 'flac']
+
 /** Mono PCM, samples nominally in [-1, 1]. */
 export interface Audio {
   readonly samples: Float32Array

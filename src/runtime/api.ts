@@ -6,8 +6,8 @@ import type { MynahConfig } from '../core/config.js'
 import type { EmotionName, EngineParams, LangOption, Segment, TextWarning } from '../core/types.js'
 import type { AudioChunk, EngineInfo } from '../engines/engine.js'
 
-export type OutputFormat = 'wav' | 'pcm' | 'mp3' | 'opus' | 'flac'
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['wav', 'pcm', 'mp3', 'opus', 'flac']
+// Defined in core so that audio/ (which encodes them) need not import upward.
+export { OUTPUT_FORMATS, type OutputFormat } from '../core/types.js'
 
 export type EmotionMode = 'speaker' | 'audio' | 'vector' | 'text'
 
