@@ -30,8 +30,13 @@ export const ERROR_CATALOGUE = {
   },
   E_PAYLOAD_TOO_LARGE: { status: 413, message: 'The upload is {bytes} bytes; the limit is {limit} bytes.' },
   E_FORMAT_UNSUPPORTED: { status: 400, message: 'Output format {format} is not supported; use {supported}.' },
+  E_MEDIA_TYPE_UNSUPPORTED: {
+    status: 415,
+    message: 'Content-Type {type} is not accepted here; send {accepted}.',
+  },
   E_VOICE_UNKNOWN: { status: 404, message: 'Unknown voice {voice}. {hint}' },
   E_VOICE_DUPLICATE: { status: 409, message: 'This clip is already saved as voice {voice}.' },
+  E_VOICE_NAME_TAKEN: { status: 409, message: 'A saved voice is already named {name}; choose another name.' },
   E_EMOTION_INVALID: { status: 400, message: 'Invalid emotion: {detail}' },
   E_ENGINE_UNKNOWN: { status: 400, message: 'Unknown engine {engine}; available: {available}.' },
   E_ENGINE_NOT_READY: { status: 503, message: 'Engine {engine} is not ready: {detail}' },
