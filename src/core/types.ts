@@ -87,6 +87,31 @@ export interface ResolvedEmotion {
   readonly alpha: number
   /** Where the vector came from. */
   readonly source: 'speaker' | 'audio' | 'vector' | 'text'
+  /**
+   * IndexTTS2 use_random: present when the caller asked for random sampling in a mode that
+   * has a vector (vector or text). Engines pick a random realisation of each emotion from
+   * this seed instead of the one closest to the speaker; the weights themselves are unchanged.
+   */
+  readonly randomSeed?: number
+}
+
+/** IndexTTS2's four emotion control methods (webui 0..3). */
+export type EmotionMode = 'speaker' | 'audio' | 'vector' | 'text'
+
+/** How the caller asks for emotion; resolved by emotion/ with IndexTTS2's precedence (docs/emotion.md). */
+export interface EmotionSpec {
+  /** Explicit mode; when absent it is inferred (text > vector > audio > speaker, as IndexTTS2). */
+  mode?: EmotionMode
+  /** Weights 0..1 by name, or 8 numbers in EMOTION_NAMES order. */
+  vector?: Partial<Record<EmotionName, number>> | readonly number[]
+  /** Encoded emotion reference clip (wav/flac/mp3/ogg bytes). */
+  audio?: Uint8Array
+  /** Text describing the emotion (or the text itself when mode is 'text' and this is absent). */
+  text?: string
+  /** IndexTTS2 emo_alpha, 0..1 (default 1; 0.6 suggested for text mode). */
+  alpha?: number
+  /** IndexTTS2 use_random: sample the emotion instead of using it exactly. */
+  random?: boolean
 }
 
 /** Speaker characteristics measured from a reference clip (builtin engine's cloning target). */

@@ -3,29 +3,14 @@
  * queue/ call. They hold no synthesis logic; everything goes through a Mynah instance.
  */
 import type { MynahConfig } from '../core/config.js'
-import type { EmotionName, EngineParams, LangOption, Segment, TextWarning } from '../core/types.js'
+import type { EmotionSpec, EngineParams, LangOption, Segment, TextWarning } from '../core/types.js'
 import type { AudioChunk, EngineInfo } from '../engines/engine.js'
 
 // Defined in core so that audio/ (which encodes them) need not import upward.
 export { OUTPUT_FORMATS, type OutputFormat } from '../core/types.js'
 
-export type EmotionMode = 'speaker' | 'audio' | 'vector' | 'text'
-
-/** How the caller asks for emotion; resolved by emotion/ with IndexTTS2's precedence. */
-export interface EmotionSpec {
-  /** Explicit mode; when absent it is inferred (text > vector > audio > speaker, as IndexTTS2). */
-  mode?: EmotionMode
-  /** Weights 0..1 by name, or 8 numbers in EMOTION_NAMES order. */
-  vector?: Partial<Record<EmotionName, number>> | readonly number[]
-  /** Encoded emotion reference clip (wav/flac/mp3/ogg bytes). */
-  audio?: Uint8Array
-  /** Text describing the emotion (or the text itself when mode is 'text' and this is absent). */
-  text?: string
-  /** IndexTTS2 emo_alpha, 0..1 (default 1; 0.6 suggested for text mode). */
-  alpha?: number
-  /** IndexTTS2 use_random: sample the emotion instead of using it exactly. */
-  random?: boolean
-}
+// Defined in core so that emotion/ (which resolves them) need not import upward.
+export type { EmotionMode, EmotionSpec } from '../core/types.js'
 
 export interface SpeakRequest {
   text: string
