@@ -11,6 +11,7 @@ import { join, resolve, sep } from 'node:path'
 import Database from 'better-sqlite3'
 import { MynahError } from '../core/errors.js'
 import { sha256Hex, writeFileAtomic } from '../core/files.js'
+import { inspectClip } from './library-inspect.js'
 
 /** What decoding a clip told us; supplied by `inspect` (default: audio/ decode). */
 export interface ClipInfo {
@@ -40,7 +41,8 @@ export interface SavedVoice {
 export interface VoiceLibraryOptions {
   /** Data dir (config.home); the library lives in `<home>/voices`. */
   readonly home: string
-  readonly inspect: ClipInspector
+  /** How clips are checked before storing; default decodes them (library-inspect.ts). */
+  readonly inspect?: ClipInspector
   /** Clock, for tests. */
   readonly now?: () => Date
 }
@@ -115,7 +117,7 @@ export class VoiceLibrary {
   constructor(options: VoiceLibraryOptions) {
     this.dir = resolve(options.home, 'voices')
     this.clipsDir = join(this.dir, 'clips')
-    this.inspect = options.inspect
+    this.inspect = options.inspect ?? inspectClip
     this.now = options.now ?? (() => new Date())
     // better-sqlite3 opens synchronously; the folder must exist first.
     mkdirSync(this.clipsDir, { recursive: true })
