@@ -1,0 +1,212 @@
+/**
+ * Context rules for polyphonic characters: grammar (了 得 地 为 还 只 ...), measure-word and
+ * numeral contexts (只 卷 弄), sentence-final particles (吧 吗 啦 哩 哟), and the nouns
+ * that usually sit next to a given reading (藏族, 燕王, 柏树 ...). A rule sees the line and
+ * pinyin-pro's opinion; returning undefined leaves the character to the next layer.
+ * Readings follow 现代汉语词典 (7th ed.) usage.
+ */
+import {
+  after,
+  at,
+  atClauseEnd,
+  atClauseStart,
+  isHan,
+  NUMERAL_CHARS,
+  type Rule,
+  type RuleContext,
+} from '../context.js'
+
+const has = (set: string, ch: string): boolean => ch !== '' && set.includes(ch)
+
+/** The previous word (by the segmenter) is only numerals / demonstratives: 一只, 这只, 两卷. */
+function afterNumeral(c: RuleContext): boolean {
+  const prev = at(c, -1)
+  if (!has(`${NUMERAL_CHARS}这那哪某第每单`, prev)) return false
+  // 万岁只差 …: 万 belongs to the word 万岁, which is not a number.
+  if (c.wordOffset > 0) return has(`${NUMERAL_CHARS}这那哪某第每单`, c.word[c.wordOffset - 1] ?? '')
+  return true
+}
+
+const ADVERBIAL_DE_BEFORE = '性然般样地乎'
+
+export const RULES: Readonly<Record<string, Rule>> = {
+  了: (c) => {
+    if (at(c, -1) === '不' && at(c, 1) !== '解') return 'liao3' // 受不了, 少不了
+    if (has('解然如若结断却无', at(c, 1)) && !c.inWord) return 'liao3' // 了解, 了然, 了如指掌, 了结
+    return undefined
+  },
+  地: (c) => {
+    if (c.inWord) return undefined
+    const prev = at(c, -1)
+    // 预见性地警告, 突然地, 一般地, 慢慢地: adverbial 地.
+    if (has(ADVERBIAL_DE_BEFORE, prev) || (prev !== '' && prev === at(c, -2))) return 'de5'
+    return undefined
+  },
+  为: (c) => {
+    if (c.inWord) return undefined
+    const next = at(c, 1)
+    if (has('了何啥什此', next)) return 'wei4' // 为了, 为何, 为什么, 为此
+    if (/^.{0,8}(服务|效力|效劳|报仇|祈祷|辩护|庆祝|着想|而战)/u.test(after(c, 10))) return 'wei4'
+    return 'wei2' // copula and verb: 均为, 改为, 视为, 自西向东为…
+  },
+  还: (c) => {
+    if (c.inWord) return undefined
+    if (has('给钱债款清贷账乡俗击手价原', at(c, 1))) return 'huan2'
+    if (has('归偿退送交奉返生赎索讨追', at(c, -1))) return 'huan2'
+    return 'hai2'
+  },
+  只: (c) => {
+    if (afterNumeral(c)) return 'zhi1' // 一只, 两只, 这只
+    return c.inWord ? undefined : 'zhi3'
+  },
+  似: (c) => {
+    if (has('类相近好酷貌恰疑神形', at(c, -1))) return 'si4'
+    if (at(c, 1) === '的') return 'shi4' // 飞似的
+    return 'si4'
+  },
+  应: (c) => {
+    if (c.inWord) return undefined
+    if (has('对响回反相感适供效呼照报答顺', at(c, -1))) return 'ying4'
+    return 'ying1' // modal: 应追溯, 应令, 理应
+  },
+  晕: (c) => {
+    if (c.inWord) return undefined
+    if (has('光月日冰红彩星', at(c, -1)) || has('车船机血针染轮圈', at(c, 1))) return 'yun4'
+    if (has('倒厥过死眩', at(c, 1)) || has('头发昏眩', at(c, -1))) return 'yun1'
+    return at(c, -1) === '的' || at(c, -1) === '质' ? 'yun4' : undefined
+  },
+  钉: (c) => {
+    if (c.inWord) return undefined
+    if (has('被把将', at(c, -1)) || has('在入住上死牢进满', at(c, 1))) return 'ding4'
+    return undefined
+  },
+  吧: (c) => {
+    if (has('酒网贴水氧话书茶陶迪性', at(c, -1)) || has('台女主友员', at(c, 1))) return 'ba1'
+    return atClauseEnd(c) ? 'ba5' : undefined
+  },
+  吗: (c) => {
+    if (at(c, 1) === '啡') return 'ma3'
+    return atClauseEnd(c) ? 'ma5' : undefined
+  },
+  啊: (c) => (atClauseStart(c) && !atClauseEnd(c) ? 'a4' : undefined),
+  啦: (c) => (atClauseEnd(c) ? 'la5' : c.inWord ? undefined : 'la1'),
+  哩: (c) => (atClauseEnd(c) ? 'li5' : c.inWord ? undefined : 'li3'),
+  哟: (c) => (atClauseEnd(c) ? 'yo5' : undefined),
+  哦: (c) => (atClauseEnd(c) && isHan(at(c, -1)) ? 'o5' : undefined),
+  哈: (c) => (c.inWord || at(c, 1) === '哈' || at(c, -1) === '哈' ? undefined : 'ha1'),
+  呗: (c) => (atClauseEnd(c) ? 'bei5' : undefined),
+  咧: (c) => (atClauseEnd(c) && isHan(at(c, -1)) ? 'lie5' : undefined),
+  哇: (c) => (atClauseEnd(c) && isHan(at(c, -1)) && at(c, -1) !== '哇' ? 'wa5' : undefined),
+  咯: (c) => {
+    if (has('吡卟', at(c, -1))) return 'luo4' // 吡咯 pyrrole
+    if (at(c, 1) === '血') return 'ka3'
+    return atClauseEnd(c) && isHan(at(c, -1)) ? 'lo5' : undefined
+  },
+  什: (c) => (has('么麽', at(c, 1)) ? 'shen2' : 'shi2'),
+  甚: (c) => (has('么麽', at(c, 1)) ? 'shen2' : undefined),
+  铺: (c) => {
+    if (c.inWord) return undefined
+    if (has('乡镇村站街区子', at(c, 1)) || has('药饭当店床肉货客通卧商', at(c, -1))) return 'pu4'
+    return undefined
+  },
+  弹: (c) => {
+    if (c.inWord) return undefined
+    if (has('子炸导炮核飞中油烧雾泪明号甲霰榴枪流', at(c, -1))) return 'dan4'
+    if (has('药头道丸弓壳坑片幕孔匣夹', at(c, 1))) return 'dan4'
+    return undefined
+  },
+  燕: (c) => {
+    if (c.inWord) return undefined
+    if (has('王国京山赵云军都地昭惠易蓟然', at(c, 1))) return 'yan1'
+    if (has('前后南北西', at(c, -1)) && !has('子窝尾麦雀鸥', at(c, 1))) return 'yan1'
+    return undefined
+  },
+  藏: (c) => {
+    if (c.inWord) return undefined
+    if (has('族语文军区人传医药历戏獒羚南北东王经青红巴', at(c, 1))) return 'zang4'
+    if (has('西驻入进援川青滇新卫康宝道佛经三', at(c, -1))) return 'zang4'
+    return undefined
+  },
+  柏: (c) => {
+    if (c.inWord) return undefined
+    if (has('树木油科子香', at(c, 1)) || has('松侧圆翠古扁刺', at(c, -1))) return 'bai3'
+    if (has('林拉克特威培尔格罗瑞德妮莎雅舍夏斯伦纳', at(c, 1))) return 'bo2'
+    return undefined
+  },
+  率: (c) => {
+    if (c.inWord) return undefined
+    if (has('领军兵众部队先师舰骑船机', at(c, 1))) return 'shuai4'
+    if (/^.{1,3}[军兵部众师]/u.test(after(c, 4)) && !atClauseEnd(c)) return 'shuai4' // 率新四军, 率残部
+    return undefined
+  },
+  奔: (c) => {
+    if (c.inWord) return undefined
+    if (has('跑驰波走腾流放赴逃命忙突袭涌泻', at(c, 1)) || has('出私狂飞疾', at(c, -1))) return 'ben1'
+    return 'ben4' // 奔济南, 奔城, 投奔
+  },
+  炸: (c) => {
+    if (c.inWord) return undefined
+    if (has('鸡酱糕薯丸鱼虾肉春物排', at(c, 1)) || has('油煎', at(c, -1))) return 'zha2'
+    return 'zha4'
+  },
+  蔚: (c) => (has('县州', at(c, 1)) ? 'yu4' : undefined),
+  挨: (c) => {
+    if (c.inWord) return undefined
+    return has('打骂饿冻揍批整训了过罚刀枪炸宰骗', at(c, 1)) ? 'ai2' : 'ai1'
+  },
+  倒: (c) => {
+    if (c.inWord) return undefined
+    return has('卵披心转退数立影挂置映叙计序贴车茶酒水', at(c, 1)) ? 'dao4' : undefined
+  },
+  卷: (c) => {
+    if (afterNumeral(c) || has('上中下全首末每本该试书画案考答', at(c, -1))) return 'juan4'
+    return c.inWord ? undefined : 'juan3'
+  },
+  弄: (c) => {
+    if (/\d/u.test(at(c, -1)) || at(c, -1) === '里' || at(c, 1) === '堂') return 'long4'
+    return undefined
+  },
+  汗: (c) => (at(c, -1) === '可' || has('国位庭帐', at(c, 1)) ? 'han2' : undefined),
+  累: (c) => {
+    if (has('计积加进犯次', at(c, 1))) return 'lei3'
+    if (at(c, -1) === '德' && at(c, 1) === '斯') return 'lei2'
+    return undefined
+  },
+  几: (c) => (at(c, 1) === '乎' ? 'ji1' : undefined),
+  塞: (c) => {
+    if (c.inWord) return undefined
+    if (has('堵阻闭梗搪', at(c, -1))) return 'se4'
+    if (has('进入满住给到在了', at(c, 1))) return 'sai1'
+    return undefined
+  },
+  传: (c) => {
+    if (c.inWord) return undefined
+    if (at(c, 1) === '》' || has('记略', at(c, 1))) return 'zhuan4' // 《水浒传》, 传记
+    if (has('自列外本别正小评', at(c, -1)) && atClauseEnd(c)) return 'zhuan4'
+    return undefined
+  },
+  种: (c) => (has('植', at(c, 1)) ? 'zhong4' : undefined),
+  长: (c) => {
+    if (c.inWord) return undefined
+    // 副旅长, 秘书长: an office title after an organisation word.
+    if (has('部局处科厅院所站社会团旅师军营连排班舰船组队村乡镇县市省州区馆校署司', at(c, -1)))
+      return has('度期久远达约江城途篇寿短', at(c, 1)) ? undefined : 'zhang3'
+    return undefined
+  },
+  仇: (c) => (c.inWord ? undefined : 'chou2'),
+  量: (c) => {
+    if (c.inWord) return undefined
+    if (has('测丈估衡思打称', at(c, -1))) return 'liang2'
+    return undefined
+  },
+  更: (c) => {
+    if (c.inWord) return undefined
+    if (has('新改换替迭正名衣', at(c, 1))) return 'geng1'
+    if (has('三五打变', at(c, -1))) return 'geng1'
+    return undefined
+  },
+}
+
+export function ruleFor(char: string): Rule | undefined {
+  return RULES[char]
+}
