@@ -11,10 +11,12 @@ export interface EnglishVoice {
   readonly flite: FliteVoiceName
   readonly gender: 'male' | 'female'
   readonly description: string
-  /** Median F0 of the voice as flite renders it, in Hz (measured; the base for pitch controls). */
-  readonly f0MedianHz: number
-  /** Whether flite's int_f0_target_mean moves this voice's pitch (the rms voice ignores it). */
-  readonly fliteF0Control: boolean
+  /**
+   * The `int_f0_target_mean` (Hz) that reproduces the voice's own pitch, measured with
+   * dsp/pitch over eight Harvard sentences; a pitch factor p sets p times this value.
+   * Undefined for rms, whose clustergen model ignores the setting.
+   */
+  readonly fliteF0MeanHz?: number
 }
 
 /** Flite's licence covers the code and these voices (CMU ARCTIC and CMU Kal recordings). */
@@ -26,32 +28,27 @@ export const EN_VOICES: readonly EnglishVoice[] = [
     flite: 'rms',
     gender: 'male',
     description: 'US English male (CMU ARCTIC rms, flite clustergen); the clearest English voice',
-    f0MedianHz: 101,
-    fliteF0Control: false,
   },
   {
     name: 'en-slt',
     flite: 'slt',
     gender: 'female',
     description: 'US English female (CMU ARCTIC slt, flite clustergen)',
-    f0MedianHz: 174,
-    fliteF0Control: true,
+    fliteF0MeanHz: 173,
   },
   {
     name: 'en-awb',
     flite: 'awb',
     gender: 'male',
     description: 'Scottish English male (CMU ARCTIC awb, flite clustergen)',
-    f0MedianHz: 132,
-    fliteF0Control: true,
+    fliteF0MeanHz: 130,
   },
   {
     name: 'en-kal16',
     flite: 'kal16',
     gender: 'male',
     description: 'US English male (CMU Kal, flite diphone): robotic but steady',
-    f0MedianHz: 95,
-    fliteF0Control: true,
+    fliteF0MeanHz: 93,
   },
 ]
 
