@@ -63,6 +63,10 @@ export async function recognize(clips: readonly Audio[]): Promise<string[]> {
         ['-lm', join(MODEL_DIR, 'en-us.lm.bin')],
         ['-dict', join(MODEL_DIR, 'cmudict-en-us.dict')],
         ['-samprate', String(ASR_SAMPLE_RATE)],
+        // Tighter search pruning than the defaults (30000 HMMs, 10 words per frame): about half
+        // the decoding time, and the same WER on the real recordings and the test sentences here.
+        ['-maxhmmpf', '3000'],
+        ['-maxwpf', '5'],
         ['-logfn', join(dir, 'log')],
       ].flat(),
       { maxBuffer: 16 * 1024 * 1024 },

@@ -1,10 +1,15 @@
-/** Placeholder until the built-in engine lands (issue 3). */
-import { MynahError } from '../../core/errors.js'
+/**
+ * The built-in engine (engines/builtin): recorded Mandarin syllables and flite English,
+ * paired by gender. See docs/engine-builtin.md.
+ */
 import type { Engine } from '../engine.js'
+import { BuiltinEngine, type BuiltinEngineOptions } from './engine.js'
+import { builtinVoiceRenderers } from './voices.js'
 
-export async function createBuiltinEngine(): Promise<Engine> {
-  throw new MynahError('E_ENGINE_NOT_READY', {
-    engine: 'builtin',
-    detail: 'the built-in voices are not built yet',
-  })
+export type { BuiltinEngineOptions, RenderContext, VoiceRenderer } from './engine.js'
+export { BuiltinEngine } from './engine.js'
+
+/** The engine with its real voices; tests may pass their own voice renderers. */
+export async function createBuiltinEngine(options?: Partial<BuiltinEngineOptions>): Promise<Engine> {
+  return new BuiltinEngine({ voices: options?.voices ?? builtinVoiceRenderers() })
 }

@@ -1,0 +1,226 @@
+/**
+ * The built-in engine: Mandarin runs go to a recorded-syllable voice, English runs to a
+ * flite voice of the same gender; each segment's pieces are levelled, joined with pauses
+ * and crossfades at 24 kHz, and yielded as one chunk as soon as the segment is done.
+ */
+import { MynahError, throwIfAborted } from '../../core/errors.js'
+import type { Audio, Lang, Segment, TextRun, VoiceProfile } from '../../core/types.js'
+import type { AudioChunk, Engine, EngineInfo, EngineVoice, SynthesisRequest } from '../engine.js'
+import { emotionToProsody } from './emotion-prosody.js'
+import { ENGINE_SAMPLE_RATE, joinPieces, PAUSE_MS, type Piece, withTrailingSilence } from './mix.js'
+import type { ProsodyControls } from './prosody.js'
+
+/** What a voice needs to render a stretch of its language. */
+export interface RenderContext {
+  /** Prosody from the emotion (engines/builtin/emotion-prosody.ts); neutral for now. */
+  readonly prosody: ProsodyControls
+  /** Speaking-rate factor of the request (1 = normal); renderers fold it into their rate. */
+  readonly speed: number
+  readonly signal: AbortSignal
+}
+
+/** One built-in voice behind a uniform call; engines/builtin/voices.ts makes the real ones. */
+export interface VoiceRenderer {
+  readonly voice: EngineVoice
+  /** Load data the voice needs (voice pack, compiled wasm); idempotent. */
+  load(): Promise<void>
+  /**
+   * Render consecutive runs of the voice's language as one piece, pauses between them
+   * included; leading and trailing silence trimmed (the engine adds pauses after the piece).
+   */
+  render(runs: readonly TextRun[], context: RenderContext): Promise<Audio>
+}
+
+export interface BuiltinEngineOptions {
+  /** The voices; both languages must have at least one voice per gender used. */
+  readonly voices: readonly VoiceRenderer[]
+}
+
+/** Speaking-rate range the engine accepts (SpeakRequest.speed documents 0.5..2). */
+export const SPEED_RANGE = { min: 0.5, max: 2 } as const
+
+const BUILTIN_INFO = {
+  id: 'builtin',
+  description: 'Embedded engine: recorded Mandarin syllables + flite English voices, paired by gender.',
+  languages: ['zh', 'en'] as const,
+} as const
+
+/** A run says something when it has syllables (zh) or a letter or digit (en). */
+function isSpeakable(run: TextRun): boolean {
+  if (run.lang === 'zh') return (run.syllables?.length ?? 0) > 0 || /\p{L}|\p{N}/u.test(run.text)
+  return /[\p{L}\p{N}]/u.test(run.text)
+}
+
+/** Consecutive runs of one language, rendered by one voice call. */
+interface RunGroup {
+  readonly lang: Lang
+  readonly runs: TextRun[]
+}
+
+function groupRuns(segment: Segment): RunGroup[] {
+  const groups: RunGroup[] = []
+  for (const run of segment.runs) {
+    const group = groups.at(-1)
+    if (!isSpeakable(run)) {
+      // A dropped run still pauses: its boundary moves to the previous run when stronger (a lone "—").
+      const previous = group?.runs.at(-1)
+      if (group && previous && PAUSE_MS[run.breakAfter] > PAUSE_MS[previous.breakAfter])
+        group.runs[group.runs.length - 1] = { ...previous, breakAfter: run.breakAfter }
+      continue
+    }
+    if (group && group.lang === run.lang) group.runs.push(run)
+    else groups.push({ lang: run.lang, runs: [run] })
+  }
+  return groups
+}
+
+/**
+ * Pause after a group: its last run's break, at least a word gap where the language
+ * switches; shortened by speed and scaled by the prosody's pause scale (as in the zh renderer).
+ */
+function pauseAfterGroup(group: RunGroup, context: RenderContext): number {
+  const breakAfter = group.runs[group.runs.length - 1].breakAfter
+  return (Math.max(PAUSE_MS[breakAfter], PAUSE_MS.word) * context.prosody.pauseScale) / context.speed
+}
+
+/** Syllables (zh) and words (en) in the request, to pick the default voice by the main language. */
+function spokenUnits(segments: readonly Segment[]): Record<Lang, number> {
+  const count: Record<Lang, number> = { zh: 0, en: 0 }
+  for (const s of segments)
+    for (const run of s.runs)
+      count[run.lang] +=
+        run.lang === 'zh'
+          ? (run.syllables?.length ?? run.text.length)
+          : run.text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length
+  return count
+}
+
+export class BuiltinEngine implements Engine {
+  readonly id = BUILTIN_INFO.id
+  readonly #voices: readonly VoiceRenderer[]
+  #loaded = false
+
+  constructor(options: BuiltinEngineOptions) {
+    this.#voices = options.voices
+  }
+
+  describe(): EngineInfo {
+    return {
+      ...BUILTIN_INFO,
+      sampleRate: ENGINE_SAMPLE_RATE,
+      features: ['streaming'],
+      voices: this.#voices.map((v) => v.voice),
+      stages: [
+        {
+          name: 'zh-units',
+          // Two Opus voice packs decoded on demand; a few MB of index and decoded units.
+          weightBytes: { fp32: 24 * 1024 * 1024 },
+          activationBytesPerAudioSecond: 2 * 1024 * 1024,
+          activationBytesPerToken: 64 * 1024,
+          devices: ['cpu'],
+          canLoadOnDemand: false,
+        },
+        {
+          name: 'flite',
+          // flite.wasm compiled once (21 MB of wasm); each call instantiates a fresh linear memory.
+          weightBytes: { fp32: 64 * 1024 * 1024 },
+          activationBytesPerAudioSecond: 1024 * 1024,
+          activationBytesPerToken: 256 * 1024,
+          devices: ['cpu'],
+          canLoadOnDemand: false,
+        },
+      ],
+    }
+  }
+
+  async load(): Promise<void> {
+    if (this.#loaded) return
+    const defaults = this.#voices.filter((v) => v.voice.isDefault)
+    await Promise.all(defaults.map((v) => v.load()))
+    this.#loaded = true
+  }
+
+  async profile(_reference: Audio, _signal?: AbortSignal): Promise<VoiceProfile> {
+    throw new MynahError('E_ENGINE_NOT_READY', {
+      engine: this.id,
+      detail: 'voice cloning from a reference clip is not available in this build yet',
+    })
+  }
+
+  async unload(): Promise<void> {
+    this.#loaded = false
+  }
+
+  /** The voice for each language: the named voice decides the gender, the other language uses its pair. */
+  pickVoices(name: string | undefined, segments: readonly Segment[]): Record<Lang, VoiceRenderer> {
+    const byName = (n: string) => this.#voices.find((v) => v.voice.name === n)
+    let primary: VoiceRenderer | undefined
+    if (name !== undefined) {
+      primary = byName(name)
+      if (!primary)
+        throw new MynahError('E_VOICE_UNKNOWN', {
+          voice: name,
+          hint: `Built-in voices: ${this.#voices.map((v) => v.voice.name).join(', ')}.`,
+        })
+    } else {
+      const units = spokenUnits(segments)
+      const lang: Lang = units.zh >= units.en ? 'zh' : 'en'
+      primary = this.#voices.find((v) => v.voice.lang === lang && v.voice.isDefault)
+    }
+    if (!primary) throw new MynahError('E_INTERNAL', { detail: 'the built-in engine has no default voice' })
+    const gender = primary.voice.gender
+    const partner = (lang: Lang) =>
+      primary.voice.lang === lang
+        ? primary
+        : (this.#voices.find(
+            (v) => v.voice.lang === lang && v.voice.gender === gender && v.voice.isDefault,
+          ) ??
+          this.#voices.find((v) => v.voice.lang === lang && v.voice.gender === gender) ??
+          this.#voices.find((v) => v.voice.lang === lang))
+    const zh = partner('zh')
+    const en = partner('en')
+    if (!zh || !en) throw new MynahError('E_INTERNAL', { detail: 'the built-in engine lacks a voice pair' })
+    return { zh, en }
+  }
+
+  async *synthesize(request: SynthesisRequest, signal: AbortSignal): AsyncIterable<AudioChunk> {
+    const { segments, speed } = request
+    if (!Number.isFinite(speed) || speed < SPEED_RANGE.min || speed > SPEED_RANGE.max)
+      throw new MynahError('E_INVALID_ARGUMENT', {
+        detail: `speed must be between ${SPEED_RANGE.min} and ${SPEED_RANGE.max}, got ${speed}`,
+      })
+    if (!(request.intervalSilenceMs >= 0))
+      throw new MynahError('E_INVALID_ARGUMENT', { detail: 'intervalSilenceMs must be 0 or more' })
+    const voices = this.pickVoices(request.voice, segments)
+    if (!segments.some((s) => s.runs.some(isSpeakable))) throw new MynahError('E_TEXT_UNSPEAKABLE')
+    const context: RenderContext = { prosody: emotionToProsody(request.emotion), speed, signal }
+    throwIfAborted(signal)
+    for (const [i, segment] of segments.entries()) {
+      const audio = await this.renderSegment(segment, voices, context)
+      throwIfAborted(signal)
+      const last = i === segments.length - 1
+      const chunk = last ? audio : withTrailingSilence(audio, request.intervalSilenceMs)
+      yield { ...chunk, segmentIndex: segment.index, segmentEnd: true }
+    }
+  }
+
+  /** Render one segment: one voice call per language group, then level and join. */
+  async renderSegment(
+    segment: Segment,
+    voices: Record<Lang, VoiceRenderer>,
+    context: RenderContext,
+  ): Promise<Audio> {
+    const groups = groupRuns(segment)
+    const pieces: Piece[] = []
+    for (const [k, group] of groups.entries()) {
+      throwIfAborted(context.signal)
+      const voice = voices[group.lang]
+      await voice.load()
+      const audio = await voice.render(group.runs, context)
+      const isLast = k === groups.length - 1
+      pieces.push({ audio, pauseAfterMs: isLast ? 0 : pauseAfterGroup(group, context) })
+    }
+    // Pieces are levelled to one loudness, so the prosody's gain is applied here, once, for both languages.
+    return joinPieces(pieces, ENGINE_SAMPLE_RATE, context.prosody.gainDb)
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * Joining the pieces of one segment: every piece (a run of one language rendered by its
+ * voice) is resampled to the engine rate, levelled to one loudness so Mandarin and English
+ * sound equally loud, and joined with pauses by break level and short equal-power crossfades
+ * (no clicks at joins: speech fades into the pause, or into the next piece).
+ */
+import {
+  concatWithCrossfade,
+  measureLoudness,
+  normalizeLoudness,
+  resample,
+  silence,
+} from '../../audio/index.js'
+import type { Audio, BreakLevel } from '../../core/types.js'
+
+/** Native output rate of the built-in engine (the runtime resamples to the request's rate). */
+export const ENGINE_SAMPLE_RATE = 24_000
+
+/** Every piece is levelled to this integrated loudness (the audio room's default target). */
+export const TARGET_LUFS = -20
+
+/** Overlap at every join, in ms: long enough to hide a waveform step, short against phonemes. */
+export const CROSSFADE_MS = 8
+
+/**
+ * Pause after a run by its break level, in ms at speed 1. Values in the range of measured
+ * read-speech pauses (Goldman-Eisler 1968; Zellner 1994, "Pauses and the temporal structure
+ * of speech": ~200 ms at commas, 400-600 ms between sentences).
+ */
+export const PAUSE_MS: Readonly<Record<BreakLevel, number>> = {
+  none: 0,
+  word: 30,
+  minor: 200,
+  major: 320,
+  sentence: 480,
+  paragraph: 750,
+}
+
+/** BS.1770 gating blocks are 400 ms; shorter clips are measured padded and corrected for the padding. */
+const BLOCK_SECONDS = 0.4
+
+/**
+ * Integrated loudness in LUFS that also works for pieces shorter than one gating block
+ * (a single English word): the clip is zero-padded to 400 ms and the result raised by the
+ * padding's energy dilution, 10·log10(400 ms / duration). -Infinity for silence.
+ */
+export function pieceLoudness(audio: Audio): number {
+  const seconds = audio.samples.length / audio.sampleRate
+  if (seconds === 0) return Number.NEGATIVE_INFINITY
+  if (seconds >= BLOCK_SECONDS) return measureLoudness(audio)
+  const padded = new Float32Array(Math.ceil(BLOCK_SECONDS * audio.sampleRate))
+  padded.set(audio.samples)
+  return (
+    measureLoudness({ samples: padded, sampleRate: audio.sampleRate }) +
+    10 * Math.log10(BLOCK_SECONDS / seconds)
+  )
+}
+
+/** Scale a piece to TARGET_LUFS (+ gainDb) under a -1 dBFS sample-peak ceiling. */
+export function levelPiece(audio: Audio, gainDb = 0): Audio {
+  const loudness = pieceLoudness(audio)
+  if (!Number.isFinite(loudness)) return audio
+  if (audio.samples.length / audio.sampleRate >= BLOCK_SECONDS)
+    return normalizeLoudness(audio, TARGET_LUFS + gainDb, { peakMode: 'sample' })
+  let peak = 0
+  for (const s of audio.samples) peak = Math.max(peak, Math.abs(s))
+  const wantedDb = TARGET_LUFS + gainDb - loudness
+  const ceilingDb = peak > 0 ? -1 - 20 * Math.log10(peak) : wantedDb
+  const g = 10 ** (Math.min(wantedDb, ceilingDb) / 20)
+  const samples = new Float32Array(audio.samples.length)
+  for (let i = 0; i < samples.length; i++) samples[i] = audio.samples[i] * g
+  return { samples, sampleRate: audio.sampleRate }
+}
+
+export interface Piece {
+  readonly audio: Audio
+  /** Silence after the piece, in ms (already scaled for speed). */
+  readonly pauseAfterMs: number
+}
+
+/** Resample, level and join pieces into one clip at `sampleRate`; pauses become digital silence. */
+export async function joinPieces(
+  pieces: readonly Piece[],
+  sampleRate = ENGINE_SAMPLE_RATE,
+  gainDb = 0,
+): Promise<Audio> {
+  const parts: Audio[] = []
+  for (const piece of pieces) {
+    if (piece.audio.samples.length > 0)
+      parts.push(levelPiece(await resample(piece.audio, sampleRate), gainDb))
+    // The crossfades eat CROSSFADE_MS of a pause on each side; add that back so pauses keep their length.
+    if (piece.pauseAfterMs > 0)
+      parts.push(silence((piece.pauseAfterMs + 2 * CROSSFADE_MS) / 1000, sampleRate))
+  }
+  if (parts.length === 0) return { samples: new Float32Array(0), sampleRate }
+  return concatWithCrossfade(parts, CROSSFADE_MS)
+}
+
+/** Append `ms` of silence (the interval between segments). */
+export function withTrailingSilence(audio: Audio, ms: number): Audio {
+  const n = Math.max(0, Math.round((ms / 1000) * audio.sampleRate))
+  if (n === 0) return audio
+  const samples = new Float32Array(audio.samples.length + n)
+  samples.set(audio.samples)
+  return { samples, sampleRate: audio.sampleRate }
+}
