@@ -1,0 +1,97 @@
+/**
+ * Which built-in voice to convert from, and what that voice's own profile is. Converting
+ * from the closest voice keeps the mappings small (a male target from a male voice needs
+ * no large F0 shift or formant warp), which is where a vocoder sounds most natural.
+ *
+ * Built-in voice profiles are measured once per process from a calibration text rendered
+ * by the engine (the render callback), then kept in memory: a few hundred ms of CPU the
+ * first time a cloned request uses a voice.
+ */
+import { sha256Hex } from '../../../core/files.js'
+import type { Audio, Lang, VoiceProfile } from '../../../core/types.js'
+import { buildProfile } from '../../../voice/profile.js'
+import type { EngineVoice } from '../../engine.js'
+
+/**
+ * Phonetically varied calibration passages: "The North Wind and the Sun" (the IPA
+ * Handbook's passage) in English and in Mandarin, about 10 s of speech each.
+ */
+export const CALIBRATION_TEXT: Readonly<Record<Lang, string>> = {
+  en: 'The North Wind and the Sun were disputing which was the stronger, when a traveler came along wrapped in a warm cloak. They agreed that the one who first succeeded in making the traveler take his cloak off should be considered stronger than the other.',
+  zh: '有一回，北风跟太阳在那儿争论谁的本事大。争来争去就是分不出高低来。这时候路上来了个走道儿的，他身上穿着一件厚袍子。他们俩就商量好了，说谁能先叫这个走道儿的把他的袍子脱下来，就算谁的本事大。',
+}
+
+/** Median F0 (Hz) above which a target with no better evidence is taken as female-range. */
+const GENDER_F0_SPLIT_HZ = 160
+
+const known = new Map<string, VoiceProfile>()
+const pending = new Map<string, Promise<VoiceProfile>>()
+
+/**
+ * Profile of a built-in voice, measured from its rendering of the calibration text in
+ * `lang` (memoised per voice name). `render(text)` must return that voice's speech.
+ */
+export function profileOfBuiltinVoice(
+  name: string,
+  lang: Lang,
+  render: (text: string) => Promise<Audio>,
+  signal?: AbortSignal,
+): Promise<VoiceProfile> {
+  const ready = known.get(name)
+  if (ready) return Promise.resolve(ready)
+  let promise = pending.get(name)
+  if (!promise) {
+    promise = (async () => {
+      const audio = await render(CALIBRATION_TEXT[lang])
+      const profile = await buildProfile(audio, sha256Hex(`builtin-voice:${name}`), { lang, signal })
+      known.set(name, profile)
+      return profile
+    })()
+    pending.set(name, promise)
+    // A failed measurement is not remembered, so the next request tries again.
+    promise.then(
+      () => pending.delete(name),
+      () => pending.delete(name),
+    )
+  }
+  return promise
+}
+
+/** The memoised profile of a built-in voice, if it was measured already. */
+export function knownBuiltinProfile(name: string): VoiceProfile | undefined {
+  return known.get(name)
+}
+
+/** Distance between a voice and a target: log-F0 mean difference plus twice the log warp difference. */
+export function voiceDistance(voice: VoiceProfile, target: VoiceProfile): number {
+  return Math.abs(voice.f0.logMean - target.f0.logMean) + 2 * Math.abs(Math.log(voice.warp / target.warp))
+}
+
+/** Gender range a profile falls in when nothing better is known (F0 median, nudged by formant warp). */
+export function likelyGender(profile: VoiceProfile): 'male' | 'female' {
+  const f0 = Math.exp(profile.f0.logMean)
+  // A shorter tract (warp > 1) moves the split down a little, a longer one up.
+  return f0 * profile.warp ** 2 >= GENDER_F0_SPLIT_HZ ? 'female' : 'male'
+}
+
+/**
+ * Name of the built-in voice of language `lang` closest to `profile`. Uses measured voice
+ * profiles when every candidate has one (see profileOfBuiltinVoice), otherwise the voice
+ * of the target's likely gender (the language's default among equals).
+ */
+export function pickSourceVoice(profile: VoiceProfile, voices: readonly EngineVoice[], lang: Lang): string {
+  const inLanguage = voices.filter((v) => v.lang === lang)
+  const candidates = inLanguage.length > 0 ? inLanguage : voices
+  if (candidates.length === 0) throw new Error('pickSourceVoice: no voices to choose from')
+  const measured = candidates.map((v) => known.get(v.name))
+  if (measured.every((p) => p !== undefined)) {
+    let best = 0
+    for (let i = 1; i < candidates.length; i++)
+      if (voiceDistance(measured[i]!, profile) < voiceDistance(measured[best]!, profile)) best = i
+    return candidates[best].name
+  }
+  const gender = likelyGender(profile)
+  const sameGender = candidates.filter((v) => v.gender === gender)
+  const pool = sameGender.length > 0 ? sameGender : candidates
+  return (pool.find((v) => v.isDefault) ?? pool[0]).name
+}
