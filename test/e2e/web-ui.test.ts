@@ -20,6 +20,14 @@ import { FakeMynah } from '../helpers/fake-mynah.js'
 const CHROMIUM = '/usr/bin/chromium'
 const has = requireTools(CHROMIUM) && requireTestdata()
 const SCREENSHOT = resolve(REPO_ROOT, 'test-artifacts', 'web-ui.png')
+/** The bits of HTMLAudioElement the test reads (the test project is typed without the DOM library). */
+interface MediaLike {
+  readyState: number
+  duration: number
+  error: { code: number } | null
+  addEventListener(type: string, listener: () => void, options?: { once: boolean }): void
+}
+
 const TEXT = '你好，世界。今天天气很好！Hello from mynah.'
 
 describe.skipIf(!has)('web UI in Chromium', () => {
@@ -78,7 +86,7 @@ describe.skipIf(!has)('web UI in Chromium', () => {
 
   it('shows the segment preview of Chinese and English text', async () => {
     await page.fill('#text', TEXT)
-    await page.waitForFunction(() => document.querySelectorAll('#segments tr').length === 3)
+    await page.waitForFunction("document.querySelectorAll('#segments tr').length === 3")
     const cells = await page.locator('#segments tr td:nth-child(2)').allTextContents()
     expect(cells).toEqual(['你好，世界。', '今天天气很好！', 'Hello from mynah.'])
     const tokens = await page.locator('#segments tr td:nth-child(3)').allTextContents()
@@ -87,27 +95,26 @@ describe.skipIf(!has)('web UI in Chromium', () => {
 
   it('renders Chinese with real glyphs (fonts-noto-cjk), not boxes', async () => {
     // Tofu boxes are identical for every missing character; real glyphs differ.
-    const distinct = await page.evaluate(() => {
-      const draw = (ch: string) => {
+    // (Browser-side code is passed as text: the test project is typed without the DOM library.)
+    const distinct = await page.evaluate(`(() => {
+      const draw = (ch) => {
         const canvas = document.createElement('canvas')
         canvas.width = 40
         canvas.height = 40
-        const ctx = canvas.getContext('2d') as CanvasRenderingContext2D
-        ctx.font = `32px ${getComputedStyle(document.body).fontFamily}`
+        const ctx = canvas.getContext('2d')
+        ctx.font = '32px ' + getComputedStyle(document.body).fontFamily
         ctx.fillText(ch, 2, 34)
         return Array.from(ctx.getImageData(0, 0, 40, 40).data).join(',')
       }
       return new Set(['你', '好', '世', '界'].map(draw)).size
-    })
+    })()`)
     expect(distinct).toBe(4)
   })
 
   it('uploads a reference clip, moves an emotion slider, generates playable audio', async () => {
     const clipPath = testdata('voices', 'ljspeech', 'LJ001-0002.wav')
     await page.setInputFiles('#reference-file', clipPath)
-    await page.waitForFunction(() =>
-      /\d\.\d\d s/.test(document.getElementById('reference-info')?.textContent ?? ''),
-    )
+    await page.locator('#reference-info', { hasText: /\d\.\d\d s/ }).waitFor()
     expect(await page.inputValue('#voice')).toBe('clip')
 
     await page.check('input[name="emotion-mode"][value="vector"]')
@@ -118,17 +125,10 @@ describe.skipIf(!has)('web UI in Chromium', () => {
 
     const before = mynah.requests.length
     await page.click('#generate')
-    await page.waitForFunction(
-      () => /Done/.test(document.getElementById('status')?.textContent ?? ''),
-      null,
-      {
-        timeout: 60_000,
-      },
-    )
-    const duration = await page.evaluate(
-      () =>
+    await page.locator('#status', { hasText: 'Done' }).waitFor({ timeout: 60_000 })
+    const duration = await page.locator('#player').evaluate(
+      (audio: MediaLike) =>
         new Promise<number>((resolve, reject) => {
-          const audio = document.getElementById('player') as HTMLAudioElement
           if (audio.readyState >= 1) return resolve(audio.duration)
           audio.addEventListener('loadedmetadata', () => resolve(audio.duration), { once: true })
           audio.addEventListener('error', () => reject(new Error(`audio error ${audio.error?.code}`)), {
@@ -158,16 +158,14 @@ describe.skipIf(!has)('web UI in Chromium', () => {
     await page.click('#record')
     await page.waitForTimeout(1500)
     await page.click('#record')
-    await page.waitForFunction(() =>
-      /录音 · \d\.\d\d s/.test(document.getElementById('reference-info')?.textContent ?? ''),
-    )
+    await page.locator('#reference-info', { hasText: /录音 · \d\.\d\d s/ }).waitFor()
     const info = (await page.textContent('#reference-info')) ?? ''
     const seconds = Number(/(\d+\.\d\d) s/.exec(info)?.[1])
     expect(seconds).toBeGreaterThan(0.5)
     expect(seconds).toBeLessThan(10)
     await page.fill('#voice-name', '麦克风 mic')
     await page.click('#voice-save')
-    await page.waitForFunction(() => /Saved as/.test(document.getElementById('status')?.textContent ?? ''))
+    await page.locator('#status', { hasText: 'Saved as' }).waitFor()
     const saved = library.list()
     expect(saved.map((v) => v.name)).toEqual(['麦克风 mic'])
     expect(saved[0]?.format).toBe('wav')
