@@ -3,7 +3,7 @@
  * speaker's neutral profile (F0 in semitones, range and rate as log ratios, level and
  * tilt in dB) and matched against the deviations each emotion is expected to cause
  * (correlates.ts, the same table the built-in engine realises). For every emotion the
- * best intensity a ∈ [0, 1] along its prototype is fitted by least squares; the residuals
+ * best intensity a ∈ [0.25, 1] along its prototype is fitted by least squares; the residuals
  * give a softmax posterior, the heaviest emotion's intensity scales the result.
  * A clip that does not deviate from neutral reads as calm (IndexTTS2's default).
  */
@@ -33,6 +33,12 @@ const SCALE: Readonly<Record<Feature, number>> = {
 }
 /** Softmax temperature on squared standardised residuals. */
 const TEMPERATURE = 1
+/**
+ * Smallest intensity an emotion is fitted with: an emotion that is present moves the voice
+ * at least this much, so a clip without deviation is explained by neutral (calm), not by
+ * every emotion at intensity 0.
+ */
+const MIN_INTENSITY = 0.25
 
 /** Population defaults used when no neutral profile is known (then level and tilt are ignored). */
 const MALE_NEUTRAL_HZ = 115
@@ -124,7 +130,7 @@ export function featuresToEmotion(
       dp += (d[k] * p[k]) / SCALE[k] ** 2
       pp += p[k] ** 2 / SCALE[k] ** 2
     }
-    const a = pp > 0 ? Math.min(1, Math.max(0, dp / pp)) : 0
+    const a = pp > 0 ? Math.min(1, Math.max(MIN_INTENSITY, dp / pp)) : 0
     let r = 0
     for (const k of FEATURES) if (use[k]) r += ((d[k] - a * p[k]) / SCALE[k]) ** 2
     residuals.push(r)
