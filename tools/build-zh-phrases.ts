@@ -1,9 +1,13 @@
 /**
- * Builds src/text/g2p/data/extra-phrases.ts: the words of @pinyin-pro/data's "complete"
- * dictionary (ISC, github.com/chinese-data/pinyin-pro-data) that contain a polyphonic
- * character AND that pinyin-pro's own built-in dictionary reads differently. Loading the
- * whole dictionary costs ~1.8 s and ~400 MB of heap; this difference (~12 k words, ~0.4 MB)
- * gives the same accuracy on the polyphone benchmark for ~0.1 s and ~20 MB.
+ * Builds src/text/g2p/data/extra-phrases.ts from @pinyin-pro/data's "complete" dictionary
+ * (ISC, github.com/chinese-data/pinyin-pro-data). Kept: words with a polyphonic character
+ *   - that pinyin-pro's own built-in dictionary reads differently, and
+ *   - common words (2-4 characters) containing a character for which mynah replaces
+ *     pinyin-pro's single-character reading (data/defaults.ts, data/rules.ts): pinyin-pro
+ *     leaves out words that agree with its own default, so without them a new default
+ *     would also change 一切, 应用, 店铺 ... .
+ * Loading the whole dictionary costs ~1.8 s and ~400 MB of heap; this selection (~16 k
+ * words, ~0.5 MB) gives slightly better accuracy on the polyphone benchmark for ~0.1 s.
  *
  * Run: npx tsx tools/build-zh-phrases.ts   (needs the devDependency @pinyin-pro/data)
  */
@@ -12,6 +16,8 @@ import { createRequire } from 'node:module'
 import { resolve } from 'node:path'
 import { pinyin, polyphonic } from 'pinyin-pro'
 import { writeFileAtomicSync } from '../src/core/files.js'
+import { defaultReadings } from '../src/text/g2p/data/defaults.js'
+import { RULES } from '../src/text/g2p/data/rules.js'
 
 const require = createRequire(import.meta.url)
 const source = require.resolve('@pinyin-pro/data/complete.json')
@@ -43,11 +49,17 @@ function contradictsSubword(chars: string[], reading: string, probability: numbe
   return false
 }
 
+/** Characters whose single-character reading mynah decides itself. */
+const overridden = new Set([...defaultReadings().keys(), ...Object.keys(RULES)])
+/** Frequency (the dictionary's probability) from which a word counts as common. */
+const COMMON = 1e-11
+
 const lines: string[] = []
 for (const [word, [reading, probability]] of Object.entries(dict)) {
   const chars = [...word]
   if (chars.length < 2 || !chars.some(isPolyphonic)) continue
-  if (pinyin(word, { type: 'array' }).join(' ') === reading) continue
+  const anchor = chars.length <= 4 && probability >= COMMON && chars.some((c) => overridden.has(c))
+  if (!anchor && pinyin(word, { type: 'array' }).join(' ') === reading) continue
   if (chars.length >= 3 && contradictsSubword(chars, reading, probability)) continue
   if (/[\t\n`\\$]/.test(word + reading)) continue
   lines.push(`${word}\t${reading}\t${probability}`)

@@ -13,6 +13,9 @@ export interface RuleContext {
   readonly word: string
   /** Offset of the character inside `word`. */
   readonly wordOffset: number
+  /** The segmenter words just before and after `word` ('' at the edges). */
+  readonly prevWord: string
+  readonly nextWord: string
 }
 
 /** A rule returns a reading, or undefined to leave the decision to the next layer. */

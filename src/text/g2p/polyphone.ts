@@ -125,14 +125,18 @@ export function decideReadings(
     if (b === undefined) continue
     const rule = ruleFor(char)
     if (rule) {
-      const span = words[wordIndex[i] ?? 0] ?? { start: i, end: i + 1 }
+      const k = wordIndex[i] ?? 0
+      const span = words[k] ?? { start: i, end: i + 1 }
+      const text = (w: WordSpan | undefined): string => (w ? chars.slice(w.start, w.end).join('') : '')
       const context: RuleContext = {
         chars,
         i,
         base: b,
         inWord: inWord[i] ?? false,
-        word: chars.slice(span.start, span.end).join(''),
+        word: text(span),
         wordOffset: i - span.start,
+        prevWord: text(words[k - 1]),
+        nextWord: text(words[k + 1]),
       }
       const ruled = rule(context)
       if (ruled) {

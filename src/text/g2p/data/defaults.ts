@@ -21,7 +21,6 @@ const TABLE = `
 莘 xin1 莘庄 (莘莘 shen1 is a phrase)
 閤 ge2 traditional form of 阁
 蠡 li3 范蠡, 蠡县, 蠡湖
-朴 piao2 the Korean surname (朴素 pu3 is a phrase)
 扇 shan4 the noun: 扇子, 门扇, 扇形
 姥 mu3 斗姥, 天姥 (姥姥 lao3 is a phrase)
 喇 la3 喇嘛, 喇叭, transliterations
@@ -53,7 +52,6 @@ const TABLE = `
 铺 pu1 the verb 铺设 (店铺 pu4 is a phrase)
 更 geng4 the adverb 更 (更新 geng1 comes from the dictionary)
 量 liang4 the noun: 数量, 向量, 计算量
-切 qie1 the verb 切开 (一切 qie4 comes from the dictionary)
 削 xue1 削减, 削籍 (削皮 xiao1 is a phrase)
 剥 bo1 剥夺, 剥离 (剥皮 bao1 is a phrase)
 逮 dai4 逮捕
@@ -65,7 +63,8 @@ const TABLE = `
 
 let table: Map<string, string> | undefined
 
-export function defaultReading(char: string): string | undefined {
+/** The whole table (also read by tools/build-zh-phrases.ts). */
+export function defaultReadings(): ReadonlyMap<string, string> {
   if (!table) {
     table = new Map()
     for (const line of TABLE.split('\n')) {
@@ -73,5 +72,9 @@ export function defaultReading(char: string): string | undefined {
       if (ch && reading) table.set(ch, reading)
     }
   }
-  return table.get(char)
+  return table
+}
+
+export function defaultReading(char: string): string | undefined {
+  return defaultReadings().get(char)
 }

@@ -8,8 +8,10 @@ export const EXTRA_PHRASES = `
 一下肚子	yí xià dù zi	2e-12
 一不扭众	yí bù niǔ zhòng	3e-12
 一丘之貉	yì qiū zhī hé	1.2e-11
+一两只	yì liǎng zhī	2.1e-11
 一两重	yì liǎng zhòng	5e-12
 一个一个把	yí gè yí gè bǎ	2e-12
+一个几亿	yí gè jǐ yì	1.7e-11
 一个劲儿	yí gè jìn er	1.43e-10
 一个劲地	yí gè jìn de	1.01e-10
 一个巴掌拍不响	yí gè bā zhang pāi bù xiǎng	9e-12
@@ -22,17 +24,25 @@ export const EXTRA_PHRASES = `
 一之已甚	yì zhī yǐ shèn	3e-12
 一之谓甚	yì zhī wèi shèn	3e-12
 一乾二净	yì gān èr jìng	2e-12
+一了百了	yì liǎo bǎi liǎo	6.1e-11
+一些种	yì xiē zhǒng	2.2e-11
 一以当百	yì yǐ dāng bǎi	3e-12
 一会儿双行	yí huì er shuāng xíng	2e-12
 一传	yí zhuàn	7.2e-11
 一更天	yī gēng tiān	2e-12
+一几	yì jǐ	1e-11
 一刀切	yì dāo qiē	6.7e-11
+一分为二	yì fēn wéi èr	1.08e-10
 一分之差	yì fēn zhī chā	3e-12
 一划	yì huá	3e-12
 一动不动	yí dòng bú dòng	5.03e-10
 一动不如一静	yí dòng bù rú yí jìng	2e-12
 一匙之量	yì chí zhī liàng	3e-12
+一千只	yì qiān zhī	1e-11
+一卷	yí juàn	3.48e-10
+一只	yì zhī	6.814e-9
 一吐为快	yì tǔ wéi kuài	1.2e-11
+一呼百应	yì hū bǎi yìng	4e-11
 一品夫人	yī pǐn fū rén	3e-12
 一品红	yī pǐn hóng	1.36e-10
 一哄而上	yí hòng ér shàng	2.8e-11
@@ -43,6 +53,7 @@ export const EXTRA_PHRASES = `
 一大家子	yí dà jiā zi	2.5e-11
 一天星斗	yì tiān xīng dǒu	5e-12
 一字之差	yí zì zhī chā	1.5e-11
+一定量	yí dìng liàng	3.28e-10
 一家子	yì jiā zi	1.5e-10
 一将难求	yí jiàng nán qiú	9e-12
 一岁载赦	yí suì zài shè	3e-12
@@ -52,15 +63,19 @@ export const EXTRA_PHRASES = `
 一差二错	yī chā èr cuò	3e-12
 一差半错	yī chā bàn cuò	3e-12
 一帖	yì tiě	3.1e-11
+一席之地	yì xí zhī dì	1.07e-10
 一平二调	yì píng èr diào	1.8e-11
 一应	yì yīng	3.72e-10
 一应俱全	yì yīng jù quán	1e-10
+一扇	yí shàn	2.62e-10
 一打	yì dá	1.71e-10
+一技之长	yí jì zhī cháng	5.6e-11
 一把子	yì bǎ zi	3e-12
 一担	yí dàn	1.38e-10
 一拜天地	yī bài tiān dì	3e-12
 一掊土	yì pǒu tǔ	3e-12
 一推了之	yì tuī liǎo zhī	6e-12
+一撇	yì piě	8.6e-11
 一方有难	yì fāng yǒu nàn	3e-12
 一无所长	yì wú suǒ zhǎng	8e-12
 一日为师	yí rì wéi shī	3e-12
@@ -79,6 +94,7 @@ export const EXTRA_PHRASES = `
 一树了之	yí shù liǎo zhī	3e-12
 一榻糊涂	yí tà hú tu	3e-12
 一死了之	yì sǐ liǎo zhī	3e-12
+一气呵成	yí qì hē chéng	8.4e-11
 一氧化二氮	yī yǎng huà èr dàn	4e-12
 一氧化氮	yī yǎng huà dàn	1.2e-11
 一氧化物	yī yǎng huà wù	3e-12
@@ -91,13 +107,20 @@ export const EXTRA_PHRASES = `
 一片散沙	yí piàn sǎn shā	3e-12
 一甲子六十年	yī jiǎ zǐ liù shí nián	2e-12
 一百单八将	yì bǎi dān bā jiàng	7e-12
+一百卷	yì bǎi juàn	2.2e-11
+一百只	yì bǎi zhī	2e-11
 一盘散沙	yì pán sǎn shā	5.2e-11
+一目了然	yí mù liǎo rán	1.65e-10
 一目五行	yí mù wǔ xíng	3e-12
 一目数行	yí mù shù háng	3e-12
 一睹为快	yì dǔ wéi kuài	5e-12
+一种	yì zhǒng	3.1355e-8
 一竿子打	yì gān zi dǎ	3e-12
+一笑了之	yí xiào liǎo zhī	2e-11
 一笔抹摋	yì bǐ mǒ sà	3e-12
 一箪食	yì dān sì	3e-12
+一箭之仇	yí jiàn zhī chóu	2.4e-11
+一箭之地	yí jiàn zhī dì	2.4e-11
 一糊	yì hū	3e-12
 一索得男	yì suǒ de nán	3e-12
 一线通	yī xiàn tōng	3e-12
@@ -114,12 +137,16 @@ export const EXTRA_PHRASES = `
 一言为定	yì yán wéi dìng	6.3e-11
 一语破的	yì yǔ pò dì	5e-12
 一调之下	yí diào zhī xià	3e-12
+一败涂地	yí bài tú dì	1.77e-10
+一走了之	yì zǒu liǎo zhī	7.8e-11
 一蹶不兴	yì jué bù xīng	3e-12
 一蹶不振	yì jué bú zhèn	8.7e-11
 一蹶不起	yì jué bù qǐ	3e-12
+一边倒	yì biān dǎo	8e-11
 一还一报	yì hái yí bào	3e-12
 一量	yí liàng	3e-12
 一针见血	yì zhēn jiàn xiě	7.1e-11
+一长一短	yì cháng yì duǎn	1.4e-11
 一长制	yì zhǎng zhì	6.8e-11
 一门心思	yì mén xīn si	9.7e-11
 一鳞一爪	yì lín yì zhǎo	3e-12
@@ -136,41 +163,74 @@ export const EXTRA_PHRASES = `
 丁得孙	dīng de sūn	3.5e-11
 丁秀才	dīng xiù cai	5e-12
 丁老儿	dīng lǎo er	2e-12
+七八只	qī bā zhī	1.1e-11
+七八种	qī bā zhǒng	1e-11
+七卷	qī juàn	2.5e-11
+七只	qī zhī	3.9e-11
 七担八挪	qī dàn bā nuó	3e-12
+七种	qī zhǒng	1.02e-10
 七连冠	qī lián guàn	7e-12
 七都镇	qī dū zhèn	2e-12
+七颠八倒	qī diān bā dǎo	1.1e-11
+万余种	wàn yú zhǒng	1.5e-11
 万俟	mò qí	5e-12
 万儿	wàn er	1.3e-11
 万儿八千	wàn er bā qiān	3e-12
+万几	wàn jǐ	1.6e-11
 万别千差	wàn bié qiān chā	3e-12
+万卷	wàn juàn	4.5e-11
+万只	wàn zhī	4.7e-11
+万多种	wàn duō zhǒng	3e-11
 万多行	wàn duō xíng	2e-12
 万夫不当	wàn fū bú dàng	3e-12
 万夫长	wàn fū zhǎng	1.1e-11
+万头攒动	wàn tóu cuán dòng	2.9e-11
 万应灵丹	wàn yīng líng dān	5e-12
 万应灵药	wàn yīng líng yào	2e-12
 万应锭	wàn yīng dìng	3e-12
 万担	wàn dàn	7e-12
 万无一失	wàn wú yī shī	1.99e-10
+万种	wàn zhǒng	1.38e-10
 万行	wàn xíng	1.7e-11
+万象更新	wàn xiàng gēng xīn	3.1e-11
+万里长城	wàn lǐ cháng chéng	1.21e-10
+万马奔腾	wàn mǎ bēn téng	2.3e-11
 丈二和尚摸不着头脑	zhàng èr hé shàng mō bù zháo tóu nǎo	1.8e-11
+丈量	zhàng liáng	2.06e-10
 三不拗六	sān bú niù liù	3e-12
 三两重	sān liǎng zhòng	3e-12
 三人为众	sān rén wéi zhòng	3e-12
+三十二卷	sān shí èr juàn	1.3e-11
+三十六扇	sān shí liù shàn	1.28e-10
+三十几个	sān shí jǐ gè	1.4e-11
+三十几岁	sān shí jǐ suì	2e-11
+三十卷	sān shí juàn	4.1e-11
+三十只	sān shí zhī	1.3e-11
+三卷	sān juàn	1.07e-10
+三只	sān zhī	3.18e-10
+三只手	sān zhī shǒu	1.2e-11
+三四只	sān sì zhī	1.1e-11
 三家子	sān jiā zi	2e-12
 三差两错	sān chà liǎng cuò	3e-12
+三弄	sān nòng	2.4e-11
 三担	sān dàn	3e-12
 三改一加强	sān gǎi yī jiā qiáng	2e-12
+三更半夜	sān gēng bàn yè	4e-11
 三朝	sān zhāo	3e-12
 三朝五日	sān zhāo wǔ rì	3e-12
 三次曲面	sān cì qū miàn	3e-12
+三班倒	sān bān dǎo	1.5e-11
 三瓦两舍	sān wǎ liǎng shè	3e-12
 三相	sān xiàng	1.15e-10
 三相点	sān xiàng diǎn	3e-12
+三种	sān zhǒng	1.421e-9
 三花接骨散	sān huā jiē gǔ sǎn	2e-12
+三藏	sān zàng	1.322e-9
 三都县	sān dū xiàn	2e-12
 三都水族自治县	sān dū shuǐ zú zì zhì xiàn	8e-12
 三都澳	sān dū ào	9e-12
 三都赋	sān dū fù	4e-12
+三长两短	sān cháng liǎng duǎn	9.9e-11
 三长制	sān zhǎng zhì	2.2e-11
 上上个月	shàng shàng ge yuè	3e-12
 上不着天	shàng bù zháo tiān	6e-12
@@ -180,28 +240,38 @@ export const EXTRA_PHRASES = `
 上个星期	shàng ge xīng qī	3e-12
 上个月	shàng ge yuè	2.07e-10
 上亮子	shàng liàng zi	5e-12
+上传	shàng chuán	9.8e-11
+上供	shàng gòng	5.1e-11
 上党梆子	shàng dǎng bāng zi	1.2e-11
 上划	shàng huá	3e-12
+上卷	shàng juàn	1.71e-10
 上司	shàng si	1.137e-9
 上吐下泻	shàng tù xià xiè	1.4e-11
+上地	shàng dì	1.04e-10
 上声	shǎng shēng	9e-12
+上天入地	shàng tiān rù dì	1.4e-11
 上套儿	shàng tào er	3e-12
 上官婉儿	shàng guān wǎn er	9e-12
 上岁数	shàng suì shu	7e-12
 上座儿	shàng zuò er	3e-12
+上座率	shàng zuò lǜ	3.7e-11
 上弹	shàng dàn	3e-12
 上得峰	shàng de fēng	3e-12
 上得起	shàng de qǐ	3e-12
 上晃	shàng huǎng	2.5e-11
 上有所好	shàng yǒu suǒ hào	3e-12
+上海地区	shàng hǎi dì qū	7e-11
 上海市分行	shàng hǎi shì fēn háng	2e-12
+上涨率	shàng zhǎng lǜ	1.2e-11
 上焙乾	shàng bèi gān	3e-12
 上码头	shàng mǎ tou	1.2e-11
 上蓉儿	shàng róng er	3e-12
 上载	shàng zài	1.7e-11
 上道儿	shàng dào er	2e-12
+上铺	shàng pù	3.17e-10
 上馆子	shàng guǎn zi	1e-11
 下下个月	xià xià ge yuè	3e-12
+下不为例	xià bù wéi lì	2.9e-11
 下个世纪	xià ge shì jì	3e-12
 下个季度	xià ge jì dù	3e-12
 下个星期	xià ge xīng qī	3e-12
@@ -210,28 +280,42 @@ export const EXTRA_PHRASES = `
 下传	xià zhuàn	3e-12
 下划	xià huá	5e-12
 下功夫	xià gōng fu	2.65e-10
+下卷	xià juàn	1.05e-10
+下地	xià dì	2.3e-10
 下大工夫	xià dà gōng fu	3e-12
 下工夫	xià gōng fu	1.8e-11
 下巴颏	xià ba kē	2.2e-11
 下巴颏儿	xià ba kē er	1.1e-11
 下帖	xià tiě	1.1e-11
+下种	xià zhǒng	1.6e-11
 下自成蹊	xià zì chéng xī	3e-12
 下苦功夫	xià kǔ gōng fu	6e-12
 下载量	xià zài liàng	2e-12
+下铺	xià pù	3.9e-11
 下阙	xià què	3e-12
 下雪量	xià xuě liàng	3e-12
 不为	bù wéi	3e-12
+不为人知	bù wéi rén zhī	2e-10
 不为已甚	bú wèi yǐ shèn	1e-11
 不为所动	bù wéi suǒ dòng	4.1e-11
 不为瓦全	bú wèi wǎ quán	1.44e-10
+不为过	bú wèi guò	2.4e-10
 不了	bù le	5.358e-9
 不什	bù shí	3e-12
+不以为奇	bù yǐ wéi qí	2.9e-11
+不以为意	bù yǐ wéi yì	1.39e-10
+不以为然	bù yǐ wéi rán	3.08e-10
+不以为耻	bù yǐ wéi chǐ	3.2e-11
 不以规矩	bù yǐ guī ju	3e-12
+不倒翁	bù dǎo wēng	2.1e-11
 不共载天	bú gòng zài tiān	3e-12
 不划算	bù huá suàn	3e-12
 不前不后	bù qián bú hòu	3e-12
 不可为训	bù kě wéi xùn	3e-12
+不可估量	bù kě gū liang	7e-11
 不可数	bù kě shǔ	3e-12
+不可言传	bù kě yán chuán	2.6e-11
+不可限量	bù kě xiàn liàng	4.4e-11
 不合调	bù hé diào	3e-12
 不合逻辑	bù hé luó ji	3e-12
 不哼不哈	bù hēng bù ha	5e-12
@@ -248,8 +332,10 @@ export const EXTRA_PHRASES = `
 不当	bú dàng	6.57e-10
 不当之处	bú dàng zhī chù	3e-12
 不当得利	bú dàng dé lì	3e-12
+不得了	bù dé liǎo	3.63e-10
 不得已而为之	bù dé yǐ ér wéi zhī	5e-11
 不怕困难	bú pà kùn nan	3e-12
+不怕累	bú pà lèi	1e-11
 不愧为	bú kuì wéi	1.15e-10
 不打不相	bù dǎ bú xiàng	3e-12
 不拘形迹	bù jū xíng jì	6e-12
@@ -259,20 +345,29 @@ export const EXTRA_PHRASES = `
 不易一字	bú yì yī zì	3e-12
 不是冤家不聚头	bú shì yuān jia bú jù tóu	7e-12
 不是味儿	bú shì wèi er	1.6e-11
+不毛之地	bù máo zhī dì	3.1e-11
+不求甚解	bù qiú shèn jiě	1.5e-11
 不爽快	bù shuǎng kuai	3e-12
 不爽毫发	bù shuǎng háo fà	3e-12
 不爽累黍	bù shuǎng lěi shǔ	3e-12
+不甚了了	bú shèn liǎo liǎo	2.5e-11
 不由得	bù yóu de	3.271e-9
+不留余地	bù liú yú dì	1.9e-11
 不着	bù zháo	3e-12
 不着疼热	bù zháo téng rè	3e-12
 不着痕迹	bù zhuó hén jì	3e-12
 不知为不知	bù zhī wéi bù zhī	5e-12
+不知凡几	bù zhī fán jǐ	1.1e-11
 不称职	bú chèn zhí	3e-12
 不称职者	bú chèn zhí zhě	3e-12
 不稳定地	bù wěn dìng de	3e-12
 不符逻辑	bù fú luó ji	3e-12
+不管部长	bù guǎn bù zhǎng	1.3e-11
 不粘锅	bù zhān guō	4e-12
 不精确地	bù jīng què de	3e-12
+不肖	bú xiào	1.28e-10
+不肖子孙	bú xiào zǐ sūn	2.8e-11
+不自量力	bú zì liàng lì	7.2e-11
 不舍昼夜	bù shě zhòu yè	3e-12
 不菲	bù fěi	1.38e-10
 不蔓不支	bú wàn bù zhī	3e-12
@@ -284,7 +379,10 @@ export const EXTRA_PHRASES = `
 不识闲儿	bù shí xián er	3e-12
 不调	bú diào	3e-12
 不起眼儿	bù qǐ yǎn er	7e-12
+不足为凭	bù zú wéi píng	3.8e-11
 不足为外	bù zú wéi wài	3e-12
+不足为奇	bù zú wéi qí	1.32e-10
+不足为怪	bù zú wéi guài	3.3e-11
 不足为虑	bù zú wéi lǜ	3e-12
 不遑启处	bù huáng qǐ chù	3e-12
 不量力	bú liàng lì	3e-12
@@ -292,49 +390,73 @@ export const EXTRA_PHRASES = `
 不长一智	bù zhǎng yí zhì	7e-12
 不间断	bú jiàn duàn	3e-12
 不高兴地	bù gāo xìng de	3e-12
+与世长辞	yǔ shì cháng cí	2.2e-11
+与人为善	yǔ rén wéi shàn	4.6e-11
+与民更始	yǔ mín gēng shǐ	1e-11
 与鬼为邻	yǔ guǐ wéi lín	3e-12
 丑相	chǒu xiàng	4e-12
 专供	zhuān gōng	3e-12
 专差	zhuān chāi	3e-12
 专干	zhuān gàn	3.3e-11
+专长	zhuān cháng	1.91e-10
 且为	qiě wéi	3e-12
+世仇	shì chóu	3.6e-11
+世代相传	shì dài xiāng chuán	3.4e-10
+世界各地	shì jiè gè dì	6.52e-10
 世界粮食计划署	shì jiè liáng shi jì huà shǔ	4e-12
 世相	shì xiàng	9e-12
 世行	shì háng	7.1e-11
+丘道长	qiū dào zhǎng	4.9e-11
 业务量	yè wù liàng	4.2e-11
 丛长毛	cóng zhǎng máo	3e-12
 丛长草	cóng zhǎng cǎo	2e-12
 东为楚	dōng wéi chǔ	2e-12
+东亚地区	dōng yà dì qū	3.3e-11
 东京都	dōng jīng dū	4e-11
+东倒西歪	dōng dǎo xī wāi	9.4e-11
 东冲西	dōng chòng xī	2e-12
 东冲西决	dōng chòng xī jué	3e-12
 东冲西撞	dōng chòng xī zhuàng	3e-12
 东冲西突	dōng chòng xī tū	3e-12
+东北地区	dōng běi dì qū	4.92e-10
 东吁线	dōng yù xiàn	2e-12
 东墙处子	dōng qiáng chǔ zǐ	3e-12
+东奔西走	dōng bēn xī zǒu	2.4e-11
+东奔西跑	dōng bēn xī pǎo	2e-11
 东家	dōng jia	2.22e-10
 东家效颦	dōng jia xiào pín	3e-12
 东家西舍	dōng jia xī shè	3e-12
 东差西误	dōng chā xī wù	3e-12
 东扯西拽	dōng chě xī zhuài	3e-12
 东方影都	dōng fāng yǐng dū	3e-12
+东柏林	dōng bó lín	1.8e-11
 东牟侯	dōng móu hóu	4e-12
 东牟山	dōng móu shān	2e-12
+东莞	dōng guǎn	2.75e-10
+东莞市	dōng guǎn shì	5.5e-11
 东萨哈	dōng sà ha	2e-12
+东西长	dōng xī cháng	2.9e-11
 东边	dōng bian	8.19e-10
 东量西折	dōng liàng xī zhé	3e-12
+东长安街	dōng cháng ān jiē	3.97e-10
 丝发之功	sī fà zhī gōng	3e-12
 丝恩发怨	sī ēn fā yuàn	3e-12
 丝都	sī dū	1.1e-11
 丢份儿	diū fèn er	3e-12
 两世为人	liǎng shì wéi rén	3e-12
 两千担	liǎng qiān dàn	2e-12
+两卷	liǎng juàn	9.6e-11
+两只	liǎng zhī	2.566e-9
+两地	liǎng dì	1.174e-9
 两家子	liǎng jiā zi	3e-12
 两帖	liǎng tiě	4e-12
 两弹	liǎng dàn	1.3e-11
 两弹一星	liǎng dàn yì xīng	1.4e-11
 两得其便	liǎng de qí biàn	3e-12
+两扇	liǎng shàn	1.67e-10
 两担	liǎng dàn	1.8e-11
+两撇	liǎng piě	3.2e-11
+两种	liǎng zhǒng	7.154e-9
 两载	liǎng zài	1e-11
 两重意义	liǎng zhòng yì yì	3e-12
 严严格格	yán yán gé ge	3e-12
@@ -349,23 +471,33 @@ export const EXTRA_PHRASES = `
 丫杈	yā chà	3e-12
 中不溜	zhōng bu liū	3e-12
 中不溜儿	zhōng bu liù er	3e-12
+中东地区	zhōng dōng dì qū	1.32e-10
 中举	zhòng jǔ	7.5e-11
 中了铅毒	zhòng le qiān dú	3e-12
+中亚地区	zhōng yà dì qū	1.14e-10
 中伤	zhòng shāng	3.3e-11
 中华神差	zhōng huá shén chā	3e-12
+中原地区	zhōng yuán dì qū	1.81e-10
 中国护士	zhōng guó hù shi	3e-12
+中地	zhōng dì	6.2e-11
+中子弹	zhōng zǐ dàn	2.6e-11
+中弹	zhòng dàn	1.93e-10
 中彩	zhòng cǎi	8e-12
 中彩网	zhòng cǎi wǎng	3e-12
 中断向量	zhōng duàn xiàng liàng	3e-12
 中暑	zhòng shǔ	9.1e-11
 中枪	zhòng qiāng	3e-12
 中洲子	zhōng zhōu zi	2e-12
+中爪哇	zhōng zhǎo wā	1.4e-11
+中牟	zhōng mù	2.7e-11
+中牟县	zhōng mù xiàn	1.3e-11
 中秋月饼	zhōng qiū yuè bing	3e-12
 中空玻璃	zhōng kōng bō li	3e-12
 中签号	zhòng qiān hào	3e-12
 中签率	zhòng qiān lǜ	3e-12
 中箭	zhòng jiàn	3e-12
 中箭落马	zhòng jiàn luò mǎ	3e-12
+中藏	zhōng cáng	1.14e-10
 中路梆子	zhōng lù bāng zi	6e-12
 中选	zhòng xuǎn	1.14e-10
 中选优	zhòng xuǎn yōu	3e-12
@@ -373,57 +505,104 @@ export const EXTRA_PHRASES = `
 中邪	zhòng xié	1.7e-11
 中量	zhōng liàng	3e-12
 中量级	zhōng liàng jí	3e-12
+中长	zhōng cháng	7.3e-11
+中长期	zhōng cháng qī	1.64e-10
+中长线	zhōng cháng xiàn	2.8e-11
+中长跑	zhōng cháng pǎo	2.4e-11
+中长途	zhōng cháng tú	1.7e-11
+中队长	zhōng duì zhǎng	5.7e-11
 中靶	zhòng bǎ	3e-12
 中魔	zhòng mó	3e-12
 丰神隽	fēng shén juàn	4e-12
 丰草长林	fēng cǎo zhǎng lín	3e-12
 丰都	fēng dū	3.9e-11
 丰都县	fēng dū xiàn	8e-12
+临帖	lín tiè	1.8e-11
 临床冠	lín chuáng guàn	3e-12
 临敌易将	lín dí yì jiāng	3e-12
+临机应变	lín jī yìng biàn	1e-11
 丸散膏丹	wán sǎn gāo dān	3e-12
 丹棱	dān líng	4e-12
 丹棱县	dān líng xiàn	3e-12
+为主	wéi zhǔ	1.1807e-8
 为之动容	wéi zhī dòng róng	2.1e-11
+为了	wèi le	2.1073e-8
 为人处世	wéi rén chǔ shì	3e-12
 为人处事	wéi rén chǔ shì	3.1e-11
+为人师表	wéi rén shī biǎo	4.4e-11
 为人忠厚	wéi rén zhōng hòu	3e-12
 为人所用	wéi rén suǒ yòng	3e-12
 为人所知	wéi rén suǒ zhī	3e-12
 为人正派	wéi rén zhèng pài	3e-12
 为人正直	wéi rén zhèng zhí	3e-12
 为人注意	wéi rén zhù yì	4e-12
+为什么	wèi shén me	9.561e-9
 为今之计	wéi jīn zhī jì	3e-12
+为伍	wéi wǔ	1.12e-10
 为伴	wéi bàn	8e-11
+为何	wèi hé	2.217e-9
 为先	wéi xiān	1.71e-10
+为准	wéi zhǔn	5.67e-10
 为名	wéi míng	6.81e-10
+为啥	wèi shá	2.82e-10
+为国为民	wèi guó wèi mín	5.2e-11
+为国捐躯	wèi guó juān qū	4e-11
 为好成歉	wèi hǎo chéng qiàn	3e-12
 为官	wéi guān	2.23e-10
 为官者	wéi guān zhě	2.5e-11
+为害	wéi hài	4.84e-10
+为富不仁	wéi fù bù rén	3.8e-11
 为山止篑	wèi shān zhǐ kuì	3e-12
 为德不卒	wèi dé bù zú	4e-12
 为恶不悛	wéi è bù quān	3e-12
 为我所用	wéi wǒ suǒ yòng	2.9e-11
+为所欲为	wéi suǒ yù wéi	2.54e-10
+为政	wéi zhèng	3.37e-10
+为政者	wéi zhèng zhě	2.5e-11
+为数	wéi shù	5.47e-10
+为数不多	wéi shù bù duō	1.84e-10
+为数不少	wéi shù bù shǎo	6e-11
+为数众多	wéi shù zhòng duō	9.5e-11
+为数甚少	wéi shù shèn shǎo	2e-11
 为时不晚	wéi shí bù wǎn	6e-12
 为时不远	wéi shí bù yuǎn	1.4e-11
 为时尚早	wéi shí shàng zǎo	2.7e-11
+为时已晚	wéi shí yǐ wǎn	5.4e-11
 为时晚矣	wéi shí wǎn yǐ	3e-12
 为时未晚	wéi shí wèi wǎn	3e-12
+为时过早	wéi shí guò zǎo	4.4e-11
 为时过晚	wéi shí guò wǎn	5e-12
+为期	wéi qī	9.55e-10
+为止	wéi zhǐ	1.927e-9
+为此	wèi cǐ	4.34e-10
+为民	wèi mín	6.21e-10
 为民父母	wèi mín fù mǔ	3e-12
+为民请命	wèi mín qǐng mìng	2.3e-11
+为民造福	wèi mín zào fú	1.3e-11
+为民除害	wèi mín chú hài	3.3e-11
+为生	wéi shēng	4.62e-10
+为的是	wèi de shì	3.52e-10
+为着	wèi zhe	6.22e-10
+为虎作伥	wèi hǔ zuò chāng	3.1e-11
 为虺弗摧	wèi huǐ fú cuī	3e-12
 为裘为箕	wèi qiú wéi jī	3e-12
 为辅	wéi fǔ	1.97e-10
 为重	wéi zhòng	4.91e-10
+为难	wéi nán	4.29e-10
+为非作歹	wéi fēi zuò dǎi	8.7e-11
 为题	wéi tí	1.06e-10
+为首	wéi shǒu	2.021e-9
 为鬼为蜮	wèi guǐ wéi yù	3e-12
+主产地	zhǔ chǎn dì	1.4e-11
 主供	zhǔ gōng	3e-12
 丽丽	lì li	8.1e-11
 丽都	lì dū	1.5e-11
 举为	jǔ wéi	3e-12
+举办地	jǔ bàn dì	1e-11
 举措不当	jǔ cuò bú dàng	3e-12
 举步为艰	jǔ bù wéi jiān	3e-12
 久要不忘	jiǔ yào bú wàng	3e-12
+久长	jiǔ cháng	5.2e-11
 么妹儿	yāo mèi er	3e-12
 么法儿	me fǎ er	2e-12
 义务献血	yì wù xiàn xiě	3e-12
@@ -452,6 +631,7 @@ export const EXTRA_PHRASES = `
 乐亭县	lào tíng xiàn	1.8e-11
 乐儿	lè er	5e-12
 乐句	yuè jù	2.2e-11
+乐呵呵	lè hē hē	5.8e-11
 乐善好义	lè shàn hào yì	3e-12
 乐基儿	lè jī er	3e-12
 乐声	yuè shēng	1.53e-10
@@ -487,33 +667,44 @@ export const EXTRA_PHRASES = `
 乔冠华	qiáo guàn huá	7e-12
 乔家栅	qiáo jiā zhà	3e-12
 乔应甲	qiáo yīng jiǎ	2e-12
+乔柏年	qiáo bǎi nián	5.4e-11
 乔福应	qiáo fú yīng	2e-12
 乘务长	chéng wù zhǎng	8e-12
 乘间	chéng jiàn	3e-12
 乘间伺隙	chéng jiàn sì xì	3e-12
 乘间投隙	chéng jiàn tóu xì	3e-12
 乘间抵隙	chéng jiàn dǐ xì	3e-12
+九只	jiǔ zhī	2e-11
 九宫格儿	jiǔ gōng gé er	3e-12
 九朝古都	jiǔ cháo gǔ dū	3e-12
+九种	jiǔ zhǒng	3.2e-11
 九重葛	jiǔ chóng gé	3e-12
 九难	jiǔ nàn	3e-12
 乞儿乘车	qǐ er chéng chē	3e-12
 乞浆得酒	qǐ jiāng de jiǔ	3e-12
 乞穷俭相	qǐ qióng jiǎn xiàng	3e-12
 乞降	qǐ xiáng	3e-12
+习以为常	xí yǐ wéi cháng	1.41e-10
 习作簿	xí zuò bù	3e-12
 习好	xí hào	3e-12
 乡曲	xiāng qū	3e-12
 乡长	xiāng zhǎng	1.301e-9
 书写困难	shū xiě kùn nan	3e-12
+书卷	shū juàn	3e-11
+书卷气	shū juàn qì	2.4e-11
 书吧	shū bā	2e-11
 书夹	shū jiā	3e-12
 书缺有间	shū quē yǒu jiān	3e-12
+书记长	shū jì cháng	1.7e-11
+书铺	shū pù	1.6e-11
 买卖通	mǎi mai tōng	3e-12
 买王得羊	mǎi wáng de yáng	3e-12
+乱了套	luàn le tào	3.1e-11
 乱作胡为	luàn zuò hú wéi	3e-12
 乱倒	luàn dào	3e-12
 乱倒垃圾	luàn dào lā jī	3e-12
+乱弹	luàn tán	3.4e-11
+乱弹琴	luàn tán qín	3.2e-11
 乱相	luàn xiàng	3e-12
 乱葬岗子	luàn zàng gǎng zi	2e-12
 乱调	luàn diào	3e-12
@@ -576,14 +767,24 @@ export const EXTRA_PHRASES = `
 了不可见	le bù kě jiàn	3e-12
 了不起	liǎo bu qǐ	8.26e-10
 了不长进	le bù zhǎng jìn	3e-12
+了事	liǎo shì	1.56e-10
 了哥王	le gē wáng	3e-12
+了如指掌	liǎo rú zhǐ zhǎng	1.26e-10
+了得	liǎo dé	2.26e-10
+了悟	liǎo wù	1.5e-11
 了愿	le yuàn	3e-12
+了断	liǎo duàn	5.2e-11
 了暧昧	le ài mèi	3e-12
 了望	le wàng	3e-12
 了望塔	le wàng tǎ	3e-12
 了望所	le wàng suǒ	3e-12
 了案	le àn	3e-12
 了此心愿	le cǐ xīn yuàn	3e-12
+了然	liǎo rán	9.5e-11
+了然于胸	liǎo rán yú xiōng	4.8e-11
+了结	liǎo jié	3.3e-10
+了若指掌	liǎo ruò zhǐ zhǎng	2.5e-11
+了解	liǎo jiě	1.1774e-8
 了身脱命	le shēn tuō mìng	3e-12
 了身达命	le shēn dá mìng	3e-12
 予付	yú fù	3e-12
@@ -596,10 +797,20 @@ export const EXTRA_PHRASES = `
 事件簿	shì jiàn bù	3e-12
 事务长	shì wù zhǎng	1.4e-11
 事危累卵	shì wēi lěi luǎn	3e-12
+事在人为	shì zài rén wéi	2.4e-11
 事相	shì xiàng	3e-12
 二五仔	èr wǔ zǐ	3e-12
 二传	èr zhuàn	1.4e-11
 二十两重	èr shí liǎng zhòng	2e-12
+二十几	èr shí jǐ	2.2e-11
+二十几个	èr shí jǐ gè	7.5e-11
+二十几名	èr shí jǐ míng	1.6e-11
+二十几岁	èr shí jǐ suì	2.1e-11
+二十几年	èr shí jǐ nián	3.4e-11
+二十卷	èr shí juàn	2.5e-11
+二十只	èr shí zhī	2.6e-11
+二十四只	èr shí sì zhī	1.2e-11
+二卷	èr juàn	4.4e-11
 二坚为灾	èr jiān wéi zāi	3e-12
 二夹弦	èr jiā xián	2e-12
 二妙散	èr miào sǎn	3e-12
@@ -608,6 +819,7 @@ export const EXTRA_PHRASES = `
 二曲	èr qū	2e-12
 二次曲面	èr cì qū miàn	1.2e-11
 二百帖	èr bǎi tiě	2e-12
+二种	èr zhǒng	4.3e-11
 二连冠	èr lián guàn	3e-12
 二重	èr zhòng	5.4e-11
 二重人格	èr zhòng rén gé	3e-12
@@ -629,8 +841,12 @@ export const EXTRA_PHRASES = `
 于正邪	yú zhèng yé	2e-12
 于灵长	yú líng zhǎng	2e-12
 于答儿	yú dá er	3e-12
+于耶鲁	yú yē lǔ	1.9e-11
 于荫霖	yú yīn lín	2e-12
 于都县	yú dū xiàn	4e-12
+于长安	yú cháng ān	2.1e-11
+于长江	yú cháng jiāng	3.39e-10
+亏了	kuī le	1.59e-10
 亏得	kuī de	1.82e-10
 亏折	kuī shé	3e-12
 亏损累累	kuī sǔn léi léi	3e-12
@@ -640,21 +856,31 @@ export const EXTRA_PHRASES = `
 云泥之差	yún ní zhī chā	3e-12
 云爆弹	yún bào dàn	3e-12
 云舒霞卷	yún shū xiá juàn	3e-12
+云量	yún liàng	2.3e-11
 互为	hù wéi	2.7e-10
+互为因果	hù wéi yīn guǒ	1.5e-11
 互为奥援	hù wéi ào yuán	3e-12
 互为条件	hù wéi tiáo jiàn	3e-12
 互为补充	hù wéi bǔ chōng	3e-12
+互为表里	hù wéi biǎo lǐ	1.5e-11
 互传	hù zhuàn	3e-12
 互引相	hù yǐn xiàng	3e-12
 互调	hù diào	3e-12
 五七担	wǔ qī dàn	2e-12
 五两重	wǔ liǎng zhòng	3e-12
+五体投地	wǔ tǐ tóu dì	8.5e-11
 五侯蜡烛	wǔ hóu là zhú	3e-12
+五六只	wǔ liù zhī	1.3e-11
 五六担	wǔ liù dàn	2e-12
+五十卷	wǔ shí juàn	1.8e-11
+五卷	wǔ juàn	5.9e-11
+五只	wǔ zhī	7.5e-11
 五方杂处	wǔ fāng zá chǔ	5e-12
+五更	wǔ gēng	3.97e-10
 五棓子	wǔ bèi zǐ	3e-12
 五樂崾	wǔ lè yǎo	3e-12
 五百担	wǔ bǎi dàn	2e-12
+五种	wǔ zhǒng	3.14e-10
 五脏	wǔ zàng	1.28e-10
 五脏俱全	wǔ zàng jù quán	9e-12
 五脏六腑	wǔ zàng liù fǔ	1.21e-10
@@ -670,28 +896,45 @@ export const EXTRA_PHRASES = `
 井木犴	jǐng mù hān	1.9e-11
 亚冠赛	yà guàn sài	4e-12
 亚哈	yà ha	2e-12
+亚太地区	yà tài dì qū	6.42e-10
+亚洲地区	yà zhōu dì qū	5.5e-11
 亚的斯亚贝巴	yà dì sī yà bèi bā	4.6e-11
+亚种	yà zhǒng	1.76e-10
 亚稳相	yà wěn xiàng	3e-12
 亚耶	yà yé	2e-12
 亚都	yà dū	4e-12
 些个	xiē ge	3e-12
+亡国灭种	wáng guó miè zhǒng	1e-11
 亡戟得矛	wáng jǐ de máo	3e-12
 亡羊得牛	wáng yáng de niú	3e-12
+交卷	jiāo juàn	2.9e-11
 交换量	jiāo huàn liàng	4e-12
 交易量	jiāo yì liàng	4.6e-11
 交相	jiāo xiàng	4.4e-11
 交行	jiāo háng	7.4e-11
+交还	jiāo huán	2.22e-10
+交通部长	jiāo tōng bù zhǎng	1.3e-11
+交通量	jiāo tōng liàng	3.2e-11
 交际处长	jiāo jì chù zhǎng	3e-12
 亦应如此	yì yīng rú cǐ	3e-12
 亦正亦邪	yì zhèng yì yé	3e-12
 产乳量	chǎn rǔ liàng	3e-12
+产供销	chǎn gōng xiāo	1.7e-11
+产出率	chǎn chū lǜ	1.1e-11
 产出量	chǎn chū liàng	7e-12
+产品质量	chǎn pǐn zhì liàng	2.8e-11
+产地	chǎn dì	9.84e-10
 产奶量	chǎn nǎi liàng	9e-12
 产沙量	chǎn shā liàng	3e-12
 产油量	chǎn yóu liàng	1.4e-11
 产茧量	chǎn jiǎn liàng	5e-12
 产草量	chǎn cǎo liàng	1.3e-11
+产量	chǎn liàng	5.358e-9
+产量比	chǎn liàng bǐ	1.4e-11
+产销率	chǎn xiāo lǜ	2.89e-10
+产销量	chǎn xiāo liàng	2e-11
 京哈	jīng ha	3e-12
+京津地区	jīng jīn dì qū	3.1e-11
 京调	jīng diào	3e-12
 京都	jīng dū	3.03e-10
 京都大学	jīng dū dà xué	2.8e-11
@@ -705,30 +948,44 @@ export const EXTRA_PHRASES = `
 亲戚朋友	qīn qi péng you	3e-12
 亲率	qīn shuài	2.14e-10
 亲电重排	qīn diàn chóng pái	3e-12
+人为	rén wéi	1.829e-9
 人事不省	rén shì bù shěng	1.5e-11
+人地生疏	rén dì shēng shū	1.6e-11
 人多阙少	rén duō què shǎo	3e-12
+人头攒动	rén tóu cuán dòng	5.4e-11
 人小气大	rén xiǎo qi dà	3e-12
 人工心脏	rén gōng xīn zàng	3e-12
 人差方程	rén chā fāng chéng	3e-12
 人心思变	rén xīn si biàn	9e-12
 人心思汉	rén xīn si hàn	3e-12
 人心思治	rén xīn si zhì	3e-12
+人杰地灵	rén jié dì líng	2.72e-10
+人流量	rén liú liàng	2.3e-11
+人满为患	rén mǎn wéi huàn	5.6e-11
 人生朝露	rén shēng zhāo lù	3e-12
+人种	rén zhǒng	2.7e-10
+人种学	rén zhǒng xué	1.4e-11
 人自为战	rén zì wéi zhàn	4e-12
 人行	rén háng	3.91e-10
 人言藉藉	rén yán jiè jiè	3e-12
 人足家给	rén zú jiā jǐ	3e-12
 人造冠	rén zào guàn	3e-12
+人间地狱	rén jiān dì yù	2.1e-11
+亿只	yì zhī	2.5e-11
 亿载	yì zài	2e-12
 亿载金城	yì zài jīn chéng	3e-12
 什一税	shí yí shuì	2.5e-11
 什不闲儿	shí bù xián er	3e-12
+什么	shén me	5.9317e-8
+什么样	shén me yàng	1.849e-9
 什件	shí jiàn	3e-12
 什切青	shí qiè qīng	1.4e-11
+什刹海	shí chà hǎi	3e-11
 什叶	shí yè	2e-12
 什叶派	shí yè pài	1.49e-10
 什字	shí zì	3e-12
 什未林	shí wèi lín	2e-12
+什物	shí wù	8.9e-11
 什科夫	shí kē fū	2.7e-11
 什维克	shí wéi kè	3e-12
 什维利	shí wéi lì	9e-12
@@ -737,6 +994,7 @@ export const EXTRA_PHRASES = `
 什邡	shí fāng	7e-12
 什邡县	shí fāng xiàn	3e-12
 什邡市	shí fāng shì	3e-12
+什锦	shí jǐn	1.4e-11
 什鲁斯伯里	shí lǔ sī bó lǐ	4e-12
 仁慈地	rén cí de	3e-12
 仁爱为接	rén ài wéi jiē	3e-12
@@ -745,6 +1003,7 @@ export const EXTRA_PHRASES = `
 仅只	jǐn zhǐ	4.1e-11
 仇世华	qiú shì huá	1e-11
 仇云波	qiú yún bō	3e-12
+仇人	chóu rén	4.72e-10
 仇兄	qiú xiōng	2e-12
 仇兆燕	qiú zhào yàn	2e-12
 仇兆鳌	qiú zhào áo	2e-12
@@ -754,13 +1013,18 @@ export const EXTRA_PHRASES = `
 仇士华	qiú shì huá	9e-12
 仇士良	qiú shì liáng	1.5e-11
 仇子明	qiú zi míng	6e-12
+仇家	chóu jiā	1.27e-10
+仇富	chóu fù	1.5e-11
 仇岂可	qiú qǐ kě	5e-12
 仇岂非	qiú qǐ fēi	2e-12
 仇得报	qiú de bào	1e-11
 仇必报	qiú bì bào	9e-12
 仇志海	qiú zhì hǎi	1.1e-11
+仇怨	chóu yuàn	9.9e-11
 仇总兵	qiú zǒng bīng	4e-12
+仇恨	chóu hèn	6.96e-10
 仇报	qiú bào	3e-12
+仇敌	chóu dí	1.52e-10
 仇敏业	qiú mǐn yè	2e-12
 仇教灭	qiú jiào miè	2e-12
 仇文确	qiú wén què	2e-12
@@ -770,6 +1034,7 @@ export const EXTRA_PHRASES = `
 仇晓光	qiú xiǎo guāng	3e-12
 仇未复	qiú wèi fù	8e-12
 仇未报	qiú wèi bào	1.2e-11
+仇杀	chóu shā	4.4e-11
 仇松年	qiú sōng nián	8e-12
 仇水	qiú shuǐ	3e-12
 仇池	qiú chí	1.4e-11
@@ -777,7 +1042,9 @@ export const EXTRA_PHRASES = `
 仇深似	qiú shēn sì	2.4e-11
 仇真人	qiú zhēn rén	2e-12
 仇萌芽	qiú méng yá	1.6e-11
+仇视	chóu shì	1.43e-10
 仇遇	qiú yù	3e-12
+仇隙	chóu xì	3e-11
 仇雪批复	qiú xuě pī fù	3e-12
 今儿个	jīn er gè	2.12e-10
 今朝	jīn zhāo	1.3e-10
@@ -788,8 +1055,11 @@ export const EXTRA_PHRASES = `
 从乾方	cóng gān fāng	2e-12
 从亚冠	cóng yà guàn	3e-12
 从其所好	cóng qí suǒ hào	3e-12
+从容应对	cóng róng yìng duì	2.1e-11
 从量税	cóng liàng shuì	2e-12
 从铁栅	cóng tiě zhà	2e-12
+从长计议	cóng cháng jì yì	8.7e-11
+仓颉	cāng jié	1.7e-11
 仔仔	zǐ zǐ	3e-12
 仔密	zǐ mì	3e-12
 仔岛	zǐ dǎo	5e-12
@@ -803,8 +1073,11 @@ export const EXTRA_PHRASES = `
 付应祯	fù yīng zhēn	3e-12
 仙乐	xiān yuè	2.2e-11
 仙都	xiān dū	8.8e-11
+代为	dài wéi	3.31e-10
+代代相传	dài dài xiāng chuán	6.1e-11
 代康有为	dài kāng yǒu wéi	2e-12
 代理行	dài lǐ háng	2.3e-11
+代部长	dài bù zhǎng	1.3e-11
 令原之戚	lìng yuán zhī qī	3e-12
 令狐冲吁	líng hú chōng yù	3e-12
 令狐冲相	líng hú chōng xiàng	4e-12
@@ -815,6 +1088,8 @@ export const EXTRA_PHRASES = `
 以一知万	yǐ yì zhī wàn	3e-12
 以不变应	yǐ bú biàn yīng	3e-12
 以不变应万变	yǐ bú biàn yīng wàn biàn	4e-11
+以为	yǐ wéi	6.133e-9
+以人为本	yǐ rén wéi běn	1.73e-10
 以信为本	yǐ xìn wéi běn	3e-12
 以农为本	yǐ nóng wéi běn	4e-12
 以冠补履	yǐ guàn bǔ lǚ	3e-12
@@ -828,6 +1103,7 @@ export const EXTRA_PHRASES = `
 以大恶细	yǐ dà è xì	3e-12
 以天下为己任	yǐ tiān xià wéi jǐ rèn	2.6e-11
 以宫笑角	yǐ gōng xiào jiǎo	3e-12
+以我为主	yǐ wǒ wéi zhǔ	3.3e-11
 以攻为守	yǐ gōng wèi shǒu	3.5e-11
 以日为年	yǐ rì wéi nián	3e-12
 以此为戒	yǐ cǐ wéi jiè	3e-12
@@ -837,6 +1113,7 @@ export const EXTRA_PHRASES = `
 以此为限	yǐ cǐ wéi xiàn	3e-12
 以民为本	yǐ mín wéi běn	1e-11
 以泽量尸	yǐ zé liàng shī	3e-12
+以牙还牙	yǐ yá huán yá	5.2e-11
 以疏间亲	yǐ shū jiān qīn	3e-12
 以白为黑	yǐ bái wéi hēi	3e-12
 以紫为朱	yǐ zǐ wéi zhū	3e-12
@@ -844,10 +1121,13 @@ export const EXTRA_PHRASES = `
 以苦为乐	yǐ kǔ wéi lè	4e-12
 以苦为荣	yǐ kǔ wéi róng	2e-12
 以规为瑱	yǐ guī wéi tiǎn	3e-12
+以讹传讹	yǐ é chuán é	1.6e-11
 以贷还贷	yǐ dài huán dài	3e-12
 以进为退	yǐ jìn wéi tuì	3e-12
+以退为进	yǐ tuì wéi jìn	3.5e-11
 以郄视文	yǐ qiè shì wén	3e-12
 以鹿为马	yǐ lù wéi mǎ	3e-12
+仰天长叹	yǎng tiān cháng tàn	3.5e-11
 仰给	yǎng jǐ	3e-12
 仲华忒	zhòng huá tuī	2e-12
 件夹	jiàn jiā	2e-12
@@ -899,6 +1179,7 @@ export const EXTRA_PHRASES = `
 任文学	rén wén xué	2e-12
 任文部	rén wén bù	2e-12
 任晓华	rén xiǎo huá	2e-12
+任柏林	rèn bó lín	2.8e-11
 任校书	rèn jiào shū	2e-12
 任欢忻	rén huān xīn	2e-12
 任正非	rén zhèng fēi	1.2e-11
@@ -911,6 +1192,7 @@ export const EXTRA_PHRASES = `
 任盈盈	rén yíng yíng	3e-12
 任相邦	rèn xiàng bāng	2e-12
 任秋凌	rén qiū líng	3e-12
+任组长	rèn zǔ zhǎng	3.1e-11
 任美江	rén měi jiāng	2e-12
 任美锷	rén měi è	2e-12
 任莱顿	rén lái dùn	2e-12
@@ -918,14 +1200,19 @@ export const EXTRA_PHRASES = `
 任达华	rén dá huá	3e-12
 任长霞	rén cháng xiá	3e-12
 任雅武	rén yǎ wǔ	2e-12
+任飞燕	rèn fēi yàn	9.6e-11
 份儿	fèn er	1.65e-10
 份儿饭	fèn er fàn	3e-12
+份量	fèn liàng	9.6e-11
 伊儿汗	yī er hàn	2.3e-11
 伊克哈	yī kè ha	4e-12
 伊利耶	yī lì yé	2e-12
+伊塞克湖	yī sāi kè hú	2.2e-11
 伊塞尔	yī sài ěr	3e-12
+伊塞顿	yī sāi dùn	1e-11
 伊尹相	yī yǐn xiàng	2e-12
 伊斯哈	yī sī ha	4e-12
+伊犁地区	yī lí dì qū	2.4e-11
 伊蒂哈	yī dì ha	4e-11
 伊都锦	yī dū jǐn	3e-12
 伍人相	wǔ rén xiàng	2e-12
@@ -938,19 +1225,127 @@ export const EXTRA_PHRASES = `
 众毛攒裘	zhòng máo zǎn qiú	3e-12
 众街坊	zhòng jiē fang	3e-12
 优哩婆湿	yōu li pó shī	4e-12
+优种	yōu zhǒng	1.63e-10
 优虎降龙	yōu hǔ xiáng lóng	3e-12
 会子	huì zi	3e-12
 会教	huì jiāo	3e-12
 会稽山	kuài jī shān	2e-11
 会稽王	kuài jī wáng	7e-12
 会计簿	kuài jì bù	3e-12
+会长	huì zhǎng	1.625e-9
+传世	chuán shì	5.47e-10
+传世之作	chuán shì zhī zuò	1.4e-11
+传中	chuán zhōng	1.56e-10
+传中球	chuán zhōng qiú	1.3e-11
 传为	chuán wéi	3e-12
+传为佳话	chuán wéi jiā huà	2e-11
 传为笑柄	chuán wéi xiào bǐng	3e-12
+传为美谈	chuán wéi měi tán	2.6e-11
+传主	chuán zhǔ	2.5e-11
+传习	chuán xí	4.6e-11
+传习所	chuán xí suǒ	1.8e-11
+传人	chuán rén	2.6e-10
+传代	chuán dài	2e-11
+传令	chuán lìng	5.27e-10
+传入	chuán rù	1.139e-9
+传入神经	chuán rù shén jīng	2.5e-11
+传出	chuán chū	9.7e-10
+传出神经	chuán chū shén jīng	2.7e-11
+传到	chuán dào	8.91e-10
+传动	chuán dòng	4.76e-10
+传动比	chuán dòng bǐ	1.2e-11
+传动轴	chuán dòng zhóu	1.1e-11
+传单	chuán dān	1.75e-10
+传呼	chuán hū	3.99e-10
+传唤	chuán huàn	9.8e-11
+传唱	chuán chàng	6.5e-11
+传回	chuán huí	6.4e-11
+传声	chuán shēng	1.4e-11
+传声器	chuán shēng qì	2.5e-11
+传声筒	chuán shēng tǒng	1.8e-11
+传奇	chuán qí	9.24e-10
+传奇性	chuán qí xìng	2e-11
+传媒	chuán méi	1.04e-9
+传媒业	chuán méi yè	2.5e-11
+传宗接代	chuán zōng jiē dài	3.5e-11
+传家	chuán jiā	2.1e-11
+传家之宝	chuán jiā zhī bǎo	1.1e-11
+传家宝	chuán jiā bǎo	1.5e-11
+传导	chuán dǎo	2.98e-10
+传导性	chuán dǎo xìng	1.4e-11
+传布	chuán bù	1.02e-10
+传开	chuán kāi	1.4e-10
+传情	chuán qíng	2.4e-11
+传感	chuán gǎn	3e-11
+传感器	chuán gǎn qì	4.87e-10
+传扬	chuán yáng	7.9e-11
+传承	chuán chéng	2.25e-10
+传抄	chuán chāo	8.7e-11
+传授	chuán shòu	8.59e-10
+传接	chuán jiē	1.1e-11
+传接球	chuán jiē qiú	1.5e-11
+传播	chuán bō	3.877e-9
+传播学	chuán bō xué	3.7e-11
 传播常量	chuán bō cháng liàng	3e-12
+传播者	chuán bō zhě	1.64e-10
+传教	chuán jiào	3.07e-10
+传教士	chuán jiào shì	3.34e-10
+传来	chuán lái	2.337e-9
+传染	chuán rǎn	2.82e-10
+传染性	chuán rǎn xìng	1.67e-10
+传染源	chuán rǎn yuán	3.7e-11
+传染病	chuán rǎn bìng	5.29e-10
+传热	chuán rè	8.4e-11
+传热学	chuán rè xué	1.1e-11
+传球	chuán qiú	3.43e-10
 传略	zhuàn lüè	9e-12
+传真	chuán zhēn	4.51e-10
+传真机	chuán zhēn jī	2.9e-11
+传神	chuán shén	1.53e-10
 传神阿堵	chuán shén ē dǔ	3e-12
+传票	chuán piào	2.8e-11
+传种	chuán zhǒng	1e-11
+传粉	chuán fěn	4.3e-11
+传经	chuán jīng	3.4e-11
+传给	chuán gěi	4.94e-10
+传统	chuán tǒng	1.1445e-8
+传统型	chuán tǒng xíng	1.2e-11
+传统式	chuán tǒng shì	1.2e-11
+传统戏	chuán tǒng xì	2.3e-11
+传艺	chuán yì	1.8e-11
+传言	chuán yán	3.49e-10
+传讯	chuán xùn	8.3e-11
+传记	zhuàn jì	4.04e-10
+传译	chuán yì	1.74e-10
+传话	chuán huà	1.44e-10
+传说	chuán shuō	3.372e-9
+传诵	chuán sòng	1.12e-10
+传质	chuán zhì	2.6e-11
+传输	chuán shū	8.57e-10
+传输方式	chuán shū fāng shì	1.2e-11
+传输率	chuán shū lǜ	1.4e-11
+传输线	chuán shū xiàn	2.8e-11
+传输网	chuán shū wǎng	1.3e-11
+传输速度	chuán shū sù dù	2e-11
+传输速率	chuán shū sù lǜ	1.6e-11
+传达	chuán dá	7.63e-10
+传达员	chuán dá yuán	1.8e-11
+传达室	chuán dá shì	2.9e-11
+传送	chuán sòng	6.7e-10
+传送带	chuán sòng dài	4.4e-11
+传递	chuán dì	1.719e-9
+传递函数	chuán dì hán shù	1.5e-11
+传遍	chuán biàn	2.2e-10
+传道	chuán dào	4.5e-11
 传道士	chuán dào shi	3e-12
+传道授业	chuán dào shòu yè	1.1e-11
+传销	chuán xiāo	4.25e-10
+传闻	chuán wén	5.06e-10
+传阅	chuán yuè	4.2e-11
+传音	chuán yīn	1.8e-11
+传颂	chuán sòng	3.2e-11
 传风扇火	chuán fēng shàn huǒ	3e-12
+伤心地	shāng xīn dì	9.4e-11
 伦长公主	lún zhǎng gōng zhǔ	2e-12
 伪供	wěi gōng	3e-12
 伯乐一顾	bó lè yī gù	3e-12
@@ -959,11 +1354,20 @@ export const EXTRA_PHRASES = `
 伯颜帖	bó yán tiě	3.1e-11
 估堆儿	gū duī er	3e-12
 估衣	gù yī	7e-12
+估量	gū liang	1.94e-10
 伶牙利爪	líng yá lì zhǎo	3e-12
+伸长	shēn cháng	2.18e-10
+伸长率	shēn cháng lǜ	1e-11
 伺机报复	sì jī bào fu	3e-12
 伺瑕导蠙	sì xiá dǎo bīn	3e-12
 伺瑕抵蠙	sì xiá dǐ bīn	3e-12
+似乎	sì hū	9.544e-9
 似地	shì de	6.84e-10
+似懂非懂	sì dǒng fēi dǒng	6.1e-11
+似是而非	sì shì ér fēi	9e-11
+似曾相识	sì céng xiāng shí	7.7e-11
+似的	shì de	4.637e-9
+似笑非笑	sì xiào fēi xiào	1.1e-10
 伽蓝	qié lán	5.1e-11
 伽马	gā mǎ	5.7e-11
 伽马刀	gā mǎ dāo	1.1e-11
@@ -974,42 +1378,57 @@ export const EXTRA_PHRASES = `
 位相	wèi xiàng	3e-12
 低声悄语	dī shēng qiǎo yǔ	3e-12
 低情曲意	dī qíng qǔ yì	3e-12
+低洼地	dī wā dì	2.1e-11
+住地	zhù dì	3.4e-11
+住所地	zhù suǒ dì	2.9e-11
 佐雍得尝	zuǒ yōng de cháng	3e-12
 佐饔得尝	zuǒ yōng de cháng	3e-12
 体己	tī jǐ	5e-12
 体相	tǐ xiàng	2e-12
 体重儿	tǐ zhòng er	2e-12
+体量	tǐ liàng	1.9e-11
+体长	tǐ cháng	6.53e-10
 何为	hé wéi	1.88e-10
 何为俊	hé wéi jùn	2e-12
 何为虚	hé wéi xū	2e-12
+何乐不为	hé lè bù wéi	2.2e-11
 何以自处	hé yǐ zì chǔ	3e-12
 何先生	hé xiān sheng	2.3e-11
 何其糊涂	hé qí hú tu	3e-12
 何在乎	hé zài hu	2e-12
+何地	hé dì	1.24e-10
 何少华	hé shào huá	2e-12
 何应钦	hé yīng qīn	4.55e-10
 何得相	hé dé xiàng	2e-12
 何意呀	hé yì yā	2e-12
 何所不为	hé suǒ bù wéi	3e-12
 何满子	hé mǎn zi	2e-12
+何种	hé zhǒng	3.97e-10
 何艇长	hé tǐng zhǎng	3e-12
 何荣儿	hé róng er	2e-12
 何莉莉	hé lì li	3e-12
+何足为奇	hé zú wéi qí	2e-11
 何道士	hé dào shi	2e-12
+何长工	hé cháng gōng	5.3e-11
 余兴	yú xìng	9e-12
 余兴未尽	yú xìng wèi jìn	4e-12
 余兴节目	yú xìng jié mù	3e-12
 余冠英	yú guàn yīng	2e-12
 余切向量	yú qiē xiàng liàng	3e-12
+余只	yú zhī	1e-11
+余地	yú dì	6.97e-10
 余少群	yú shào qún	2.56e-10
 余少镭	yú shào léi	3e-12
 余率军	yú shuài jūn	2e-12
+余种	yú zhǒng	1.187e-9
 余量	yú liàng	6e-12
 佛吉尼亚	fú jí ní yà	2e-12
 佛头著粪	fó tóu zhù fèn	3e-12
 作业簿	zuò yè bù	3e-12
 作业量	zuò yè liàng	9e-12
+作为	zuò wéi	2.8567e-8
 作伴儿	zuò bàn er	1.7e-11
+作弄	zuò nòng	6.8e-11
 作文簿	zuò wén bù	3e-12
 作料	zuò liao	3.3e-11
 作月子	zuò yuè zi	3e-12
@@ -1026,22 +1445,38 @@ export const EXTRA_PHRASES = `
 佹得佹失	guǐ de guǐ shī	3e-12
 使劲儿	shǐ jìn er	2.3e-11
 使用不当	shǐ yòng bú dàng	3e-12
+使用率	shǐ yòng lǜ	4.3e-11
 使用量	shǐ yòng liàng	1.04e-10
+侍卫长	shì wèi cháng	1.1e-11
 侍应	shì yīng	1.5e-11
+侍弄	shì nòng	2.3e-11
 侔色揣称	móu sè chuāi chēng	3e-12
+供不应求	gōng bú yìng qiú	1.5e-10
 供不起	gōng bù qǐ	9e-12
 供产销	gōng chǎn xiāo	2e-12
 供人	gōng rén	3e-12
 供住	gōng zhù	3e-12
 供体	gōng tǐ	4.1e-11
+供养	gòng yǎng	8.72e-10
+供养人	gòng yǎng rén	1.7e-11
 供冷	gōng lěng	3e-12
 供制	gōng zhì	3e-12
 供办	gōng bàn	3e-12
 供参考	gōng cān kǎo	5e-12
+供品	gòng pǐn	3.4e-11
 供售	gōng shòu	3e-12
 供堂	gōng táng	3e-12
 供大于求	gōng dà yú qiú	6.2e-11
+供奉	gòng fèng	1.188e-9
+供应	gōng yìng	2.615e-9
+供应品	gōng yìng pǐn	1e-11
+供应商	gōng yìng shāng	2.7e-10
+供应国	gōng yìng guó	2e-11
+供应地	gōng yìng dì	2.9e-11
+供应站	gōng yìng zhàn	1.3e-11
+供应者	gōng yìng zhě	1.2e-11
 供应量	gōng yìng liàng	9.7e-11
+供应链	gōng yìng liàn	1.4e-10
 供房	gōng fáng	3e-12
 供招	gōng zhāo	3e-12
 供排水	gōng pái shuǐ	4e-12
@@ -1051,39 +1486,64 @@ export const EXTRA_PHRASES = `
 供暖系统	gōng nuǎn xì tǒng	3e-12
 供暖费	gōng nuǎn fèi	3e-12
 供果	gōng guǒ	3e-12
+供桌	gòng zhuō	6e-11
 供楼	gōng lóu	3e-12
+供气	gōng qì	4.1e-11
 供氢裂化	gōng qīng liè huà	3e-12
+供水	gōng shuǐ	2.55e-10
 供水量	gōng shuǐ liàng	4e-12
+供求	gōng qiú	5.06e-10
 供油	gōng yóu	2.1e-11
 供油泵	gōng yóu bèng	3e-12
 供热	gōng rè	7.7e-11
 供热量	gōng rè liàng	2e-12
+供状	gòng zhuàng	1.8e-11
+供献	gòng xiàn	2e-11
 供用电	gōng yòng diàn	2e-12
+供电	gōng diàn	2.88e-10
+供电局	gōng diàn jú	4.6e-11
+供电系统	gōng diàn xì tǒng	2.6e-11
 供电量	gōng diàn liàng	2e-12
 供神	gōng shén	3e-12
 供种	gōng zhǒng	5e-12
+供稿	gōng gǎo	4e-11
 供粮	gōng liáng	3e-12
+供给	gōng jǐ	1.175e-9
+供给制	gōng jǐ zhì	4.3e-11
 供给量	gōng jǐ liàng	3.4e-11
 供者	gōng zhě	1.1e-11
+供职	gòng zhí	2.06e-10
 供膳宿	gōng shàn sù	3e-12
 供血者	gōng xuè zhě	7e-12
+供认	gòng rèn	3.3e-11
+供认不讳	gòng rèn bú huì	1.5e-11
+供词	gòng cí	3.2e-11
 供货	gōng huò	1.59e-10
 供货商	gōng huò shāng	2.5e-11
 供货期	gōng huò qī	3e-12
 供货渠道	gōng huò qú dào	3e-12
 供货量	gōng huò liàng	2e-12
+供过于求	gōng guò yú qiú	4.1e-11
+供述	gòng shù	3.5e-11
 供选择	gōng xuǎn zé	3e-12
 供配电	gōng pèi diàn	3e-12
+供销	gōng xiāo	1.36e-10
+供销员	gōng xiāo yuán	1e-11
+供销社	gōng xiāo shè	1.26e-10
+供需	gōng xū	1.62e-10
 供餐	gōng cān	3e-12
 侜张为幻	zhōu zhāng wéi huàn	3e-12
 依依难舍	yī yī nán shě	2e-12
 依头缕当	yī tóu lǚ dāng	3e-12
 依法逮捕	yī fǎ dài bǔ	3e-12
 依阿华州	yī ā huà zhōu	5e-12
+侧柏	cè bǎi	3.1e-11
 侯伯子	hóu bó zǐ	4e-12
 侯少华	hóu shào huá	2e-12
 侯少奎	hóu shào kuí	2e-12
 侯老爷	hóu lǎo ye	6e-12
+侯藏兵	hóu cáng bīng	3.1e-11
+侯长安	hóu cháng ān	2.56e-10
 便条儿	biàn tiáo er	3e-12
 便血	biàn xiě	4.4e-11
 俄央行	é yāng háng	2e-12
@@ -1095,14 +1555,21 @@ export const EXTRA_PHRASES = `
 保供	bǎo gōng	3e-12
 保守重组	bǎo shǒu chóng zǔ	3e-12
 保得灵	bǎo de líng	2e-12
+保护地	bǎo hù dì	7.3e-11
+保有储量	bǎo yǒu chǔ liàng	2.5e-11
 保有量	bǎo yǒu liàng	1.2e-11
+保留地	bǎo liú dì	7.4e-11
+保藏	bǎo cáng	4.7e-11
 保质保量	bǎo zhì bǎo liàng	1e-11
 保量	bǎo liàng	3e-12
+保长	bǎo zhǎng	1.46e-10
 俞先生	yú xiān sheng	2e-12
 信义为立	xìn yì wéi lì	3e-12
+信以为真	xìn yǐ wéi zhēn	1.08e-10
 信儿	xìn er	4.2e-11
 信元划界	xìn yuán huá jiè	3e-12
 信号传	xìn hào zhuàn	4e-12
+信号弹	xìn hào dàn	5.9e-11
 信号量	xìn hào liàng	3e-12
 信得过	xìn de guò	1.25e-10
 信性儿	xìn xìng er	2e-12
@@ -1110,14 +1577,20 @@ export const EXTRA_PHRASES = `
 信而好古	xìn ér hào gǔ	3e-12
 信都芳	xìn dū fāng	4e-12
 俭不中礼	jiǎn bù zhōng lǐ	3e-12
+俭朴	jiǎn pǔ	2.11e-10
 修为实	xiū wéi shí	4e-12
 修为远	xiū wéi yuǎn	2e-12
 修仙长	xiū xiān zhǎng	2e-12
+修长	xiū cháng	1.14e-10
+俯首帖耳	fǔ shǒu tiē ěr	2.2e-11
 俯首甘为孺子牛	fǔ shǒu gān wéi rú zǐ niú	3e-12
+倍率	bèi lǜ	4.6e-11
+倏地	shū dì	2.77e-10
 倒三角	dào sān jiǎo	3e-12
 倒三角形	dào sān jiǎo xíng	7e-12
 倒上去	dào shàng qù	3e-12
 倒上来	dào shàng lái	3e-12
+倒下	dǎo xià	4.59e-10
 倒不如	dào bù rú	1.4e-10
 倒不如说	dào bù rú shuō	3.3e-11
 倒不少见	dào bù shǎo jiàn	3e-12
@@ -1126,6 +1599,7 @@ export const EXTRA_PHRASES = `
 倒也不会	dào yě bú huì	3e-12
 倒也不是	dào yě bú shì	3e-12
 倒仰	dào yǎng	6e-12
+倒伏	dǎo fú	5.5e-11
 倒像	dào xiàng	2.11e-10
 倒儿爷	dǎo er yé	3e-12
 倒入	dào rù	1.21e-10
@@ -1133,16 +1607,23 @@ export const EXTRA_PHRASES = `
 倒出	dào chū	3e-12
 倒刺	dào cì	4.6e-11
 倒剪	dào jiǎn	2e-12
+倒卖	dǎo mài	6.9e-11
+倒卵形	dǎo luǎn xíng	5e-11
 倒叙	dào xù	1.4e-11
 倒叙法	dào xù fǎ	3e-12
+倒台	dǎo tái	7.9e-11
 倒吃甘蔗	dǎo chī gān zhe	3e-12
 倒吸	dào xī	3e-12
 倒嚼	dǎo jiào	3e-12
 倒回去	dào huí qù	3e-12
+倒地	dǎo dì	3.3e-10
 倒垂	dào chuí	3e-12
+倒塌	dǎo tā	2.99e-10
+倒头	dǎo tóu	9.8e-11
 倒好	dào hǎo	2.72e-10
 倒带机	dào dài jī	3e-12
 倒序	dào xù	4e-12
+倒底	dǎo dǐ	1.8e-11
 倒彩	dào cǎi	2e-12
 倒影	dào yǐng	7.3e-11
 倒影池	dào yǐng chí	3e-12
@@ -1150,6 +1631,7 @@ export const EXTRA_PHRASES = `
 倒悬	dào xuán	6.4e-11
 倒悬之急	dào xuán zhī jí	3e-12
 倒悬之苦	dào xuán zhī kǔ	3e-12
+倒戈	dǎo gē	1.13e-10
 倒打一耙	dào dǎ yì pá	1e-11
 倒扣	dào kòu	2.2e-11
 倒扣分	dào kòu fēn	2e-12
@@ -1162,24 +1644,28 @@ export const EXTRA_PHRASES = `
 倒挂	dào guà	5.1e-11
 倒挂金钟	dào guà jīn zhōng	3e-12
 倒挂金钩	dào guà jīn gōu	5e-12
+倒换	dǎo huàn	8.2e-11
 倒掉	dào diào	5.2e-11
 倒推	dào tuī	8e-12
 倒插	dào chā	1.7e-11
 倒插笔	dào chā bǐ	3e-12
 倒插门	dào chā mén	1.1e-11
 倒放	dào fàng	1.2e-11
+倒数	dào shǔ	1.73e-10
 倒映	dào yìng	6.1e-11
 倒映在	dào yìng zài	3e-12
 倒春寒	dào chūn hán	1.1e-11
 倒杯水	dào bēi shuǐ	3e-12
 倒杯茶	dào bēi chá	3e-12
 倒栽葱	dào zāi cōng	1.7e-11
+倒毙	dǎo bì	6.9e-11
 倒水	dào shuǐ	7.7e-11
 倒油	dào yóu	3e-12
 倒流	dào liú	7.6e-11
 倒淌河	dào tǎng hé	4e-12
 倒满	dào mǎn	3e-12
 倒灌	dào guàn	5.8e-11
+倒灶	dǎo zào	2e-11
 倒空	dào kōng	3e-12
 倒立	dào lì	7.4e-11
 倒算	dào suàn	1.7e-11
@@ -1191,6 +1677,7 @@ export const EXTRA_PHRASES = `
 倒置干戈	dào zhì gān gē	3e-12
 倒置阻生	dào zhì zǔ shēng	3e-12
 倒背如流	dào bèi rú liú	1.6e-11
+倒腾	dǎo teng	2.11e-10
 倒苦水	dào kǔ shuǐ	3e-12
 倒行逆施	dào xíng nì shī	1.11e-10
 倒装	dào zhuāng	2.1e-11
@@ -1210,6 +1697,7 @@ export const EXTRA_PHRASES = `
 倒转	dào zhuǎn	2.86e-10
 倒载干戈	dǎo zài gān gē	3e-12
 倒过儿	dào guò er	3e-12
+倒运	dǎo yùn	1.3e-11
 倒进	dào jìn	3e-12
 倒进去	dào jìn qù	3e-12
 倒进来	dào jìn lái	3e-12
@@ -1219,6 +1707,8 @@ export const EXTRA_PHRASES = `
 倒钩卡环	dào gōu kǎ huán	3e-12
 倒锁	dào suǒ	3e-12
 倒锥钻	dǎo zhuī zuān	3e-12
+倒闭	dǎo bì	2.75e-10
+倒霉	dǎo méi	5.86e-10
 倒骑驴	dào qí lǘ	6e-12
 倒骑龙	dào qí lóng	5e-12
 倔强地	jué jiàng de	3e-12
@@ -1229,6 +1719,7 @@ export const EXTRA_PHRASES = `
 倚多为胜	yǐ duō wéi shèng	3e-12
 倚闾望切	yǐ lǘ wàng qiè	3e-12
 借宿一晚	jiè sù yī wǎn	3e-12
+借尸还魂	jiè shī huán hún	2.3e-11
 借差	jiè chā	3e-12
 借弹	jiè dàn	3e-12
 借用还	jiè yòng huán	3e-12
@@ -1236,6 +1727,7 @@ export const EXTRA_PHRASES = `
 倡而不和	chàng ér bù hé	3e-12
 倪徵燠	ní zhēng yù	6e-12
 值当	zhí dàng	3e-12
+倾倒	qīng dǎo	1.98e-10
 倾筐倒箧	qīng kuāng dào qiè	3e-12
 倾箱倒箧	qīng xiāng dào qiè	3e-12
 倾肠倒肚	qīng cháng dǎo dù	3e-12
@@ -1249,7 +1741,9 @@ export const EXTRA_PHRASES = `
 假条	jià tiáo	4e-12
 假消息	jiǎ xiāo xi	3e-12
 假相	jiǎ xiàng	1.8e-11
+假种	jiǎ zhǒng	3.3e-11
 偏好	piān hào	1.2e-10
+偏心率	piān xīn lǜ	1.6e-11
 偏摩尔量	piān mó ěr liàng	3e-12
 偏移量	piān yí liàng	3e-12
 做为	zuò wéi	2.08e-10
@@ -1267,56 +1761,83 @@ export const EXTRA_PHRASES = `
 偷载	tōu zài	3e-12
 偷鸡不着	tōu jī bù zháo	3e-12
 偷鸡不着蚀把米	tōu jī bù zháo shí bǎ mǐ	1.4e-11
+偿还	cháng huán	4.8e-10
 傅自应	fù zì yīng	2.56e-10
 傍若无人	bàng ruò wú rén	6e-12
 傍边儿	bàng biān er	3e-12
 储供	chǔ gōng	3e-12
 储备量	chǔ bèi liàng	1e-11
 储存量	chǔ cún liàng	4e-12
+储水量	chǔ shuǐ liàng	1.1e-11
 储油量	chǔ yóu liàng	6e-12
 储积量	chǔ jī liàng	2e-12
+储蓄率	chǔ xù lǜ	2.7e-11
+储藏	chǔ cáng	1.45e-10
+储藏室	chǔ cáng shì	3.4e-11
 储藏量	chǔ cáng liàng	2.79e-10
+储量	chǔ liàng	2.628e-9
 傫如丧狗	léi rú sàng gǒu	3e-12
 催吐	cuī tù	3e-12
 催吐剂	cuī tù jì	2e-12
+催泪弹	cuī lèi dàn	1.7e-11
 催花量	cuī huā liàng	3e-12
+傻了眼	shǎ le yǎn	4.5e-11
 像心称意	xiàng xīn chèn yì	3e-12
 像煞有介	xiàng shā yǒu jiè	3e-12
 僧伽	sēng qié	3e-12
 僧伽罗	sēng qié luó	3e-12
 僧伽罗语	sēng qié luó yǔ	7e-12
+儒艮	rú gèn	2.3e-11
 儿女亲家	ér nǚ qìng jia	3e-12
+儿女情长	ér nǚ qíng cháng	2.4e-11
 儿女成行	ér nǚ chéng xíng	3e-12
 允许量	yǔn xǔ liàng	3e-12
 元大都	yuán dà dū	1.319e-9
 元好问	yuán hào wèn	3e-12
 元廷调	yuán tíng diào	2e-12
+兄长	xiōng zhǎng	6.86e-10
+充其量	chōng qí liàng	1.19e-10
+充塞	chōng sè	7.3e-11
+充足率	chōng zú lǜ	1.1e-11
 兆载永劫	zhào zài yǒng jié	3e-12
 先为	xiān wéi	3e-12
+先入为主	xiān rù wéi zhǔ	6.3e-11
 先得我心	xiān de wǒ xīn	3e-12
 先我着鞭	xiān wǒ zhe biān	3e-12
 先教办	xiān jiāo bàn	3e-12
+先睹为快	xiān dǔ wéi kuài	1.1e-11
 先自隗始	xiān zì kuí shǐ	3e-12
 先调	xiān diào	3e-12
 先载	xiān zài	3e-12
 先量	xiān liàng	3e-12
 先驰得点	xiān chí de diǎn	3e-12
 光学薄膜	guāng xué bó mó	3e-12
+光晕	guāng yùn	2.8e-11
 光核桃	guāng hé tao	3e-12
 光棍儿	guāng gùn er	2e-12
+光电效应	guāng diàn xiào yìng	7.5e-11
 光膀子	guāng bǎng zi	3e-12
 光行差	guāng xíng chā	3e-12
+光通量	guāng tōng liàng	2e-11
 光重排	guāng chóng pái	3e-12
+光量子	guāng liàng zǐ	6.5e-11
 克什	kè shí	1e-11
 克什克腾旗	kè shí kè téng qí	2.2e-11
+克什米尔	kè shí mǐ ěr	2.06e-10
 克塞尔	kè sài ěr	3e-12
 克拉码头	kè lā mǎ tou	3e-12
 克服困难	kè fú kùn nan	3e-12
+克罗地亚	kè luó dì yà	3.32e-10
 克里什	kè lǐ shí	2e-12
 免调	miǎn diào	3e-12
+兑换率	duì huàn lǜ	1.3e-11
 党群干群	dǎng qún gàn qún	3e-12
 兜肚连肠	dōu dù lián cháng	3e-12
 兢兢干干	jīng jīng gàn gàn	3e-12
+入住率	rù zhù lǜ	2.2e-11
+入土为安	rù tǔ wéi ān	2.9e-11
+入地无门	rù dì wú mén	1.6e-11
+入学率	rù xué lǜ	8.35e-10
 入理切情	rù lǐ qiè qíng	3e-12
 入选为	rù xuǎn wéi	3e-12
 入邪	rù yé	3e-12
@@ -1330,11 +1851,15 @@ export const EXTRA_PHRASES = `
 全部载	quán bù zài	2e-12
 全量表	quán liàng biǎo	2e-12
 全金发	quán jīn fà	6.2e-11
+全长	quán cháng	1.95e-9
+八卷	bā juàn	3.5e-11
+八只	bā zhī	5.7e-11
 八嘎	bā gā	2e-12
 八家子	bā jiā zi	2e-12
 八担	bā dàn	6e-12
 八斗子	bā dǒu zi	3e-12
 八正散	bā zhèng sǎn	7e-12
+八种	bā zhǒng	9.9e-11
 八竿子打不着	bā gān zi dǎ bù zháo	9e-12
 八连冠	bā lián guàn	5e-12
 八邪	bā yé	3e-12
@@ -1356,9 +1881,14 @@ export const EXTRA_PHRASES = `
 公羊传	gōng yáng zhuàn	3e-12
 六一散	liù yī sǎn	2e-12
 六千七百万担	liù qiān qī bǎi wàn dàn	2e-12
+六卷	liù juàn	2.4e-11
+六只	liù zhī	5.1e-11
+六味地黄	liù wèi dì huáng	5.5e-11
 六圩	liù wéi	8e-12
+六扇	liù shàn	1.1e-11
 六指儿	liù zhǐ er	5e-12
 六百多行	liù bǎi duō xíng	2e-12
+六种	liù zhǒng	1.35e-10
 六连冠	liù lián guàn	1.2e-11
 兰啊兰	lán ā lán	2e-12
 兰花苕子	lán huā tiáo zi	3e-12
@@ -1367,12 +1897,14 @@ export const EXTRA_PHRASES = `
 共赴国难	gòng fù guó nàn	1.8e-11
 共载	gòng zài	3e-12
 关东出相	guān dōng chū xiàng	3e-12
+关云长	guān yún cháng	3.9e-11
 关向应	guān xiàng yīng	1.1e-11
 关塞	guān sài	3e-12
 关壮缪	guān zhuàng miào	3e-12
 关应麟	guān yīng lín	2e-12
 关栅	guān zhà	2e-12
 关系逻辑	guān xì luó ji	3e-12
+关长	guān cháng	1.5e-11
 兴之所至	xìng zhī suǒ zhì	3e-12
 兴尽而返	xìng jìn ér fǎn	3e-12
 兴犹未尽	xìng yóu wèi jìn	1e-11
@@ -1382,12 +1914,16 @@ export const EXTRA_PHRASES = `
 兵差	bīng chāi	4e-12
 兵微将寡	bīng wēi jiāng guǎ	3e-12
 兵来将挡	bīng lái jiàng dǎng	2.6e-11
+兵种	bīng zhǒng	1.78e-10
+兵种部	bīng zhǒng bù	1e-11
+兵要地志	bīng yào dì zhì	1.3e-11
 其他应计	qí tā yīng jì	3e-12
 其应如响	qí yīng rú xiǎng	3e-12
 其应若响	qí yīng ruò xiǎng	3e-12
 具体地说	jù tǐ de shuō	5.4e-11
 典当行	diǎn dàng háng	3e-12
 典狱长	diǎn yù zhǎng	3e-12
+典藏	diǎn cáng	1e-11
 养生丧死	yǎng shēng sāng sǐ	3e-12
 养精畜锐	yǎng jīng chù ruì	3e-12
 养虎为患	yǎng hǔ wéi huàn	3e-12
@@ -1395,10 +1931,17 @@ export const EXTRA_PHRASES = `
 兼差	jiān chāi	5e-12
 内出血	nèi chū xiě	3.2e-11
 内分泌腺	nèi fēn mì xiàn	6.2e-11
+内务部长	nèi wù bù zhǎng	1.8e-11
 内卷	nèi juǎn	3e-12
 内哄	nèi hòng	1.6e-11
+内地	nèi dì	2.181e-9
+内地税	nèi dì shuì	3.2e-11
+内外夹击	nèi wài jiā jī	2e-11
 内外夹功	nèi wài jiā gōng	3e-12
+内外夹攻	nèi wài jiā gōng	3.1e-11
 内幕消息	nèi mù xiāo xi	3e-12
+内应	nèi yìng	1.45e-10
+内政部长	nèi zhèng bù zhǎng	5.6e-11
 内脏	nèi zàng	4.37e-10
 内脏器官	nèi zàng qì guān	3e-12
 内藏式	nèi zàng shì	3e-12
@@ -1407,11 +1950,22 @@ export const EXTRA_PHRASES = `
 内难	nèi nàn	6e-12
 再为	zài wéi	3e-12
 再帖	zài tiě	3e-12
+冒汗	mào hàn	6.4e-11
 冒泡泡	mào pào pao	2e-12
+冗长	rǒng cháng	7.3e-11
+军事基地	jūn shì jī dì	1.6e-10
+军事部长	jūn shì bù zhǎng	1.3e-11
+军兵种	jūn bīng zhǒng	1.87e-10
+军团长	jūn tuán zhǎng	2.6e-11
+军地	jūn dì	6e-11
+军士长	jūn shì cháng	1.3e-11
 军帖	jūn tiě	3e-12
+军种	jūn zhǒng	3.48e-10
 军调部	jūn diào bù	5e-12
 军都山	jūn dū shān	6e-12
+军长	jūn zhǎng	8.05e-10
 农地重划	nóng dì zhòng huá	3e-12
+农耕地	nóng gēng dì	1.3e-11
 冠上加冠	guàn shàng jiā guān	3e-12
 冠上履下	guàn shàng lǚ xià	3e-12
 冠丰华	guàn fēng huá	3e-12
@@ -1454,6 +2008,7 @@ export const EXTRA_PHRASES = `
 冠部	guàn bù	3e-12
 冠醚	guàn mí	3e-12
 冠鸡	guàn jī	3e-12
+冤仇	yuān chóu	7e-11
 冤呀	yuān yā	3e-12
 冤家	yuān jia	1.91e-10
 冤家债主	yuān jia zhài zhǔ	3e-12
@@ -1468,6 +2023,7 @@ export const EXTRA_PHRASES = `
 冯英子	féng yīng zi	2e-12
 冯虚御风	píng xū yù fēng	3e-12
 冰冠	bīng guàn	2e-12
+冰天雪地	bīng tiān xuě dì	9.1e-11
 冰棍儿	bīng gùn er	9e-12
 冰溜子	bīng liū zi	2e-12
 冰爪	bīng zhǎo	2e-12
@@ -1482,14 +2038,20 @@ export const EXTRA_PHRASES = `
 冲模	chòng mó	3e-12
 冲盹儿	chòng dǔn er	3e-12
 冲着	chòng zhe	5.03e-10
+冲积扇	chōng jī shàn	1.12e-10
+冲量	chōng liàng	3.6e-11
 冲鼻	chòng bí	3e-12
 冷冲模	lěng chòng mó	3e-12
 冷冷地	lěng lěng de	1.1e-11
 冷子兴	lěng zi xīng	1e-11
+冷汗	lěng hàn	6.33e-10
+冷藏	lěng cáng	8.9e-11
 冷调	lěng diào	4e-12
 净差	jìng chā	3e-12
 净角	jìng jué	5e-12
 准信儿	zhǔn xìn er	3e-12
+准备金率	zhǔn bèi jīn lǜ	1.8e-11
+准确率	zhǔn què lǜ	3.9e-11
 减为	jiǎn wéi	3e-12
 减削	jiǎn xuē	3e-12
 减粘裂化	jiǎn zhān liè huà	3e-12
@@ -1502,38 +2064,320 @@ export const EXTRA_PHRASES = `
 凝为	níng wéi	3e-12
 凝结为	níng jié wéi	3e-12
 几丁质	jī dīng zhì	3e-12
+几万	jǐ wàn	5.2e-10
+几万两	jǐ wàn liǎng	2.6e-11
+几万个	jǐ wàn gè	1.2e-11
+几万元	jǐ wàn yuán	2.8e-11
+几万块	jǐ wàn kuài	1.9e-11
+几万年	jǐ wàn nián	1.2e-11
+几万斤	jǐ wàn jīn	1e-11
+几万片	jǐ wàn piàn	1.28e-10
+几万米	jǐ wàn mǐ	1.2e-11
+几万里	jǐ wàn lǐ	1.2e-11
+几丈	jǐ zhàng	6.2e-11
+几下	jǐ xià	1.229e-9
 几下子	jǐ xià zi	3e-12
+几丝	jǐ sī	6.1e-11
+几两	jǐ liǎng	1.18e-10
 几两重	jǐ liǎng zhòng	4e-12
+几个	jǐ gè	1.3134e-8
+几串	jǐ chuàn	1e-11
+几乎	jī hū	9.754e-9
+几亩	jǐ mǔ	5.1e-11
+几亿	jǐ yì	2.9e-11
+几亿元	jǐ yì yuán	1e-11
+几亿年	jǐ yì nián	1.4e-11
+几代	jǐ dài	2.03e-10
+几件	jǐ jiàn	4.88e-10
+几任	jǐ rèn	1.9e-11
+几份	jǐ fèn	5.6e-11
+几位	jǐ wèi	1.376e-9
+几何	jǐ hé	1.424e-9
+几何图形	jǐ hé tú xíng	5.2e-11
+几何学	jǐ hé xué	4.31e-10
+几何形	jǐ hé xíng	3.7e-11
+几何级数	jǐ hé jí shù	2.6e-11
+几例	jǐ lì	1e-11
+几倍	jǐ bèi	1.58e-10
 几儿	jǐ er	3e-12
+几元	jǐ yuán	1.1e-11
+几克	jǐ kè	1.1e-11
+几公里	jǐ gōng lǐ	3.2e-11
+几具	jǐ jù	3.7e-11
+几内亚	jǐ nèi yà	3.81e-10
+几内亚湾	jǐ nèi yà wān	8.4e-11
+几出	jǐ chū	1.2e-11
+几刀	jǐ dāo	6.2e-11
+几分	jǐ fēn	1.103e-9
+几分钟	jǐ fēn zhōng	3.24e-10
+几列	jǐ liè	1.3e-11
+几副	jǐ fù	3.5e-11
+几包	jǐ bāo	3e-11
+几匹	jǐ pǐ	7.3e-11
+几十	jǐ shí	3.89e-10
+几十万	jǐ shí wàn	2.44e-10
+几十万两	jǐ shí wàn liǎng	1.2e-11
+几十万元	jǐ shí wàn yuán	2.5e-11
+几十丈	jǐ shí zhàng	1.2e-11
+几十两	jǐ shí liǎng	1.8e-11
+几十个	jǐ shí gè	5.17e-10
+几十亩	jǐ shí mǔ	1.6e-11
+几十亿	jǐ shí yì	1.9e-11
+几十代	jǐ shí dài	1.9e-11
+几十位	jǐ shí wèi	1.9e-11
+几十倍	jǐ shí bèi	6e-11
+几十元	jǐ shí yuán	2.9e-11
+几十公里	jǐ shí gōng lǐ	2e-11
+几十分钟	jǐ shí fēn zhōng	1.7e-11
+几十匹	jǐ shí pǐ	2.1e-11
+几十千米	jǐ shí qiān mǐ	2.6e-11
+几十厘米	jǐ shí lí mǐ	1.4e-11
+几十口	jǐ shí kǒu	1.1e-11
+几十只	jǐ shí zhī	2e-11
+几十台	jǐ shí tái	1.1e-11
+几十号	jǐ shí hào	1.2e-11
+几十名	jǐ shí míng	9.2e-11
+几十吨	jǐ shí dūn	1.2e-11
+几十块	jǐ shí kuài	3.4e-11
+几十处	jǐ shí chù	1.3e-11
+几十天	jǐ shí tiān	2e-11
+几十家	jǐ shí jiā	4.6e-11
+几十岁	jǐ shí suì	1.3e-11
+几十年	jǐ shí nián	1.361e-9
 几十年如一日	jǐ shí nián rú yí rì	2.7e-11
+几十座	jǐ shí zuò	1.1e-11
+几十张	jǐ shí zhāng	1.42e-10
+几十户	jǐ shí hù	1.6e-11
 几十担	jǐ shí dàn	3e-12
+几十斤	jǐ shí jīn	2.85e-10
+几十条	jǐ shí tiáo	4.1e-11
+几十次	jǐ shí cì	4.3e-11
+几十步	jǐ shí bù	2.2e-11
+几十种	jǐ shí zhǒng	6.1e-11
+几十米	jǐ shí mǐ	8.1e-11
+几十辆	jǐ shí liàng	1e-11
+几十遍	jǐ shí biàn	1.3e-11
+几十里	jǐ shí lǐ	1.03e-10
+几千	jǐ qiān	4.03e-10
+几千万	jǐ qiān wàn	6.5e-11
+几千万元	jǐ qiān wàn yuán	1e-11
+几千万年	jǐ qiān wàn nián	1e-11
+几千两	jǐ qiān liǎng	1.9e-11
+几千个	jǐ qiān gè	3.7e-11
+几千元	jǐ qiān yuán	3.8e-11
+几千千米	jǐ qiān qiān mǐ	1.2e-11
+几千名	jǐ qiān míng	4.1e-11
+几千块	jǐ qiān kuài	2.5e-11
+几千年	jǐ qiān nián	4.52e-10
+几千斤	jǐ qiān jīn	1.2e-11
+几千米	jǐ qiān mǐ	5.1e-11
+几千里	jǐ qiān lǐ	2.9e-11
+几卷	jǐ juàn	2.1e-11
+几厘米	jǐ lí mǐ	3.1e-11
+几双	jǐ shuāng	2.3e-11
+几发	jǐ fā	1.5e-11
+几口	jǐ kǒu	4.78e-10
+几句	jǐ jù	3.737e-9
+几只	jǐ zhī	4.24e-10
+几台	jǐ tái	2.3e-11
+几号	jǐ hào	1e-11
+几名	jǐ míng	6.27e-10
+几员	jǐ yuán	2.8e-11
+几周	jǐ zhōu	7.1e-11
+几味	jǐ wèi	3.4e-11
+几品	jǐ pǐn	2.7e-11
+几响	jǐ xiǎng	2.5e-11
+几回	jǐ huí	1.42e-10
+几团	jǐ tuán	1.4e-11
+几圈	jǐ quān	8.9e-11
+几场	jǐ chǎng	1.43e-10
+几块	jǐ kuài	3.44e-10
+几堆	jǐ duī	2.6e-11
+几声	jǐ shēng	7.85e-10
+几处	jǐ chù	2.98e-10
+几多	jǐ duō	5.2e-11
+几夜	jǐ yè	5.5e-11
+几天	jǐ tiān	4.341e-9
+几头	jǐ tóu	4.6e-11
+几套	jǐ tào	8.2e-11
+几家	jǐ jiā	5.77e-10
+几寸	jǐ cùn	1.7e-11
+几对	jǐ duì	2.4e-11
+几封	jǐ fēng	5.1e-11
+几尊	jǐ zūn	1.3e-11
+几尺	jǐ chǐ	3.7e-11
+几尾	jǐ wěi	1.1e-11
+几层	jǐ céng	2.2e-10
+几届	jǐ jiè	1.6e-11
+几岁	jǐ suì	2.19e-10
 几希	jī xī	3e-12
+几席	jǐ xí	1.3e-11
+几幅	jǐ fú	5.3e-11
+几幢	jǐ zhuàng	1.5e-11
+几年	jǐ nián	4.137e-9
+几度	jǐ dù	9.6e-11
+几座	jǐ zuò	1.55e-10
+几张	jǐ zhāng	2.81e-10
 几弹	jǐ dàn	3e-12
+几成	jǐ chéng	7.5e-11
+几户	jǐ hù	4.7e-11
+几所	jǐ suǒ	6.4e-11
+几手	jǐ shǒu	6.3e-11
+几批	jǐ pī	2.5e-11
+几把	jǐ bǎ	1.13e-10
 几担	jǐ dàn	6e-12
+几招	jǐ zhāo	2.36e-10
+几拳	jǐ quán	3e-11
+几捆	jǐ kǔn	1.2e-11
+几排	jǐ pái	2.8e-11
+几支	jǐ zhī	1.24e-10
+几文	jǐ wén	1.5e-11
 几斗	jǐ dòu	7e-12
+几斤	jǐ jīn	8.9e-11
+几日	jǐ rì	7.02e-10
+几时	jǐ shí	4.9e-10
+几月	jǐ yuè	2.4e-11
+几期	jǐ qī	1.7e-11
+几本	jǐ běn	9.4e-11
+几朵	jǐ duǒ	4.7e-11
+几杆	jǐ gān	1.6e-11
+几条	jǐ tiáo	6.22e-10
+几杯	jǐ bēi	2.61e-10
+几枚	jǐ méi	9.1e-11
+几枝	jǐ zhī	4.1e-11
+几枪	jǐ qiāng	2.6e-11
+几架	jǐ jià	5.7e-11
+几栋	jǐ dòng	1.2e-11
+几株	jǐ zhū	8.5e-11
+几样	jǐ yàng	1.75e-10
+几根	jǐ gēn	2.64e-10
+几案	jī àn	4.4e-11
+几桌	jǐ zhuō	2.1e-11
+几桩	jǐ zhuāng	1.8e-11
+几棵	jǐ kē	1.05e-10
+几次	jǐ cì	2.534e-9
+几次三番	jǐ cì sān fān	5.6e-11
+几款	jǐ kuǎn	2e-11
+几步	jǐ bù	1.328e-9
+几段	jǐ duàn	8.4e-11
+几毫米	jǐ háo mǐ	2e-11
+几滴	jǐ dī	9.5e-11
+几点	jǐ diǎn	4.16e-10
+几片	jǐ piàn	1.02e-10
+几率	jī lǜ	2.39e-10
+几瓶	jǐ píng	4.1e-11
+几番	jǐ fān	1.38e-10
+几百	jǐ bǎi	3.2e-10
+几百万	jǐ bǎi wàn	1.18e-10
+几百万两	jǐ bǎi wàn liǎng	1.7e-11
+几百万年	jǐ bǎi wàn nián	1.9e-11
+几百两	jǐ bǎi liǎng	2.5e-11
+几百个	jǐ bǎi gè	8.1e-11
+几百亩	jǐ bǎi mǔ	1.5e-11
+几百倍	jǐ bǎi bèi	1.2e-11
+几百元	jǐ bǎi yuán	5.2e-11
+几百公里	jǐ bǎi gōng lǐ	1e-11
+几百千米	jǐ bǎi qiān mǐ	2.3e-11
+几百只	jǐ bǎi zhī	2e-11
+几百号	jǐ bǎi hào	1.1e-11
+几百名	jǐ bǎi míng	6.6e-11
+几百块	jǐ bǎi kuài	5.4e-11
+几百头	jǐ bǎi tóu	1.1e-11
+几百家	jǐ bǎi jiā	2.1e-11
+几百年	jǐ bǎi nián	6e-10
+几百斤	jǐ bǎi jīn	2.73e-10
+几百条	jǐ bǎi tiáo	1.1e-11
+几百次	jǐ bǎi cì	1.7e-11
+几百种	jǐ bǎi zhǒng	2e-11
+几百米	jǐ bǎi mǐ	7.1e-11
+几百里	jǐ bǎi lǐ	6.9e-11
+几盆	jǐ pén	1e-11
+几盏	jǐ zhǎn	4e-11
+几盒	jǐ hé	1.3e-11
+几盘	jǐ pán	2.5e-11
+几眼	jǐ yǎn	2.43e-10
+几碗	jǐ wǎn	6.1e-11
+几种	jǐ zhǒng	1.737e-9
+几秒	jǐ miǎo	5.5e-11
+几章	jǐ zhāng	2.6e-11
+几笔	jǐ bǐ	4.2e-11
+几等	jǐ děng	1.4e-11
+几箱	jǐ xiāng	1.3e-11
+几篇	jǐ piān	7.6e-11
+几米	jǐ mǐ	6e-11
+几类	jǐ lèi	1.53e-10
+几粒	jǐ lì	6.6e-11
+几级	jǐ jí	2.1e-11
+几组	jǐ zǔ	1.5e-11
+几经	jǐ jīng	6.42e-10
+几经周折	jǐ jīng zhōu zhé	3.5e-11
+几维	jǐ wéi	1.3e-11
+几缕	jǐ lǚ	3.5e-11
+几股	jǐ gǔ	3.6e-11
+几艘	jǐ sōu	3.6e-11
+几节	jǐ jié	3e-11
+几行	jǐ háng	1.3e-10
+几袋	jǐ dài	1e-11
+几许	jǐ xǔ	4.8e-11
+几起	jǐ qǐ	4.6e-11
+几趟	jǐ tàng	3.2e-11
+几路	jǐ lù	7.6e-11
+几身	jǐ shēn	1.2e-11
+几轮	jǐ lún	5.9e-11
+几辆	jǐ liàng	6.9e-11
+几辈	jǐ bèi	2.5e-11
+几辈子	jǐ bèi zi	1.8e-11
+几近	jǐ jìn	1.13e-10
+几遍	jǐ biàn	2.42e-10
+几道	jǐ dào	3.25e-10
+几遭	jǐ zāo	1.9e-11
+几部	jǐ bù	1.11e-10
+几里	jǐ lǐ	7.9e-11
+几重	jǐ chóng	2e-11
+几锭	jǐ dìng	1.1e-11
+几门	jǐ mén	7.9e-11
+几间	jǐ jiān	1.14e-10
+几阵	jǐ zhèn	1.2e-11
+几面	jǐ miàn	3.8e-11
+几页	jǐ yè	7e-11
+几项	jǐ xiàng	2.45e-10
+几顿	jǐ dùn	2.1e-11
+几颗	jǐ kē	1.71e-10
+几首	jǐ shǒu	5.6e-11
 凡为	fán wéi	3e-12
 凡应	fán yīng	3e-12
 凤楼龙阙	fèng lóu lóng què	3e-12
 凤爪	fèng zhǎo	3e-12
 凤靡鸾吪	fèng mí luán é	3e-12
 凭几据杖	píng jǐ jù zhàng	3e-12
+凯地	kǎi dì	1e-11
 凯塞尔江	kǎi sài ěr jiāng	3e-12
 凶得狠	xiōng de hěn	3e-12
 凶猛地	xiōng měng de	3e-12
 出丧	chū sāng	3e-12
 出个价	chū ge jià	3e-12
 出乖露丑	chū guāi lòu chǒu	3e-12
+出人头地	chū rén tóu dì	8.6e-11
 出入无间	chū rù wú jiàn	3e-12
+出冷汗	chū lěng hàn	1e-11
+出勤率	chū qín lǜ	1.2e-11
+出发地	chū fā dì	1.7e-11
 出口量	chū kǒu liàng	1.26e-10
 出圈儿	chū quān er	3e-12
+出塞	chū sài	6.2e-11
 出处殊途	chū chù shū tú	3e-12
 出处语默	chū chù yǔ mò	3e-12
 出处进退	chū chù jìn tuì	3e-12
 出头露面	chū tóu lòu miàn	2.5e-11
+出奔	chū bēn	6.3e-11
 出家为尼	chū jiā wéi ní	1e-11
 出庭应讯	chū tíng yīng xùn	3e-12
 出手得卢	chū shǒu de lú	3e-12
+出汗	chū hàn	2.17e-10
 出版量	chū bǎn liàng	3e-12
+出生地	chū shēng dì	8.4e-11
+出生率	chū shēng lǜ	3.25e-10
+出租率	chū zū lǜ	2.2e-11
 出血	chū xiě	5.63e-10
 出血指数	chū xiě zhǐ shù	3e-12
 出血点	chū xiě diǎn	7e-12
@@ -1543,6 +2387,8 @@ export const EXTRA_PHRASES = `
 出货量	chū huò liàng	8e-11
 出量	chū liàng	3e-12
 出锋头	chū fēng tou	3e-12
+出镜率	chū jìng lǜ	1.9e-11
+击倒	jī dǎo	1e-10
 击排冒没	jī pái mào méi	3e-12
 击毂摩肩	jī gǔ mó jiān	3e-12
 击鞭锤镫	jī biān chuí dèng	3e-12
@@ -1551,14 +2397,22 @@ export const EXTRA_PHRASES = `
 凿龟数策	záo guī shù cè	3e-12
 刀切	dāo qiē	2e-12
 刀切斧砍	dāo qiē fǔ kǎn	3e-12
+刀削	dāo xiāo	3.6e-11
+刀削面	dāo xiāo miàn	1.1e-11
 刀把儿	dāo bà er	3e-12
+分为	fēn wéi	8.259e-9
 分列为	fēn liè wéi	3e-12
+分卷	fēn juàn	2.5e-11
+分子量	fēn zǐ liàng	1.94e-10
 分局长	fēn jú zhǎng	2e-12
 分散相	fēn sàn xiàng	2.4e-11
 分泌量	fēn mì liàng	3e-12
 分相	fēn xiàng	3e-12
 分行	fēn háng	4.37e-10
 分载	fēn zài	3e-12
+分辨率	fēn biàn lǜ	3.54e-10
+分量	fèn liàng	6.3e-10
+分队长	fēn duì zhǎng	1.1e-11
 分风劈流	fēn fēng pī liú	3e-12
 切下去	qiē xià qù	3e-12
 切丝	qiē sī	3e-12
@@ -1569,6 +2423,7 @@ export const EXTRA_PHRASES = `
 切分	qiē fēn	2.3e-11
 切分音	qiē fēn yīn	3e-12
 切到	qiē dào	3e-12
+切削	qiē xiāo	1.85e-10
 切削用量	qiē xiāo yòng liàng	3e-12
 切去	qiē qù	3e-12
 切块	qiē kuài	2.67e-10
@@ -1601,6 +2456,7 @@ export const EXTRA_PHRASES = `
 切近的当	qiè jìn de dāng	3e-12
 刑为先	xíng wéi xiān	2e-12
 刑薄赋	xíng bó fù	2e-12
+刑讯逼供	xíng xùn bī gòng	2.4e-11
 划一	huá yī	2.68e-10
 划下	huá xià	3e-12
 划为	huà wéi	3e-12
@@ -1645,6 +2501,7 @@ export const EXTRA_PHRASES = `
 划进去	huá jìn qù	3e-12
 划进来	huá jìn lái	3e-12
 列为	liè wéi	4.856e-9
+列传	liè zhuàn	2.31e-10
 列甯格勒	liè nìng gé lè	3e-12
 列调	liè diào	3e-12
 刘乡长	liú xiāng zhǎng	2e-12
@@ -1652,6 +2509,7 @@ export const EXTRA_PHRASES = `
 刘冠雄	liú guàn xióng	3e-12
 刘副将	liú fù jiàng	3e-12
 刘大为	liú dà wéi	2e-12
+刘姥姥	liú lǎo lao	3.06e-10
 刘家圪瘩	liú jiā gē dá	3e-12
 刘少君	liú shào jūn	3e-12
 刘少奇	liú shào qí	1.025e-9
@@ -1670,6 +2528,7 @@ export const EXTRA_PHRASES = `
 刘锡为	liú xī wéi	2e-12
 刘长卿	liú zhǎng qīng	7e-12
 刘隗劝	liú kuí quàn	4e-12
+则甚	zé shèn	1.1e-11
 刚为	gāng wéi	3e-12
 刚夹	gāng jiā	3e-12
 刚正不阿	gāng zhèng bù ē	1.9e-11
@@ -1685,6 +2544,7 @@ export const EXTRA_PHRASES = `
 初传	chū zhuàn	3e-12
 初更	chū gēng	3e-12
 初长成	chū zhǎng chéng	3e-12
+删削	shān xuē	1.2e-11
 删帖	shān tiě	3e-12
 判为	pàn wéi	3e-12
 刨冰	bào bīng	5e-12
@@ -1696,13 +2556,18 @@ export const EXTRA_PHRASES = `
 刨花	bào huā	1.8e-11
 刨花板	bào huā bǎn	2.4e-11
 利差	lì chā	2.5e-11
+利息率	lì xī lǜ	5.36e-10
 利撒	lì sǎ	3.2e-11
+利润率	lì rùn lǜ	1.206e-9
 利爪	lì zhǎo	4.8e-11
+利率	lì lǜ	1.443e-9
 利率差	lì lǜ chā	2e-12
+利用率	lì yòng lǜ	2.15e-10
 利皮耶	lì pí yé	2e-12
 利空消息	lì kōng xiāo xi	3e-12
 利落	lì luo	1.76e-10
 别价	bié jie	3e-12
+别传	bié zhuàn	1.5e-11
 别儿哥	bié er gē	1.3e-11
 别力弹	bié lì dàn	3e-12
 别嘴	biè zuǐ	3e-12
@@ -1710,10 +2575,13 @@ export const EXTRA_PHRASES = `
 别开蹊径	bié kāi xī jìng	3e-12
 别弹	bié dàn	3e-12
 别拗	bié niù	3e-12
+刮削	guā xiāo	2.5e-11
 到来撒	dào lái sǎ	3e-12
+到此为止	dào cǐ wéi zhǐ	1.14e-10
 制为	zhì wéi	3e-12
 制冷量	zhì lěng liàng	2e-12
 制哪个呢	zhì nǎ ge ne	3e-12
+制种	zhì zhǒng	1.2e-11
 制约逻辑	zhì yuē luó ji	3e-12
 刹把	shā bǎ	6e-12
 刺中	cì zhòng	1.73e-10
@@ -1725,35 +2593,53 @@ export const EXTRA_PHRASES = `
 刺溜	cī liū	3e-12
 刺激子	cì jī zi	3e-12
 刻木为吏	kè mù wéi lì	3e-12
+刻骨仇恨	kè gǔ chóu hèn	1.4e-11
+剂量	jì liàng	5.04e-10
 剃发	tì fà	3e-12
 剃发为尼	tì fà wéi ní	3e-12
+削价	xuē jià	1.6e-11
+削减	xuē jiǎn	5.45e-10
+削发	xuē fà	5.3e-11
 削发为僧	xuē fà wéi sēng	3e-12
 削发为尼	xuē fà wéi ní	3e-12
+削壁	xuē bì	1.2e-11
 削尖脑袋	xiāo jiān nǎo dài	7e-12
+削平	xuē píng	4.6e-11
+削弱	xuē ruò	1.115e-9
 削方为圆	xiāo fāng wéi yuán	3e-12
 削木为吏	xiāo mù wéi lì	3e-12
 削株掘根	xiāo zhū jué gēn	3e-12
+削球	xiāo qiú	1.1e-11
+削瘦	xuē shòu	3.3e-11
 削职	xuē zhí	3e-12
 削职为民	xuē zhí wèi mín	3e-12
 削肩	xuē jiān	3e-12
+削足适履	xuē zú shì lǚ	1.1e-11
+削铁如泥	xuē tiě rú ní	3.5e-11
 削铁无声	xiāo tiě wú shēng	3e-12
 前为	qián wéi	3e-12
 前些时候	qián xiē shí hou	3e-12
 前后脚儿	qián hòu jiǎo er	3e-12
 前帖	qián tiě	3e-12
 前爪	qián zhǎo	5.3e-11
+前程似锦	qián chéng sì jǐn	1.1e-11
 前跋后疐	qián bá hòu zhì	3e-12
+前途无量	qián tú wú liàng	3.7e-11
 剑侠传	jiàn xiá zhuàn	3e-12
 剑头一吷	jiàn tóu yí chuò	3e-12
 剔蝎撩蜂	tī xiē liāo fēng	3e-12
 剖蚌得珠	pōu bàng de zhū	3e-12
 剡溪	shàn xī	9e-12
+剥削	bō xuē	1.321e-9
+剥削者	bō xuē zhě	5.3e-11
+剥削阶级	bō xuē jiē jí	1.68e-10
 剥剥啄啄	bāo bō zhuó zhuó	3e-12
 剥啄	bō zhuó	8e-12
 剥夺	bō duó	9.98e-10
 剥夺公权	bō duó gōng quán	3e-12
 剥夺权利	bō duó quán lì	3e-12
 剥夺走	bō duó zǒu	3e-12
+剥皮	bāo pí	1.44e-10
 剥皮抽筋	bāo pí chōu jīn	3e-12
 剥离	bō lí	1.47e-10
 剥离强度	bō lí qiáng dù	3e-12
@@ -1764,6 +2650,7 @@ export const EXTRA_PHRASES = `
 剥蚀	bō shí	2.01e-10
 剥蚀面	bō shí miàn	3e-12
 剧烈地	jù liè de	3e-12
+剧种	jù zhǒng	2.28e-10
 剪刀差	jiǎn dāo chā	6e-12
 剪切	jiǎn qiē	1.09e-10
 剪切力	jiǎn qiē lì	6e-12
@@ -1785,12 +2672,15 @@ export const EXTRA_PHRASES = `
 副矿长	fù kuàng zhǎng	3e-12
 副粘病毒	fù zhān bìng dú	3e-12
 副馆长	fù guǎn zhǎng	3e-12
+割地	gē dì	1.39e-10
 剿袭	chāo xí	3e-12
 劈叉	pǐ chà	5e-12
 劈哩啪啦	pī li pā lā	3e-12
 劈里啪啦	pī li pā lā	7e-12
 劈锥曲面	pī zhuī qū miàn	3e-12
 力能扛鼎	lì néng gāng dǐng	3e-12
+力量	lì liàng	1.0069e-8
+办公地	bàn gōng dì	1e-11
 办得好	bàn de hǎo	3e-12
 办得更好	bàn de gèng hǎo	3e-12
 功夫	gōng fu	4.168e-9
@@ -1799,6 +2689,10 @@ export const EXTRA_PHRASES = `
 功夫片儿	gōng fu piàn er	3e-12
 功夫茶	gōng fu chá	6e-12
 功夫过硬	gōng fu guò yìng	3e-12
+功德无量	gōng dé wú liàng	3.2e-11
+功率	gōng lǜ	9.23e-10
+功率因数	gōng lǜ yīn shù	3.2e-11
+功率密度	gōng lǜ mì dù	1.3e-11
 功薄蝉翼	gōng báo chán yì	3e-12
 加为	jiā wéi	3e-12
 加为好友	jiā wéi hǎo yǒu	3e-12
@@ -1813,11 +2707,20 @@ export const EXTRA_PHRASES = `
 加的夫	jiā dì fū	2.3e-11
 加缪	jiā miào	1.6e-11
 加调	jiā diào	3e-12
+加长	jiā cháng	1.12e-10
+加长型	jiā cháng xíng	1.2e-11
+劣种	liè zhǒng	5.5e-11
 动合子	dòng hé zi	3e-12
 动如参商	dòng rú shēn shāng	3e-12
+动弹	dòng tan	7.47e-10
 动滤失量	dòng lǜ shī liàng	3e-12
 动脉夹	dòng mài jiā	3e-12
+动量	dòng liàng	2.12e-10
+动量矩	dòng liàng jǔ	1.1e-11
+助人为乐	zhù rén wéi lè	1.9e-11
 助桀为虐	zhù jié wéi nüè	3e-12
+助纣为虐	zhù zhòu wéi nüè	3.5e-11
+助长	zhù zhǎng	2.34e-10
 努尔哈	nǔ ěr ha	3.54e-10
 努瓦克肖	nǔ wǎ kè xiāo	3e-12
 努瓦克肖特	nǔ wǎ kè xiāo tè	1.5e-11
@@ -1832,13 +2735,20 @@ export const EXTRA_PHRASES = `
 劲舞	jìng wǔ	4e-12
 劲舞团	jìng wǔ tuán	3e-12
 劲草	jìng cǎo	4e-12
+劳什子	láo shí zi	7e-11
+劳动量	láo dòng liàng	1.94e-10
+劳役地租	láo yì dì zū	1.8e-11
 劳得诺	láo de nuò	2e-12
+劳燕分飞	láo yàn fēn fēi	1e-11
 劳甚子	láo shèn zi	6e-12
+劳累	láo lèi	3.81e-10
 势单力薄	shì dān lì bó	1.8e-11
 势如累卵	shì rú lěi luǎn	3e-12
 勃艮第	bó gěn dì	7.7e-11
 勇为	yǒng wéi	2.3e-11
 勉为	miǎn wéi	3e-12
+勉为其难	miǎn wéi qí nán	8.3e-11
+勐腊	měng là	1e-11
 勒住	lēi zhù	3e-12
 勒死	lēi sǐ	4.7e-11
 勒紧	lēi jǐn	5e-11
@@ -1855,26 +2765,36 @@ export const EXTRA_PHRASES = `
 包夹	bāo jiā	3e-12
 包子铺	bāo zi pù	8e-12
 包干儿	bāo gān er	3e-12
+包藏	bāo cáng	4.9e-11
+包藏祸心	bāo cáng huò xīn	3.5e-11
 包袱底儿	bāo fu dǐ er	3e-12
+化为	huà wéi	6.64e-10
+化为乌有	huà wéi wū yǒu	7.3e-11
+化为泡影	huà wéi pào yǐng	3.3e-11
+化为灰烬	huà wéi huī jìn	5e-11
 化儿	huà er	1e-11
 化儿伙	huà er huǒ	2e-12
 化公为私	huà gōng wéi sī	1.4e-11
 化合量	huà hé liàng	3e-12
 化大为	huà dà wéi	2e-12
 化学剥蚀	huà xué bō shí	3e-12
+化学反应	huà xué fǎn yìng	3.45e-10
 化害为利	huà hài wéi lì	3e-12
 化干戈为	huà gān gē wéi	3e-12
 化干戈为玉帛	huà gān gē wéi yù bó	1.3e-11
 化敌为友	huà dí wéi yǒu	4.4e-11
+化整为零	huà zhěng wéi líng	2.4e-11
 化有为	huà yǒu wéi	2e-12
 化繁为简	huà fán wéi jiǎn	3e-12
 化腐朽为	huà fǔ xiǔ wéi	3e-12
 化腐朽为神奇	huà fǔ xiǔ wéi shén qí	1e-11
 化身为	huà shēn wéi	3e-12
+化险为夷	huà xiǎn wéi yí	6.2e-11
 化零为志	huà líng wéi zhì	3e-12
 化零为整	huà líng wéi zhěng	3e-12
 北为恒	běi wéi héng	2e-12
 北京分行	běi jīng fēn háng	8e-12
+北京地区	běi jīng dì qū	3.02e-10
 北奥塞	běi ào sài	2e-12
 北子岛	běi zi dǎo	2e-12
 北斗	běi dǒu	2.65e-10
@@ -1882,21 +2802,76 @@ export const EXTRA_PHRASES = `
 北斗之尊	běi dǒu zhī zūn	3e-12
 北斗星	běi dǒu xīng	3.3e-11
 北斗神拳	běi dǒu shén quán	3e-12
+北方地区	běi fāng dì qū	5.8e-11
 北朝鲜	běi cháo xiǎn	1.08e-10
 北水南调	běi shuǐ nán diào	3e-12
 北池子	běi chí zi	1.2e-11
 北燕	běi yān	3.6e-11
+北美地区	běi měi dì qū	2.7e-11
 北道行	běi dào héng	2e-12
 北郭先生	běi guō xiān sheng	3e-12
 北门管钥	běi mén guǎn yuè	3e-12
+北非地区	běi fēi dì qū	1.4e-11
+北领地	běi lǐng dì	1.6e-11
 匙子	chí zi	6e-12
+匝地	zā dì	2.4e-11
 匡救弥缝	kuāng jiù mí féng	3e-12
+区长	qū zhǎng	1.668e-9
 十七帖	shí qī tiě	4e-12
 十不闲儿	shí bù xián er	3e-12
 十两重	shí liǎng zhòng	4e-12
 十二万四千担	shí èr wàn sì qiān dàn	2e-12
+十二卷	shí èr juàn	3.3e-11
+十二生肖	shí èr shēng xiào	2.7e-11
+十二种	shí èr zhǒng	2.2e-11
+十五卷	shí wǔ juàn	2.4e-11
+十五只	shí wǔ zhī	1.8e-11
+十五种	shí wǔ zhǒng	1.2e-11
+十余只	shí yú zhī	1.6e-11
+十余种	shí yú zhǒng	3e-11
+十六卷	shí liù juàn	1e-11
+十几	shí jǐ	3.2e-10
+十几万	shí jǐ wàn	1.39e-10
+十几丈	shí jǐ zhàng	2.4e-11
+十几下	shí jǐ xià	3.1e-11
+十几两	shí jǐ liǎng	1.4e-11
+十几个	shí jǐ gè	5.99e-10
+十几代	shí jǐ dài	2.1e-11
+十几位	shí jǐ wèi	6.7e-11
+十几倍	shí jǐ bèi	2.4e-11
+十几分钟	shí jǐ fēn zhōng	1.94e-10
+十几匹	shí jǐ pǐ	1e-11
+十几只	shí jǐ zhī	3.6e-11
+十几名	shí jǐ míng	6.7e-11
+十几块	shí jǐ kuài	4.7e-11
+十几处	shí jǐ chù	1e-11
+十几天	shí jǐ tiān	1.09e-10
+十几头	shí jǐ tóu	1.6e-11
+十几家	shí jǐ jiā	4.8e-11
+十几岁	shí jǐ suì	2.35e-10
+十几年	shí jǐ nián	5.75e-10
 十几年如一日	shí jǐ nián rú yí rì	4e-12
+十几座	shí jǐ zuò	1.4e-11
+十几张	shí jǐ zhāng	2.4e-11
+十几户	shí jǐ hù	1e-11
+十几招	shí jǐ zhāo	1.2e-11
+十几斤	shí jǐ jīn	1.5e-11
+十几条	shí jǐ tiáo	1.54e-10
+十几枚	shí jǐ méi	1.2e-11
+十几架	shí jǐ jià	1e-11
+十几根	shí jǐ gēn	1.7e-11
+十几次	shí jǐ cì	3.6e-11
+十几步	shí jǐ bù	4e-11
+十几种	shí jǐ zhǒng	5.4e-11
+十几米	shí jǐ mǐ	7.3e-11
+十几辆	shí jǐ liàng	1.7e-11
+十几部	shí jǐ bù	1.8e-11
+十几里	shí jǐ lǐ	6.3e-11
+十几颗	shí jǐ kē	1.7e-11
 十分困难	shí fēn kùn nan	3e-12
+十卷	shí juàn	6.8e-11
+十只	shí zhī	6.1e-11
+十多种	shí duō zhǒng	2.1e-11
 十夫桡椎	shí fū ráo chuí	3e-12
 十夫楺椎	shí fū róu chuí	3e-12
 十字镐	shí zì gǎo	3e-12
@@ -1904,34 +2879,52 @@ export const EXTRA_PHRASES = `
 十指如椎	shí zhǐ rú chuí	3e-12
 十数行	shí shù háng	2e-12
 十来个	shí lái ge	3e-12
+十种	shí zhǒng	8.5e-11
 十里堡	shí lǐ pù	7e-12
 十魔九难	shí mó jiǔ nán	3e-12
+千万只	qiān wàn zhī	1.6e-11
+千万种	qiān wàn zhǒng	1e-11
 千乘万骑	qiān shèng wàn qí	2e-12
 千乘之国	qiān shèng zhī guó	2e-12
 千千阙歌	qiān qiān què gē	3e-12
 千古绝调	qiān gǔ jué diào	3e-12
+千只	qiān zhī	1.8e-11
+千多种	qiān duō zhǒng	1.5e-11
 千差万错	qiān chā wàn cuò	3e-12
 千灾百难	qiān zāi bǎi nàn	3e-12
+千百只	qiān bǎi zhī	1e-11
+千百种	qiān bǎi zhǒng	1.5e-11
+千种	qiān zhǒng	5e-11
 千行	qiān xíng	1.3e-11
 千载一弹	qiān zǎi yí dàn	3e-12
 千里姻缘一线牵	qiān lǐ yīn yuán yī xiàn qiān	8e-12
 千钧为轻	qiān jūn wéi qīng	3e-12
 千门八将	qiān mén bā jiàng	3e-12
 升为	shēng wéi	3e-12
+升学率	shēng xué lǜ	3.81e-10
 升斗	shēng dǒu	3e-12
 升斗小民	shēng dǒu xiǎo mín	5e-12
 升调	shēng diào	4e-12
+半卷	bàn juàn	1.5e-11
+半只	bàn zhī	6.6e-11
+半地穴式	bàn dì xué shì	2.2e-11
+半夜三更	bàn yè sān gēng	1.08e-10
 半懂不懂	bàn dǒng bù dǒng	8e-12
 半扇	bàn shān	2.8e-11
 半拉	bàn lǎ	7e-12
 半拉子	bàn lǎ zi	2e-12
+半殖民地	bàn zhí mín dì	3.94e-10
 半深海相	bàn shēn hǎi xiàng	3e-12
 半解一知	bàn jiě yī zhī	3e-12
+华东地区	huá dōng dì qū	6.8e-11
+华中地区	huá zhōng dì qū	2.71e-10
 华为	huá wéi	3.73e-10
 华为公司	huá wéi gōng sī	2.5e-11
 华为技术	huá wéi jì shù	3e-12
 华为技术有限公司	huá wéi jì shù yǒu xiàn gōng sī	1.5e-11
 华之都	huá zhī dū	2e-12
+华北地区	huá běi dì qū	1.34e-10
+华南地区	huá nán dì qū	5.8e-11
 华厦	huá xià	5e-12
 华君武	huà jūn wǔ	1.1e-11
 华商相	huá shāng xiàng	2e-12
@@ -1960,8 +2953,10 @@ export const EXTRA_PHRASES = `
 协方差	xié fāng chā	3e-12
 卑宫菲食	bēi gōng fēi shí	3e-12
 卒子	zú zi	1.1e-11
+卓柏卡	zhuó bǎi kǎ	1.5e-11
 卓阿哈	zhuó ā ha	2e-12
 单个儿	dān gè er	3e-12
+单传	dān chuán	1.7e-11
 单位向量	dān wèi xiàng liàng	3e-12
 单冠白	dān guàn bái	2e-12
 单切线	dān qiē xiàn	3e-12
@@ -1992,7 +2987,10 @@ export const EXTRA_PHRASES = `
 单间儿	dān jiān er	3e-12
 单顺反子	dān shùn fǎn zi	3e-12
 卖儿鬻女	mài er yù nǚ	3e-12
+卖地	mài dì	7.4e-11
 卖富差贫	mài fù chā pín	3e-12
+卖弄	mài nòng	1.52e-10
+南亚地区	nán yà dì qū	2.2e-11
 南冠楚囚	nán guàn chǔ qiú	3e-12
 南奥塞梯	nán ào sài tī	1.6e-11
 南子北	nán zi běi	5e-12
@@ -2009,14 +3007,17 @@ export const EXTRA_PHRASES = `
 南洲子	nán zhōu zi	2.56e-10
 南济水	nán jǐ shuǐ	2e-12
 南海子	nán hǎi zi	1.7e-11
+南燕	nán yàn	2.3e-11
 南箕北斗	nán jī běi dǒu	3e-12
 南粮北调	nán liáng běi diào	3e-12
 南蛮子	nán mán zi	3.5e-11
 南贩北贾	nán fàn běi jiǎ	3e-12
 南郭先生	nán guō xiān sheng	6e-12
 南都	nán dū	4e-11
+南阳盆地	nán yáng pén dì	2.9e-11
 博什	bó shí	4e-12
 博尔哈	bó ěr ha	2e-12
+博采众长	bó cǎi zhòng cháng	2.8e-11
 卜一卜	bǔ yī bǔ	2e-12
 卜一卦	bǔ yī guà	9e-12
 卜商帖	bǔ shāng tiě	2e-12
@@ -2024,10 +3025,12 @@ export const EXTRA_PHRASES = `
 占为	zhàn wéi	3e-12
 占为己有	zhàn wéi jǐ yǒu	3e-12
 占列耶	zhàn liè yé	2e-12
+占地	zhàn dì	1.347e-9
 占山为王	zhàn shān wéi wáng	3e-12
 占巴塞	zhàn bā sài	4e-12
 占旭刚	zhān xù gāng	2e-12
 占旺相	zhàn wàng xiàng	2e-12
+占有率	zhàn yǒu lǜ	5.9e-11
 占有量	zhàn yǒu liàng	4e-11
 占梦	zhān mèng	3e-12
 占田令	zhān tián lìng	2e-12
@@ -2044,8 +3047,10 @@ export const EXTRA_PHRASES = `
 卡塞琳	kǎ sài lín	2e-12
 卡子	qiǎ zi	1.6e-11
 卡拉什尼科夫	kǎ lā shí ní kē fū	5.5e-11
+卡拉哈里	kǎ lā hā lǐ	2.1e-11
 卡文迪什	kǎ wén dí shí	4.4e-11
 卡米耶	kǎ mǐ yé	5e-12
+卡累利阿	kǎ lèi lì ā	2.9e-11
 卡蜜儿	kǎ mì er	3e-12
 卡迪林耶	kǎ dí lín yé	5e-12
 卡隆载体	kǎ lóng zài tǐ	3e-12
@@ -2054,20 +3059,31 @@ export const EXTRA_PHRASES = `
 卢继传	lú jì zhuàn	2e-12
 卢舍那	lú shě nà	7e-12
 卤簿	lǔ bù	3e-12
+卧倒	wò dǎo	8.1e-11
+卧虎藏龙	wò hǔ cáng lóng	1.8e-11
+卧铺	wò pù	6.6e-11
+卧铺票	wò pù piào	1.6e-11
 卫喇特	wèi lǎ tè	3e-12
 卫尉相	wèi wèi xiàng	3e-12
 卫生局长	wèi shēng jú zhǎng	6e-12
+卫生部长	wèi shēng bù zhǎng	3.2e-11
 卬首信眉	áng shǒu xìn méi	3e-12
 印古什	yìn gǔ shí	1.3e-11
+印地	yìn dì	1.6e-11
+印地安	yìn dì ān	1.5e-11
+印地语	yìn dì yǔ	4.9e-11
 印累绶若	yìn lèi shòu ruò	3e-12
 危于累卵	wēi yú lěi luǎn	3e-12
+危地马拉	wēi dì mǎ lā	1.45e-10
 危如朝露	wēi rú zhāo lù	3e-12
+危如累卵	wēi rú lěi luǎn	1.2e-11
 危若朝露	wēi ruò zhāo lù	3e-12
 危若累卵	wēi ruò lěi luǎn	2e-12
 即为	jí wéi	3e-12
 卵粘蛋白	luǎn zhān dàn bái	3e-12
 卷上	juǎn shàng	4e-11
 卷丹	juǎn dān	3e-12
+卷云	juǎn yún	1.6e-11
 卷住	juǎn zhù	3e-12
 卷儿	juǎn er	1.3e-11
 卷入	juǎn rù	3.32e-10
@@ -2076,6 +3092,7 @@ export const EXTRA_PHRASES = `
 卷内	juǎn nèi	6e-12
 卷动	juǎn dòng	4e-12
 卷动门	juǎn dòng mén	3e-12
+卷发	juǎn fà	3.2e-11
 卷发夹	juǎn fà jiā	3e-12
 卷取	juǎn qǔ	3e-12
 卷叶虫	juǎn yè chóng	3e-12
@@ -2087,6 +3104,8 @@ export const EXTRA_PHRASES = `
 卷图	juǎn tú	3e-12
 卷土重来	juǎn tǔ chóng lái	1.26e-10
 卷士重来	juǎn shì chóng lái	3e-12
+卷子	juàn zi	1.66e-10
+卷宗	juàn zōng	2.95e-10
 卷尺	juǎn chǐ	3e-12
 卷尾	juǎn wěi	1.4e-11
 卷尾猴	juǎn wěi hóu	1.6e-11
@@ -2095,8 +3114,11 @@ export const EXTRA_PHRASES = `
 卷帘	juǎn lián	3.3e-11
 卷帘格	juǎn lián gé	3e-12
 卷帘门	juǎn lián mén	2e-12
+卷帙	juàn zhì	1.5e-11
+卷帙浩繁	juàn zhì hào fán	2.3e-11
 卷席而居	juǎn xí ér jū	3e-12
 卷库	juǎn kù	3e-12
+卷心菜	juǎn xīn cài	8.4e-11
 卷成	juǎn chéng	3e-12
 卷扬	juǎn yáng	4e-12
 卷扬机	juǎn yáng jī	1e-11
@@ -2104,6 +3126,7 @@ export const EXTRA_PHRASES = `
 卷数	juǎn shù	8e-12
 卷族	juǎn zú	3e-12
 卷旗息鼓	juǎn qí xī gǔ	3e-12
+卷曲	juǎn qū	9.6e-11
 卷末	juǎn mò	1.5e-11
 卷杀	juǎn shā	3e-12
 卷材	juǎn cái	2e-12
@@ -2113,6 +3136,8 @@ export const EXTRA_PHRASES = `
 卷染	juǎn rǎn	3e-12
 卷款逃走	juǎn kuǎn táo zǒu	3e-12
 卷毛	juǎn máo	3e-12
+卷烟	juǎn yān	3.15e-10
+卷烟厂	juǎn yān chǎng	4.8e-11
 卷甲束兵	juǎn jiǎ shù bīng	3e-12
 卷甲衔枚	juǎn jiǎ xián méi	3e-12
 卷甲韬戈	juǎn jiǎ tāo gē	3e-12
@@ -2136,14 +3161,21 @@ export const EXTRA_PHRASES = `
 卷菸	juǎn yān	3e-12
 卷袖	juǎn xiù	3e-12
 卷装	juǎn zhuāng	3e-12
+卷起	juǎn qǐ	4.33e-10
+卷轴	juàn zhóu	9.3e-11
 卷进	juǎn jìn	5.2e-11
 卷逃	juǎn táo	8e-12
+卷铺盖	juǎn pū gài	1.8e-11
 卷闸门	juǎn zhá mén	3e-12
+卷面	juàn miàn	2.4e-11
 卷须	juǎn xū	2.6e-11
 卷领	juǎn lǐng	3e-12
 卷风	juǎn fēng	3e-12
+卷首	juàn shǒu	2.6e-11
 卿相	qīng xiàng	3e-12
+厂长	chǎng zhǎng	7.89e-10
 厅局长	tīng jú zhǎng	1e-11
+厅长	tīng zhǎng	4.06e-10
 历三朝	lì sān zhāo	6e-12
 历世更	lì shì gēng	1.6e-11
 历为川	lì wéi chuān	2e-12
@@ -2154,19 +3186,29 @@ export const EXTRA_PHRASES = `
 历精为治	lì jīng wéi zhì	3e-12
 厉有为	lì yǒu wéi	2e-12
 压下量	yā xià liàng	3e-12
+压倒	yā dǎo	4.17e-10
+压倒性	yā dǎo xìng	6.4e-11
 压差	yā chā	1.5e-11
+压电效应	yā diàn xiào yìng	1.7e-11
 压花玻璃	yā huā bō li	3e-12
 压轴子	yā zhòu zi	3e-12
 压载	yā zài	1.6e-11
 厚今薄古	hòu jīn bó gǔ	3e-12
 厚味腊毒	hòu wèi là dú	3e-12
 厚德载福	hòu dé zài fú	3e-12
+厚朴	hòu pò	4.7e-11
 厝火燎原	cuò huǒ liáo yuán	3e-12
 原为	yuán wéi	3e-12
+原产地	yuán chǎn dì	8.3e-11
+原地	yuán dì	4.79e-10
 原地打转	yuán dì dǎ zhuàn	3e-12
+原始积累	yuán shǐ jī lěi	7.5e-11
+原子弹	yuán zǐ dàn	5.09e-10
 原子量	yuán zǐ liàng	2.44e-10
 原帖	yuán tiě	3e-12
 原石榴	yuán shí liu	2e-12
+原种	yuán zhǒng	3.337e-9
+原种场	yuán zhǒng chǎng	1.024e-9
 原载	yuán zài	3e-12
 厥为	jué wéi	3e-12
 厦禾路	xià hé lù	3e-12
@@ -2175,6 +3217,7 @@ export const EXTRA_PHRASES = `
 县差	xiàn chā	3e-12
 县老爷	xiàn lǎo ye	3e-12
 县衙门	xiàn yá men	3e-12
+县长	xiàn zhǎng	2.752e-9
 参伍错综	cān wǔ cuò zōng	3e-12
 参商	shēn shāng	8e-12
 参商之虞	shēn shāng zhī yú	3e-12
@@ -2184,7 +3227,9 @@ export const EXTRA_PHRASES = `
 参考消息	cān kǎo xiāo xi	2.7e-11
 参芪	shēn qí	3e-12
 参茸	shēn róng	4e-12
+参谋长	cān móu zhǎng	8.19e-10
 参辰卯酉	cān chén mǎo yǒu	3e-12
+参量	cān liàng	1.67e-10
 参错	cēn cuò	3e-12
 参附汤	shēn fù tāng	1e-11
 及冠	jí guàn	3e-12
@@ -2203,18 +3248,29 @@ export const EXTRA_PHRASES = `
 双行	shuāng xíng	2.4e-11
 双行线	shuāng xíng xiàn	2e-12
 双足重茧	shuāng zú chóng jiǎn	3e-12
+双飞燕	shuāng fēi yàn	1.1e-11
 双龙传	shuāng lóng zhuàn	3e-12
 反为	fǎn wéi	3e-12
 反主为客	fǎn zhǔ wéi kè	3e-12
 反倒	fǎn dào	8.59e-10
 反哺为恩	fǎn bǔ wéi ēn	3e-12
 反守为攻	fǎn shǒu wéi gōng	3e-12
+反客为主	fǎn kè wéi zhǔ	3.7e-11
+反射率	fǎn shè lǜ	2.1e-11
+反应	fǎn yìng	7.652e-9
+反应器	fǎn yìng qì	6e-11
+反应堆	fǎn yìng duī	1.96e-10
+反应式	fǎn yìng shì	1.8e-11
+反应物	fǎn yìng wù	1.73e-10
+反弹	fǎn tán	4.1e-10
 反扒	fǎn pá	3e-12
 反攻倒算	fǎn gōng dào suàn	2.3e-11
 反犬旁儿	fǎn quǎn páng er	3e-12
 反目为仇	fǎn mù wéi chóu	2e-12
+反目成仇	fǎn mù chéng chóu	2.2e-11
 反相	fǎn xiàng	3e-12
 反相器	fǎn xiàng qì	3e-12
+反败为胜	fǎn bài wéi shèng	6.1e-11
 发上指冠	fā shàng zhǐ guàn	3e-12
 发丝	fà sī	5.2e-11
 发丧	fā sāng	3e-12
@@ -2229,6 +3285,7 @@ export const EXTRA_PHRASES = `
 发夹环	fà jiā huán	3e-12
 发夹结构	fà jiā jié gòu	3e-12
 发套	fà tào	3e-12
+发射率	fā shè lǜ	2.8e-11
 发屋	fà wū	2e-12
 发屋求狸	fà wū qiú lí	3e-12
 发布量	fā bù liàng	3e-12
@@ -2245,69 +3302,94 @@ export const EXTRA_PHRASES = `
 发指	fà zhǐ	3e-12
 发指眦裂	fà zhǐ zì liè	3e-12
 发新帖	fā xīn tiě	3e-12
+发晕	fā yūn	3.9e-11
 发梢	fà shāo	3.1e-11
 发植穿冠	fā zhí chuān guàn	3e-12
 发横	fā hèng	4e-12
+发汗	fā hàn	4.8e-11
 发油	fà yóu	3e-12
 发泡	fā pāo	2.5e-11
 发泡剂	fā pāo jì	2e-11
 发泡机	fā pāo jī	3e-12
 发泡胶	fā pāo jiāo	3e-12
 发消息	fā xiāo xi	5e-12
+发源地	fā yuán dì	5.62e-10
+发热量	fā rè liàng	5.7e-11
+发生地	fā shēng dì	2.93e-10
+发生率	fā shēng lǜ	1.26e-10
 发生量	fā shēng liàng	1e-11
+发电量	fā diàn liàng	1.05e-10
 发疹子	fā zhěn zi	3e-12
+发病率	fā bìng lǜ	3.53e-10
 发癣	fà xuǎn	3e-12
 发短心长	fā duǎn xīn cháng	3e-12
+发祥地	fā xiáng dì	4e-10
 发簪	fà zān	1.5e-11
 发胶	fà jiāo	6e-12
+发芽率	fā yá lǜ	1.3e-11
 发蒙	fā mēng	3e-12
 发蒙振落	fā mēng zhèn luò	3e-12
 发蒙解惑	fā mēng jiě huò	3e-12
 发蒙解缚	fā mēng jiě fù	3e-12
 发蜡	fà là	1.1e-11
 发蜡条	fà là tiáo	3e-12
+发行量	fā xíng liàng	2.03e-10
 发货量	fā huò liàng	5.1e-11
 发贴子	fā tiē zi	3e-12
+发还	fā huán	6e-11
 发送量	fā sòng liàng	3.2e-11
 发饰	fà shì	5e-12
 发鬓	fà bìn	3e-12
 取名为	qǔ míng wéi	3e-12
 取心钻压	qǔ xīn zuān yā	3e-12
 取给	qǔ jǐ	4e-12
+取长补短	qǔ cháng bǔ duǎn	6.4e-11
 受得了	shòu dé liǎo	7.2e-11
 受得住	shòu de zhù	3e-12
+受累	shòu lèi	9.1e-11
 受苦受难	shòu kǔ shòu nàn	3e-12
 受难	shòu nàn	1.24e-10
 受难日	shòu nàn rì	4e-12
 受难记	shòu nàn jì	3e-12
 变为	biàn wéi	1.658e-9
 变农为商	biàn nóng wéi shāng	3e-12
+变化率	biàn huà lǜ	5.6e-11
 变危为安	biàn wēi wéi ān	3e-12
 变应原	biàn yīng yuán	3e-12
 变应性	biàn yīng xìng	6e-12
 变废为宝	biàn fèi wéi bǎo	2.68e-10
+变态反应	biàn tài fǎn yìng	1.06e-10
+变更	biàn gēng	1.345e-9
+变种	biàn zhǒng	1.98e-10
 变贪厉薄	biàn tān lì báo	3e-12
+变量	biàn liàng	1.172e-9
 变风量	biàn fēng liàng	3e-12
 叠石为山	dié shí wéi shān	3e-12
 口不应心	kǒu bù yīng xīn	3e-12
 口乾	kǒu gān	3e-12
 口乾舌燥	kǒu gān shé zào	3e-12
+口传	kǒu chuán	6.6e-11
+口供	kǒu gòng	9.5e-11
 口信儿	kǒu xìn er	7e-12
 口尚乳臭	kǒu shàng rǔ xiù	3e-12
 口腹之累	kǒu fù zhī lèi	3e-12
 口血未干	kǒu xiě wèi gān	3e-12
 口轻舌薄	kǒu qīng shé báo	3e-12
+古为今用	gǔ wéi jīn yòng	2.9e-11
 古儿汗	gǔ er hàn	3e-12
 古列耶	gǔ liè yé	1.6e-11
 古南都	gǔ nán dū	2e-12
+古希腊	gǔ xī là	7.96e-10
 古思帖	gǔ sī tiě	1.2e-11
 古惑仔	gǔ huò zǐ	3e-12
+古朴	gǔ pǔ	2e-10
 古济水	gǔ jǐ shuǐ	4e-12
 古般若	gǔ bō rě	2e-12
 古荥镇	gǔ xíng zhèn	3e-12
 古调单弹	gǔ diào dān dàn	3e-12
 古调独弹	gǔ diào dú tán	3e-12
 古都	gǔ dū	6.7e-10
+古长堤	gǔ cháng dī	2.56e-10
 句调	jù diào	3e-12
 另一帖	lìng yì tiě	3e-12
 另为	lìng wéi	3e-12
@@ -2331,6 +3413,9 @@ export const EXTRA_PHRASES = `
 只在乎	zhǐ zài hu	3e-12
 只多不少	zhǐ duō bù shǎo	3e-12
 只够	zhǐ gòu	3e-12
+只好	zhǐ hǎo	5.466e-9
+只字不提	zhī zì bù tí	4.7e-11
+只字未提	zhī zì wèi tí	1.8e-11
 只学到	zhǐ xué dào	3e-12
 只守不攻	zhǐ shǒu bù gōng	3e-12
 只守到	zhǐ shǒu dào	3e-12
@@ -2342,9 +3427,11 @@ export const EXTRA_PHRASES = `
 只开去	zhǐ kāi qù	3e-12
 只开回	zhǐ kāi huí	3e-12
 只开来	zhǐ kāi lái	3e-12
+只当	zhǐ dāng	3.16e-10
 只录	zhǐ lù	3e-12
 只录到	zhǐ lù dào	3e-12
 只得	zhǐ dé	2.921e-9
+只怕	zhǐ pà	2.702e-9
 只思淫欲	zhǐ sī yín yù	3e-12
 只恐	zhǐ kǒng	3e-12
 只想出	zhǐ xiǎng chū	3e-12
@@ -2352,6 +3439,8 @@ export const EXTRA_PHRASES = `
 只想哭	zhǐ xiǎng kū	3e-12
 只想来	zhǐ xiǎng lái	3e-12
 只敢	zhǐ gǎn	3e-12
+只是	zhǐ shì	4.875e-9
+只有	zhǐ yǒu	5.622e-9
 只欠东风	zhǐ qiàn dōng fēng	1.4e-11
 只此	zhǐ cǐ	3e-12
 只此一家	zhǐ cǐ yì jiā	2.62e-10
@@ -2362,12 +3451,21 @@ export const EXTRA_PHRASES = `
 只知其一	zhǐ zhī qí yī	2.6e-11
 只租不买	zhǐ zū bù mǎi	3e-12
 只租不卖	zhǐ zū bú mài	3e-12
+只管	zhǐ guǎn	1.041e-9
 只缘身在此山中	zhǐ yuán shēn zài cǐ shān zhōng	6e-12
+只能	zhǐ néng	6.263e-9
+只要	zhǐ yào	1.0675e-8
+只见	zhǐ jiàn	8.906e-9
+只言片语	zhī yán piàn yǔ	3.4e-11
+只许	zhǐ xǔ	1.53e-10
 只说不做	zhǐ shuō bú zuò	5e-12
 只读	zhǐ dú	5.9e-11
 只读光盘	zhǐ dú guāng pán	3e-12
+只身	zhī shēn	1.03e-10
+只身一人	zhī shēn yì rén	1.3e-11
 只闻其声	zhǐ wén qí shēng	3e-12
 只限	zhǐ xiàn	4.4e-11
+只顾	zhǐ gù	8.16e-10
 只鳞片爪	zhī lín piàn zhǎo	3e-12
 只鸡斗酒	zhī jī dǒu jiǔ	3e-12
 叫个不停	jiào ge bù tíng	3e-12
@@ -2386,23 +3484,32 @@ export const EXTRA_PHRASES = `
 可开发量	kě kāi fā liàng	9e-12
 可捕量	kě bǔ liàng	4e-12
 可数	kě shǔ	2.4e-11
+可汗	kè hán	1.36e-10
 可穿著	kě chuān zhuó	3e-12
+可耕地	kě gēng dì	6.9e-11
 可观察量	kě guān chá liàng	3e-12
+可采储量	kě cǎi chǔ liàng	4.5e-11
 可重获	kě chóng huò	3e-12
 可靠消息	kě kào xiāo xi	3e-12
 台儿庄	tái er zhuāng	7.9e-11
 台儿庄区	tái er zhuāng qū	3e-12
+台地	tái dì	3.69e-10
 台州	tāi zhōu	1.58e-10
 台州市	tāi zhōu shì	4e-11
+台湾地区	tái wān dì qū	1.42e-10
 台钻	tái zuān	3e-12
 台长	tái zhǎng	6.3e-11
 史为清	shǐ wéi qīng	3e-12
 史乘	shǐ shèng	2e-12
 史乘考	shǐ shèng kǎo	4e-12
+史传克	shǐ chuán kè	1.6e-11
+史传王	shǐ chuán wáng	1.6e-11
+史地	shǐ dì	7e-11
 史少捷	shǐ shào jié	3.4e-11
 史量	shǐ liàng	2e-12
 右佥都御史	yòu qiān dū yù shǐ	3.5e-11
 右都御史	yòu dū yù shǐ	4.2e-11
+叶传萍	yè chuán píng	4.6e-11
 叶儿	yè er	9e-12
 叶先生	yè xiān sheng	3e-12
 叶尼塞	yè ní sài	2.2e-11
@@ -2414,14 +3521,18 @@ export const EXTRA_PHRASES = `
 号咷大哭	háo táo dà kū	3e-12
 司一正	sī yī zhèng	1.6e-11
 司一秘	sī yī mì	4e-12
+司务长	sī wù zhǎng	3e-11
 司卢镗	sī lú tāng	3e-12
 司少卿	sī shào qīng	3e-12
 司局长	sī jú zhǎng	2e-12
 司徒少侠	sī tú shào xiá	5e-12
+司法部长	sī fǎ bù zhǎng	4.9e-11
 司考中	sī kǎo zhòng	3e-12
 司钻房	sī zuān fáng	3e-12
+司长	sī zhǎng	7.88e-10
 司马相如	sī mǎ xiàng rú	4.7e-11
 司马隽	sī mǎ juàn	2e-12
+叹为观止	tàn wéi guān zhǐ	9.2e-11
 叽叽喳喳	jī jī zhā zhā	6.6e-11
 叽哩咕噜	jī li gū lū	1e-10
 叽里呱啦	jī li guā lā	3e-12
@@ -2443,11 +3554,18 @@ export const EXTRA_PHRASES = `
 吃衣著饭	chī yī zhuó fàn	3e-12
 吃豆乾	chī dòu gān	3e-12
 吃食	chī shi	1.15e-10
+各为其主	gè wèi qí zhǔ	2.3e-11
 各位朋友	gè wèi péng you	3e-12
+各卷	gè juàn	4.1e-11
+各地	gè dì	7.252e-9
 各奔东西	gè bèn dōng xī	1.8e-11
 各奔前程	gè bēn qián chéng	1.1e-11
 各得其宜	gè de qí yí	3e-12
 各湖泊	gè hú pō	3e-12
+各种	gè zhǒng	2.2183e-8
+各种各样	gè zhǒng gè yàng	7.26e-10
+各自为战	gè zì wéi zhàn	5.1e-11
+各自为政	gè zì wéi zhèng	4e-11
 各行	gè xíng	1e-10
 各行其事	gè xíng qí shì	8e-12
 各行其志	gè xíng qí zhì	3e-12
@@ -2458,18 +3576,23 @@ export const EXTRA_PHRASES = `
 合为	hé wéi	1.98e-10
 合为一体	hé wéi yì tǐ	3e-12
 合乎逻辑	hé hū luó ji	3e-12
+合二为一	hé èr wéi yī	1.72e-10
 合从连衡	hé cóng lián héng	3e-12
 合子	hé zi	8.1e-11
 合弹	hé dàn	3e-12
+合格率	hé gé lǜ	1.56e-10
 合浦还珠	hé pǔ huán zhū	3e-12
+合而为一	hé ér wéi yī	9.9e-11
 合调	hé diào	3e-12
 合金弹头	hé jīn dàn tóu	3e-12
 吉人自有天相	jí rén zì yǒu tiān xiàng	1.1e-11
 吉勒耶	jí lè yé	2e-12
+吉思汗	jí sī hàn	2.4e-11
 吉服冠	jí fú guàn	2e-12
 吉里耶	jí lǐ yé	4e-12
 吊儿郎当	diào ér láng dāng	2.3e-11
 同为	tóng wéi	3e-12
+同仇敌忾	tóng chóu dí kài	1.93e-10
 同位素量	tóng wèi sù liàng	3e-12
 同合子	tóng hé zi	3e-12
 同子杰	tóng zi jié	5e-12
@@ -2477,8 +3600,10 @@ export const EXTRA_PHRASES = `
 同恶相助	tóng è xiāng zhù	3e-12
 同恶相恤	tóng è xiāng xù	3e-12
 同相	tóng xiàng	3e-12
+同种	tóng zhǒng	1.79e-10
 同莺儿	tóng yīng er	2e-12
 同量	tóng liàng	3e-12
+名不虚传	míng bù xū chuán	1.94e-10
 名为	míng wéi	1.281e-9
 名为集体	míng wéi jí tǐ	3e-12
 名人传	míng rén zhuàn	3e-12
@@ -2493,7 +3618,9 @@ export const EXTRA_PHRASES = `
 后不着店	hòu bù zháo diàn	3e-12
 后冠	hòu guàn	3e-12
 后子头	hòu zi tóu	3e-12
+后燕	hòu yàn	1.4e-11
 后燕相	hòu yàn xiàng	3e-12
+后藏	hòu cáng	3e-11
 吐出来	tù chū lái	3e-12
 吐哈	tǔ ha	3e-12
 吐哺握发	tǔ bǔ wò fā	3e-12
@@ -2510,21 +3637,31 @@ export const EXTRA_PHRASES = `
 向量场	xiàng liàng chǎng	3e-12
 向量指令	xiàng liàng zhǐ lìng	3e-12
 向量量化	xiàng liàng liàng huà	3e-12
+向长安	xiàng cháng ān	1e-11
+吓倒	xià dǎo	2.26e-10
 吕好问	lǚ hào wèn	4e-12
 吕季调	lǚ jì diào	1.6e-11
 吕通相	lǚ tōng xiàng	3e-12
 吗啉	mǎ lín	7e-12
+吗啡	mǎ fēi	8.9e-11
 吞剥	tūn bō	3e-12
 吞吐量	tūn tǔ liàng	5.07e-10
 吞咽困难	tūn yàn kùn nan	3e-12
+吟哦	yín é	4.8e-11
+吡咯	bǐ luò	2.5e-11
 否极阳回	pǐ jí yáng huí	3e-12
 否终则泰	fǒu zhōng zé tài	3e-12
+吧台	bā tái	1.8e-11
 吧哒	bā dā	2e-12
+吧唧	bā jī	1.1e-11
+吧嗒	bā dā	5.3e-11
 含冰量	hán bīng liàng	3e-12
 含商咀征	hán shāng jǔ zhēng	3e-12
 含宫咀征	hán gōng jǔ zhēng	3e-12
 含氟量	hán fú liàng	1.4e-11
 含氧量	hán yǎng liàng	2.6e-11
+含水率	hán shuǐ lǜ	1.2e-11
+含水量	hán shuǐ liàng	8.6e-11
 含沙量	hán shā liàng	1.71e-10
 含油量	hán yóu liàng	3.3e-11
 含盐量	hán yán liàng	4.8e-11
@@ -2539,6 +3676,7 @@ export const EXTRA_PHRASES = `
 含菁咀华	hán jīng jǔ huá	3e-12
 含蓄地	hán xù de	3e-12
 含血潠人	hán xuè sùn rén	3e-12
+含量	hán liàng	2.926e-9
 含金量	hán jīn liàng	1.23e-10
 含钙量	hán gài liàng	2.2e-11
 含铅量	hán qiān liàng	3e-12
@@ -2586,18 +3724,25 @@ export const EXTRA_PHRASES = `
 吴应寿	wú yīng shòu	4e-12
 吴应熊	wú yīng xióng	2.84e-10
 吴栅子	wú zhà zi	2e-12
+吴燕生	wú yàn shēng	2.56e-10
 吴率军	wú shuài jūn	3e-12
 吴调侯	wú diào hóu	2e-12
 吴起传	wú qǐ zhuàn	2e-12
 吴都平	wú dū píng	2e-12
 吴量恺	wú liàng kǎi	2e-12
+吴长庆	wú cháng qìng	1.7e-11
+吴长老	wú zhǎng lǎo	6.6e-11
+吴长贵	wú cháng guì	1.5e-11
+吴长风	wú cháng fēng	3.5e-11
 吴阿衡	wú ē héng	2e-12
 吴音相	wú yīn xiàng	2e-12
 吵吵	chāo chao	3e-12
 吵吵闹闹	chǎo chǎo nào nào	7.1e-11
+吸收率	xī shōu lǜ	2.9e-11
 吸收量	xī shōu liàng	7e-12
 吸量管	xī liàng guǎn	3e-12
 吹乾	chuī gān	3e-12
+吹倒	chuī dǎo	3e-11
 吹擂	chuī léi	3e-12
 吹泡泡	chuī pào pao	3e-12
 吾自有处	wú zì yǒu chù	3e-12
@@ -2607,6 +3752,7 @@ export const EXTRA_PHRASES = `
 呆呆地	dāi dāi de	2.51e-10
 呆里撒奸	dāi lǐ sǎ jiān	3e-12
 告朔饩羊	gào shuò xì yáng	3e-12
+告老还乡	gào lǎo huán xiāng	2.7e-11
 告老还家	gào lǎo huán jiā	3e-12
 呒啥	ḿ shá	3e-12
 呕吐	ǒu tù	6.25e-10
@@ -2633,30 +3779,43 @@ export const EXTRA_PHRASES = `
 呢帽	ní mào	1.2e-11
 周为氏	zhōu wéi shì	2e-12
 周为肃	zhōu wéi sù	2e-12
+周传雄	zhōu chuán xióng	2.56e-10
 周公传	zhōu gōng zhuàn	2e-12
 周官徵	zhōu guān zhēng	2e-12
 周家为	zhōu jiā wéi	2e-12
+周小燕	zhōu xiǎo yàn	2.7e-11
 周少波	zhōu shào bō	2.56e-10
+周慈朴	zhōu cí pǔ	1.1e-11
 周期性地	zhōu qī xìng de	3e-12
 周瑜调	zhōu yú diào	2e-12
 周荫昌	zhōu yīn chāng	2e-12
+周转率	zhōu zhuǎn lǜ	7.5e-11
 周转量	zhōu zhuǎn liàng	7.3e-11
+周长	zhōu cháng	5.14e-10
 呱嗒板儿	guā dā bǎn er	3e-12
 呴湿濡沫	xǔ shī rú mò	3e-12
 呵叻	kē lè	1.7e-11
+呵呵	hē hē	1.19e-10
 呵呵哈	hē hē ha	3e-12
 呵喝	hē hè	3e-12
+呵护	hē hù	1.9e-10
+呵斥	hē chì	1.48e-10
 呵欠	hē qian	9.1e-11
 呵欠连天	hē qian lián tiān	3e-12
+呵痒	hē yǎng	1.3e-11
+呵责	hē zé	1.2e-11
 呼不给吸	hū bù gěi xī	3e-12
 呼吸困难	hū xī kùn nan	3e-12
 呼呼地	hū hū de	3.9e-11
 呼啦	hū la	4.3e-11
 呼天号地	hū tiān háo dì	3e-12
 呼天吁地	hū tiān yù dì	3e-12
+呼天抢地	hū tiān qiāng dì	3.7e-11
 呼幺喝六	hū yāo hē liù	6e-12
+呼应	hū yìng	2.76e-10
 呼扇	hū shān	5e-12
 呼韩邪	hū hán yé	1.3e-11
+命中率	mìng zhòng lǜ	2.56e-10
 命令行	mìng lìng háng	3e-12
 命相	mìng xiàng	2.5e-11
 命相学	mìng xiàng xué	3e-12
@@ -2711,16 +3870,25 @@ export const EXTRA_PHRASES = `
 咖喱饭	gā lí fàn	3e-12
 咖喱鸡	gā lí jī	3e-12
 咧咧嘴	liě liě zuǐ	4e-12
+咧嘴	liě zuǐ	9.5e-11
 咧开	liě kāi	3e-12
 咧开嘴笑	liě kāi zuǐ xiào	3e-12
 咧着	liě zhe	3e-12
 咬得菜根	yǎo de cài gēn	3e-12
 咬血为盟	yǎo xuè wéi méng	3e-12
+咯吱	gē zhī	1.4e-11
+咯吱咯吱	gē zhī gē zhī	2.4e-11
+咯咯	gē gē	1.92e-10
+咯噔	gē dēng	7.4e-11
 咯痰	kǎ tán	1.1e-11
+咯血	kǎ xiě	4.7e-11
 咳唾凝珠	ké tuò níng zhū	3e-12
+咳喘	ké chuǎn	2.7e-11
+咳嗽	ké sou	1.235e-9
 咳声	ké shēng	3e-12
 咳得	ké dé	3e-12
 咳痰	ké tán	2.9e-11
+咳血	ké xuè	3.1e-11
 咸水相	xián shuǐ xiàng	2e-12
 咸菜乾	xián cài gān	3e-12
 咽侧体	yān cè tǐ	2e-12
@@ -2735,8 +3903,10 @@ export const EXTRA_PHRASES = `
 哀梨蒸食	āi lí zhēng shi	3e-12
 品冠	pǐn guàn	3e-12
 品相	pǐn xiàng	3e-12
+品种	pǐn zhǒng	5.542e-9
 品竹调丝	pǐn zhú diào sī	3e-12
 品竹调弦	pǐn zhú diào xián	3e-12
+哄传	hōng chuán	7.6e-11
 哄堂	hōng táng	5e-12
 哄然	hōng rán	3e-12
 哄然大笑	hōng rán dà xiào	1.6e-11
@@ -2745,24 +3915,119 @@ export const EXTRA_PHRASES = `
 哆里哆嗦	duō lǐ duō suo	3e-12
 哇呀	wā yā	3e-12
 哇呀呀	wā yā yā	3e-12
+哇哇	wā wā	2.7e-10
 哇哇地	wā wā de	3e-12
 哇啦	wā la	7.1e-11
+哈丁	hā dīng	2.7e-11
+哈乃斐	hā nǎi fěi	1.2e-11
 哈什	hà shí	6e-12
+哈伊亚	hā yī yà	1.2e-11
+哈伦	hā lún	2.3e-11
+哈伯	hā bó	1.3e-11
+哈伯德	hā bó dé	1e-11
+哈佛	hā fó	1.53e-10
+哈佛大学	hā fó dà xué	2.52e-10
+哈依洛	hā yī luò	1e-11
+哈克	hā kè	3.2e-11
+哈内亨	hā nèi hēng	1.3e-11
+哈利	hā lì	2.9e-11
+哈利法	hā lì fǎ	1e-11
+哈勃	hā bó	9.1e-11
+哈勒	hā lè	1.5e-11
 哈勒哈	hā lè ha	2e-12
+哈医大	hā yī dà	1.1e-11
 哈医大一院	hā yī dà yī yuàn	2e-12
+哈博罗内	hā bó luó nèi	1.3e-11
+哈吉	hā jí	1.7e-11
 哈哈	hā ha	1.864e-9
 哈啰	hā luo	3e-12
 哈喇	hā lǎ	9e-12
+哈塔夫	hā tǎ fū	1.1e-11
+哈塔米	hā tǎ mǐ	1.8e-11
 哈塞尔	hā sài ěr	1.2e-11
+哈大线	hā dà xiàn	1.4e-11
+哈夫斯	hā fū sī	1.2e-11
+哈姆	hā mǔ	2.3e-11
+哈姆雷特	hā mǔ léi tè	9e-11
+哈密	hā mì	2.35e-10
+哈密尔顿	hā mì ěr dùn	2.6e-11
+哈密瓜	hā mì guā	2.2e-11
 哈密顿量	hā mì dùn liàng	3e-12
+哈尔	hā ěr	4.6e-11
+哈尔克	hā ěr kè	1.4e-11
 哈尔哈	hā ěr ha	2e-12
+哈尔滨	hā ěr bīn	9.88e-10
+哈尔滨市	hā ěr bīn shì	1.39e-10
+哈尔科夫	hā ěr kē fū	5.6e-11
+哈尔茨	hā ěr cí	1e-11
+哈尼	hā ní	6.8e-11
+哈尼族	hā ní zú	5.69e-10
+哈工大	hā gōng dà	6.6e-11
+哈巴	hā bā	2.5e-11
+哈市	hā shì	4.1e-11
+哈布斯堡	hā bù sī bǎo	1.08e-10
+哈希姆	hā xī mǔ	1.1e-11
 哈得孙	hā de sūn	2.7e-11
 哈得孙湾	hā de sūn wān	2.6e-11
 哈得斯	hā de sī	2e-12
 哈得逊	hā de xùn	2e-12
+哈德	hā dé	2.4e-11
+哈恩	hā ēn	2.5e-11
+哈拉	hā lā	5e-11
+哈拉帕	hā lā pà	1.9e-11
+哈拉雷	hā lā léi	2.7e-11
+哈斯	hā sī	2.1e-11
+哈斯勒	hā sī lè	1.9e-11
+哈斯勒姆	hā sī lè mǔ	1.2e-11
+哈普斯	hā pǔ sī	1.6e-11
+哈普西	hā pǔ xī	1.3e-11
+哈根达斯	hā gēn dá sī	1e-11
+哈桑	hā sāng	5.4e-11
+哈梅内伊	hā méi nèi yī	1.8e-11
+哈欠	hā qian	1.02e-10
 哈氏网	hǎ shì wǎng	3e-12
+哈气	hā qì	1.6e-11
+哈特	hā tè	7.7e-11
+哈珀	hā pò	1.2e-11
+哈瓦利	hā wǎ lì	1.4e-11
+哈瓦那	hā wǎ nà	1.08e-10
+哈登堡	hā dēng bǎo	1e-11
+哈科特港	hā kē tè gǎng	1.1e-11
+哈立德	hā lì dé	1.4e-11
+哈米德	hā mǐ dé	3.2e-11
+哈继铭	hā jì míng	1.5e-11
+哈维尔	hā wéi ěr	2.1e-11
+哈罗	hā luó	4.9e-11
+哈罗德	hā luó dé	3.3e-11
+哈耳琼	hā ěr qióng	1.6e-11
+哈耶克	hā yē kè	1.7e-11
+哈腰	hā yāo	1.6e-11
+哈航	hā háng	2.6e-11
+哈药集团	hā yào jí tuán	1.1e-11
+哈菲兹	hā fēi zī	1.8e-11
+哈萨克	hā sà kè	4.17e-10
+哈萨克族	hā sà kè zú	3.46e-10
+哈萨克语	hā sà kè yǔ	2.8e-11
 哈蟆镜	hā má jìng	3e-12
+哈谟第	hā mó dì	4.8e-11
+哈谢	hā xiè	4e-11
+哈达	hǎ dá	1.02e-10
+哈达铺	hǎ dá pù	1.8e-11
+哈迪扬	hā dí yáng	1e-11
+哈里	hā lǐ	3.33e-10
+哈里斯	hā lǐ sī	2.7e-11
+哈里森	hā lǐ sēn	3.9e-11
+哈钦森	hā qīn sēn	1.3e-11
+哈雷彗星	hā léi huì xīng	3.6e-11
+哈韦尔	hā wéi ěr	1.9e-11
+哈马	hā mǎ	1.3e-11
+哈马丹	hā mǎ dān	1.6e-11
+哈马斯	hā mǎ sī	7e-11
+哈马迪	hā mǎ dí	2e-11
+响应	xiǎng yìng	1.171e-9
+响应者	xiǎng yìng zhě	1.1e-11
 哎呀呀	āi yā yā	2.1e-11
+哎哟	āi yō	2.36e-10
 哑哑	yā yā	3e-12
 哑子	yǎ zi	3e-12
 哑子做梦	yǎ zi zuò mèng	3e-12
@@ -2780,12 +4045,16 @@ export const EXTRA_PHRASES = `
 哗哗哗	huā huā huā	3e-12
 哗哗啦	huā huā lā	3e-12
 哗哗啦啦	huā huā lā lā	6e-12
+哗啦	huā lā	1.05e-10
+哗啦哗啦	huā lā huā lā	4.1e-11
+哗啦啦	huā lā lā	1.08e-10
 哗喇	huā lǎ	3e-12
 哗喇喇	huā lǎ lǎ	3e-12
 哥们儿	gē men er	9.5e-11
 哥儿们	gē er men	3.3e-11
 哥儿俩	gē er liǎ	2.27e-10
 哥得兰	gē de lán	2e-12
+哥本哈根	gē běn hā gēn	9.7e-11
 哦哦哦	ó ó ó	3e-12
 哦开机可	ó kāi jī kě	3e-12
 哩哩啰啰	lī li luō luō	3e-12
@@ -2800,6 +4069,7 @@ export const EXTRA_PHRASES = `
 哭丧着脸	kū sang zhe liǎn	9.8e-11
 哭天抢地	kū tiān qiāng dì	1e-11
 哭调	kū diào	3e-12
+哼哈二将	hēng hā èr jiàng	1.1e-11
 哽咽	gěng yè	5.57e-10
 哽哽咽咽	gěng gěng yè yàn	3e-12
 哽塞	gěng sè	4e-12
@@ -2808,17 +4078,20 @@ export const EXTRA_PHRASES = `
 唉唉叫	āi āi jiào	3e-12
 唐一娜	táng yī nà	4.07e-10
 唐一菲	táng yī fēi	2.56e-10
+唐三藏	táng sān zàng	4.8e-11
 唐临晋帖	táng lín jìn tiě	3e-12
 唐为云	táng wéi yún	2e-12
 唐为幽	táng wéi yōu	1.28e-10
 唐为振	táng wéi zhèn	2e-12
 唐为敌	táng wéi dí	2e-12
 唐人传	táng rén zhuàn	2e-12
+唐传奇	táng chuán qí	1.7e-11
 唐僧哩	táng sēng li	5e-12
 唐初相	táng chū xiàng	2e-12
 唐古忒	táng gǔ tuī	2e-12
 唐良相	táng liáng xiàng	2e-12
 唐通差	táng tōng chā	4e-12
+唐长老	táng zhǎng lǎo	1.8e-11
 唠嗑	lào kē	1.2e-11
 唯妙唯肖	wéi miào wéi xiāo	3e-12
 唯所欲为	wéi suǒ yù wéi	3e-12
@@ -2828,10 +4101,12 @@ export const EXTRA_PHRASES = `
 唾液薄膜	tuò yè bó mó	3e-12
 唾面自乾	tuò miàn zì gān	3e-12
 唿扇	hū shān	3e-12
+商品率	shāng pǐn lǜ	5.8e-11
 商品量	shāng pǐn liàng	1.37e-10
 商家冠	shāng jiā guàn	2e-12
 商家堡	shāng jiā pù	9.3e-11
 商有量	shāng yǒu liàng	3e-12
+商洛地区	shāng luò dì qū	1.3e-11
 商茶行	shāng chá háng	2e-12
 商调	shāng diào	3e-12
 商调蝶	shāng diào dié	2e-12
@@ -2844,12 +4119,16 @@ export const EXTRA_PHRASES = `
 商量余地	shāng liang yú dì	3e-12
 商量对策	shāng liang duì cè	3e-12
 商量研究	shāng liang yán jiū	3e-12
+商铺	shāng pù	4.8e-11
 啊呀	ā yā	4.8e-11
 啊呀呀	ā yā yā	1.3e-11
+啊哈	ā ha	9e-11
+啊哟	ā yō	4.17e-10
 啊啊啊	ā ā ā	3e-12
 啛啛喳喳	cuì cuì zhā zhā	3e-12
 啜英咀华	chuò yīng jǔ huá	3e-12
 啥意思	shá yì si	3e-12
+啪啦	pā lā	2.4e-11
 啫哩	zhě li	3e-12
 啮血为盟	niè xuè wéi méng	3e-12
 啰嗦	luō suo	3e-12
@@ -2866,6 +4145,13 @@ export const EXTRA_PHRASES = `
 善善恶恶	shàn shàn è è	3e-12
 善处	shàn chǔ	5e-12
 善贾而沽	shàn gǔ ér gū	3e-12
+喇叭	lǎ ba	4.31e-10
+喇叭口	lǎ ba kǒu	2.5e-11
+喇叭声	lǎ ba shēng	3.8e-11
+喇叭形	lǎ ba xíng	2.6e-11
+喇叭筒	lǎ ba tǒng	3.4e-11
+喇嘛	lǎ ma	1.052e-9
+喇嘛教	lǎ ma jiào	1.13e-10
 喇蛄	lǎ gū	3e-12
 喉切开术	hóu qiē kāi shù	3e-12
 喉咙干	hóu long gān	3e-12
@@ -2911,10 +4197,13 @@ export const EXTRA_PHRASES = `
 嘎登	gā dēng	3e-12
 嘎达梅林	gā dá méi lín	1.2e-11
 嘎那	gā nà	4e-12
+嘲弄	cháo nòng	1.32e-10
 嘴把式	zuǐ bǎ shi	3e-12
 噤口卷舌	jìn kǒu juǎn shé	3e-12
+器量	qì liàng	2.1e-11
 噱头	xué tóu	5e-11
 噶厦	gá xià	9e-12
+噼里啪啦	pī li pā lā	3.8e-11
 嚏喷	tì pen	4e-12
 嚓嚓	cā cā	2e-12
 嚣张	xiāo zhāng	1.65e-10
@@ -2929,9 +4218,20 @@ export const EXTRA_PHRASES = `
 四下里	sì xià li	3e-12
 四两重	sì liǎng zhòng	2e-12
 四亭八当	sì tíng bā dāng	3e-12
+四十二卷	sì shí èr juàn	1.1e-11
+四十几岁	sì shí jǐ suì	1.4e-11
+四十卷	sì shí juàn	1.5e-11
+四卷	sì juàn	7.5e-11
+四只	sì zhī	2.03e-10
 四叶参	sì yè shēn	3e-12
 四合院儿	sì hé yuàn er	3e-12
+四处奔波	sì chù bēn bō	2.5e-11
 四家子	sì jiā zi	3e-12
+四川盆地	sì chuān pén dì	1.69e-10
+四川长虹	sì chuān cháng hóng	1.4e-11
+四扇	sì shàn	1e-11
+四海为家	sì hǎi wéi jiā	2.5e-11
+四种	sì zhǒng	4.36e-10
 四维张量	sì wéi zhāng liàng	3e-12
 四舍五入	sì shě wǔ rù	5e-12
 四连冠	sì lián guàn	9e-12
@@ -2939,16 +4239,29 @@ export const EXTRA_PHRASES = `
 四面弹	sì miàn dàn	3e-12
 四马攒蹄	sì mǎ zǎn tí	3e-12
 回传	huí zhuàn	3.9e-11
+回头率	huí tóu lǜ	2.7e-11
 回娘家	huí niáng jia	3e-12
 回差现象	huí chā xiàn xiàng	3e-12
 回帖	huí tiě	2.4e-11
+回应	huí yìng	5.48e-10
+回弹	huí tán	1.5e-11
 回形夹	huí xíng jiā	3e-12
 回得去	huí de qù	3e-12
+回报率	huí bào lǜ	9.5e-11
+回收率	huí shōu lǜ	2e-11
 回笼觉	huí lóng jiào	3e-12
 回船转舵	huí chuán zhuǎn duò	3e-12
 回龙观	huí lóng guàn	3e-12
+因为	yīn wèi	3.5698e-8
+因变量	yīn biàn liàng	1.1e-11
+因地制宜	yīn dì zhì yí	1.67e-10
+因应	yīn yìng	4.9e-11
 因敌为资	yīn dí wéi zī	3e-12
+因果报应	yīn guǒ bào yìng	4.4e-11
 因祸为福	yīn huò wéi fú	3e-12
+团扇	tuán shàn	5.8e-11
+团长	tuán zhǎng	1.702e-9
+园地	yuán dì	1.25e-10
 园长	yuán zhǎng	2.2e-11
 困处	kùn chǔ	5e-12
 困觉	kùn jiào	6e-12
@@ -2962,16 +4275,19 @@ export const EXTRA_PHRASES = `
 困难重重	kùn nan chóng chóng	5.7e-11
 围栅	wéi zhà	3e-12
 固为	gù wéi	3e-12
+固定汇率	gù dìng huì lǜ	2.7e-11
 国一上	guó yī shàng	3e-12
 国丧	guó sāng	3e-12
 国为君	guó wéi jūn	3e-12
 国以民为本	guó yǐ mín wéi běn	3e-12
+国务部长	guó wù bù zhǎng	1.8e-11
 国士相	guó shì xiàng	2e-12
 国定假日	guó dìng jià rì	3e-12
 国相	guó xiàng	4e-12
 国相印	guó xiàng yìn	3e-12
 国相邦	guó xiàng bāng	2e-12
 国肖太后	guó xiāo tài hòu	2e-12
+国防部长	guó fáng bù zhǎng	8.25e-10
 国际护士节	guó jì hù shi jié	2e-12
 国难	guó nàn	8.1e-11
 国难方殷	guó nàn fāng yīn	3e-12
@@ -2981,18 +4297,34 @@ export const EXTRA_PHRASES = `
 图们	tú mén	1.7e-11
 图们市	tú mén shì	9e-12
 图们江	tú mén jiāng	4.5e-11
+图卷	tú juàn	1e-11
+图钉	tú dīng	1.8e-11
+圆周率	yuán zhōu lǜ	1.22e-10
 圆椎	yuán chuí	3e-12
 圆盘耙	yuán pán bà	4e-12
 圈儿	quān er	4.9e-11
 圈养	juàn yǎng	3.6e-11
+圈地	quān dì	1.6e-10
 圈牢养物	quān láo yǎng wù	3e-12
 圜丘	yuán qiū	1.5e-11
+土地	tǔ dì	1.124e-8
+土地庙	tǔ dì miào	7.1e-11
+土地改革	tǔ dì gǎi gé	2.91e-10
+土地法	tǔ dì fǎ	3.4e-11
+土地爷	tǔ dì yé	1.2e-11
+土地税	tǔ dì shuì	1.9e-11
 土地重划	tǔ dì zhòng huá	3e-12
+土地革命	tǔ dì gé mìng	5.3e-10
+土生土长	tǔ shēng tǔ zhǎng	7.1e-11
+土谢图汗	tǔ xiè tú hàn	2.7e-11
 圣何塞	shèng hé sài	3.9e-11
+圣地	shèng dì	7.23e-10
+圣地亚哥	shèng dì yà gē	1.44e-10
 圣塞巴斯蒂安	shèng sài bā sī dì ān	3e-12
 圣相	shèng xiàng	3e-12
 在所自处	zài suǒ zì chǔ	3e-12
 圩区	wéi qū	1.5e-11
+圩场	xū chǎng	2.6e-11
 圩垸	wéi yuàn	6e-12
 圩埂	wéi gěng	3e-12
 圩堤	wéi dī	8e-12
@@ -3000,40 +4332,254 @@ export const EXTRA_PHRASES = `
 圩田	wéi tián	7e-12
 圩院	wéi yuàn	3e-12
 圪节	gē jie	3.36e-10
+地丁	dì dīng	1.7e-11
+地上	dì shàng	4.925e-9
+地上权	dì shàng quán	1.4e-11
+地上茎	dì shàng jīng	1.5e-11
+地下	dì xià	4.708e-9
+地下党	dì xià dǎng	1.21e-10
+地下党员	dì xià dǎng yuán	3.4e-11
+地下室	dì xià shì	2.13e-10
+地下水	dì xià shuǐ	1.244e-9
+地下茎	dì xià jīng	3.2e-11
+地下道	dì xià dào	1.2e-11
+地下铁道	dì xià tiě dào	7.3e-11
+地下隧道	dì xià suì dào	1.5e-11
+地中海	dì zhōng hǎi	1.289e-9
+地主	dì zhǔ	1.742e-9
+地主家	dì zhǔ jiā	2.3e-11
+地主阶级	dì zhǔ jiē jí	2.49e-10
+地久天长	dì jiǔ tiān cháng	1e-11
+地亚	dì yà	8.2e-11
+地产	dì chǎn	4.26e-10
+地产股	dì chǎn gǔ	3.4e-11
+地仙封	dì xiān fēng	1.4e-11
+地仙村	dì xiān cūn	6.4e-11
+地价	dì jià	7.8e-11
+地位	dì wèi	1.166e-8
+地保	dì bǎo	2e-11
 地儿	dì er	5e-11
+地光	dì guāng	1.7e-11
+地利	dì lì	7.7e-11
+地力	dì lì	2e-11
+地动仪	dì dòng yí	2.5e-11
+地动山摇	dì dòng shān yáo	3.1e-11
+地势	dì shì	3.045e-9
+地勤	dì qín	3.4e-11
+地区	dì qū	3.959e-8
+地区性	dì qū xìng	2.21e-10
+地压	dì yā	1.6e-11
+地台	dì tái	1.46e-10
+地史学	dì shǐ xué	1.1e-11
+地名	dì míng	4.06e-10
+地名学	dì míng xué	1.7e-11
+地图	dì tú	3.085e-9
+地图学	dì tú xué	3e-11
 地图量算	dì tú liàng suàn	3e-12
+地图集	dì tú jí	2.6e-11
+地地导弹	dì dì dǎo dàn	2.4e-11
+地地道道	dì dì dào dào	8e-11
+地址	dì zhǐ	3.386e-9
+地址总线	dì zhǐ zǒng xiàn	1.7e-11
+地块	dì kuài	1.12e-10
+地坛	dì tán	2.93e-10
+地域	dì yù	1.47e-9
+地域性	dì yù xìng	5.1e-11
+地基	dì jī	2.96e-10
+地堡	dì bǎo	7.8e-11
+地塞米松	dì sāi mǐ sōng	1.8e-11
+地壳	dì qiào	7.44e-10
+地处	dì chǔ	2.766e-9
+地大物博	dì dà wù bó	2.5e-11
+地头	dì tóu	1.07e-10
+地头蛇	dì tóu shé	3.6e-11
+地契	dì qì	3.2e-11
+地委	dì wěi	3.87e-10
+地学	dì xué	5.4e-11
+地安门	dì ān mén	1.44e-10
+地宫	dì gōng	2.07e-10
+地对地	dì duì dì	3.4e-11
+地对空	dì duì kōng	7.3e-11
+地层	dì céng	1.094e-9
+地层学	dì céng xué	6.8e-11
+地峡	dì xiá	1.32e-10
+地市	dì shì	3.2e-11
+地市级	dì shì jí	2.1e-11
+地带	dì dài	2.601e-9
+地带性	dì dài xìng	2.09e-10
+地幔	dì màn	1.68e-10
+地平线	dì píng xiàn	1.58e-10
+地广人稀	dì guǎng rén xī	4.9e-11
+地应力	dì yìng lì	1.6e-11
+地底	dì dǐ	2.45e-10
+地底下	dì dǐ xià	5.3e-11
+地府	dì fǔ	9.3e-11
+地形	dì xíng	1.801e-9
+地形区	dì xíng qū	3.4e-11
+地形图	dì xíng tú	9.8e-11
+地役权	dì yì quán	1.5e-11
+地心	dì xīn	6.5e-11
+地心引力	dì xīn yǐn lì	1.1e-11
+地心说	dì xīn shuō	3.2e-11
+地志	dì zhì	2.4e-11
+地拉	dì lā	1.14e-10
+地拉那	dì lā nà	4.6e-11
+地接社	dì jiē shè	3.5e-11
+地摊	dì tān	5.9e-11
 地摊儿	dì tān er	2e-12
+地支	dì zhī	7.1e-11
+地方	dì fāng	5.2641e-8
+地方军	dì fāng jūn	4.1e-11
+地方化	dì fāng huà	4.2e-11
+地方史	dì fāng shǐ	1.2e-11
+地方官	dì fāng guān	3.76e-10
+地方志	dì fāng zhì	3.7e-11
+地方性	dì fāng xìng	3.76e-9
+地方戏	dì fāng xì	4.9e-11
+地方病	dì fāng bìng	1.8e-11
+地方税	dì fāng shuì	1.1e-11
+地方队	dì fāng duì	5.2e-11
+地权	dì quán	3e-11
+地板	dì bǎn	6.81e-10
+地板厂	dì bǎn chǎng	2.56e-10
+地极	dì jí	2.3e-11
+地标	dì biāo	3.2e-11
+地核	dì hé	6e-11
+地榆	dì yú	1.4e-11
+地步	dì bù	1.071e-9
+地段	dì duàn	4.23e-10
+地毯	dì tǎn	7.47e-10
+地毯厂	dì tǎn chǎng	2.59e-10
+地毯式	dì tǎn shì	1.8e-11
+地气	dì qì	4.4e-11
+地沟	dì gōu	5.5e-11
+地波	dì bō	1.4e-11
+地洞	dì dòng	1.14e-10
+地温	dì wēn	3.3e-11
+地火	dì huǒ	1.3e-11
+地灵	dì líng	1.1e-11
+地点	dì diǎn	2.357e-9
+地热	dì rè	1.84e-10
+地热能	dì rè néng	3.1e-11
+地牢	dì láo	7.2e-11
+地物	dì wù	4e-11
+地狱	dì yù	6.16e-10
+地王	dì wáng	1.2e-11
+地球	dì qiú	4.59e-9
+地球仪	dì qiú yí	1.9e-11
+地球化学	dì qiú huà xué	2.76e-10
+地球日	dì qiú rì	4e-11
+地球村	dì qiú cūn	3e-11
+地理	dì lǐ	8.066e-9
+地理学	dì lǐ xué	8.27e-10
+地理学家	dì lǐ xué jiā	1.61e-10
+地理系	dì lǐ xì	1.5e-11
+地瓜	dì guā	7.1e-11
+地界	dì jiè	5.9e-11
+地痞	dì pǐ	6.6e-11
+地皮	dì pí	1.23e-10
+地盘	dì pán	3.53e-10
+地直	dì zhí	4.7e-11
+地矿	dì kuàng	1.4e-11
+地砖	dì zhuān	1.8e-11
+地磁	dì cí	1.24e-10
+地磁场	dì cí chǎng	1.22e-10
+地磁学	dì cí xué	2.8e-11
+地磁极	dì cí jí	3.2e-11
+地租	dì zū	1.251e-9
+地税	dì shuì	5.7e-11
+地税局	dì shuì jú	3.2e-11
+地穴	dì xué	8.1e-11
+地空导弹	dì kōng dǎo dàn	3.01e-10
+地窖	dì jiào	1.23e-10
 地窖子	dì jiào zi	3e-12
 地窝子	dì wō zi	9e-12
 地窨子	dì yìn zi	3.8e-11
+地籍	dì jí	1.3e-11
 地籍簿	dì jí bù	3e-12
+地级	dì jí	4.7e-11
+地级市	dì jí shì	8.85e-10
+地纪胜	dì jì shèng	1.7e-11
+地线	dì xiàn	1.9e-11
+地缘	dì yuán	1.38e-10
+地缝	dì fèng	3.3e-11
+地脉	dì mài	7.5e-11
+地膜	dì mó	4.4e-11
 地舒卷	dì shū juǎn	3e-12
 地藏寺	dì zàng sì	3e-12
 地藏庵	dì zàng ān	4e-12
 地藏王	dì zàng wáng	1.4e-11
+地衣	dì yī	9.8e-11
+地表	dì biǎo	9.43e-10
+地表水	dì biǎo shuǐ	3.52e-10
+地被	dì bèi	4.49e-10
+地角	dì jiǎo	2e-11
+地貌	dì mào	1.497e-9
 地貌倒置	dì mào dào zhì	3e-12
+地貌学	dì mào xué	4.6e-11
+地质	dì zhì	3.014e-9
+地质图	dì zhì tú	5.4e-11
+地质学	dì zhì xué	3.75e-10
+地质学家	dì zhì xué jiā	1.78e-10
+地质局	dì zhì jú	1e-11
+地质系	dì zhì xì	1.1e-11
+地质部	dì zhì bù	5.6e-11
+地质队	dì zhì duì	1.6e-11
+地轴	dì zhóu	3.2e-11
+地道	dì dào	4.31e-10
+地道战	dì dào zhàn	5.3e-11
+地里	dì lǐ	5.72e-10
+地铁	dì tiě	1.127e-9
+地铁站	dì tiě zhàn	5.6e-11
+地铺	dì pù	1.69e-10
+地陪	dì péi	4.2e-11
+地雷	dì léi	4.6e-10
+地雷战	dì léi zhàn	3.9e-11
+地雷阵	dì léi zhèn	1.1e-11
+地震	dì zhèn	2.663e-9
+地震仪	dì zhèn yí	2.7e-11
+地震学	dì zhèn xué	4.6e-11
+地震局	dì zhèn jú	1.7e-11
+地震带	dì zhèn dài	8.2e-11
+地震波	dì zhèn bō	7e-11
+地震烈度	dì zhèn liè dù	1.6e-11
+地面	dì miàn	6.096e-9
+地面水	dì miàn shuǐ	2e-11
+地面站	dì miàn zhàn	7.4e-11
+地黄	dì huáng	4.3e-11
+地鼠	dì shǔ	1.3e-11
+场地	chǎng dì	7.63e-10
 场长	chǎng zhǎng	2.9e-11
 坂崎琢磨	bǎn qí zuó mo	3e-12
 均差	jūn chā	3e-12
 坊子	fāng zi	3e-12
 坊子区	fāng zi qū	3e-12
 坎坎坷坷	kǎn kǎn kě kě	5e-12
+坎大哈	kǎn dà hā	1.8e-11
 坏得多	huài de duō	3e-12
 坏消息	huài xiāo xi	3e-12
 坏相	huài xiàng	3e-12
 坏脾气	huài pí qi	3e-12
 坏裳为裤	huài cháng wéi kù	3e-12
 坐呀	zuò yā	3e-12
+坐地	zuò dì	1.49e-10
 坐视不救	zuò shì bú jiù	8e-12
 坐贾行商	zuò jiǎ háng shāng	3e-12
 坐领乾薪	zuò lǐng gān xīn	3e-12
 坑蒙	kēng mēng	3e-12
 坑蒙拐骗	kēng mēng guǎi piàn	1.1e-11
 坚劲	jiān jìng	7e-12
+坟地	fén dì	1.18e-10
+坠地	zhuì dì	3.4e-11
+坡地	pō dì	1.19e-10
 坤角	kūn jué	3e-12
+坦率	tǎn shuài	2.87e-10
 坦率地	tǎn shuài de	3e-12
 垂手帖耳	chuí shǒu tiě ěr	3e-12
+垂死挣扎	chuí sǐ zhēng zhá	3.1e-11
 垂首帖耳	chuí shǒu tiě ěr	3e-12
+垛口	duǒ kǒu	4.09e-10
+垛子	duò zi	2.5e-11
 垣曲	yuán qū	1.1e-11
 垣曲县	yuán qū xiàn	7e-12
 垫底儿	diàn dǐ er	3e-12
@@ -3050,29 +4596,41 @@ export const EXTRA_PHRASES = `
 埃尔塞维	āi ěr sài wéi	5e-12
 埋三怨四	mái sān yuàn sì	3e-12
 埋天怨地	mán tiān yuàn dì	3e-12
+埋藏	mái cáng	3.29e-10
+城垛	chéng duǒ	4.6e-11
 城子河区	chéng zi hé qū	3e-12
 城调队	chéng diào duì	7e-12
 城阙	chéng què	7e-12
 埙篪相和	xūn chí xiāng hé	3e-12
 基什	jī shí	3.5e-11
+基地	jī dì	1.1481e-8
+基地化	jī dì huà	2e-11
 基岩扇	jī yán shān	3e-12
 基耶	jī yé	1e-11
 基调	jī diào	1.26e-10
 堂子里	táng zi lǐ	3e-12
+堆垛	duī duò	1e-11
 堆案盈几	duī àn yíng jǐ	3e-12
 堡子	bǔ zi	1.1e-11
 堤岸种植	dī àn zhòng zhí	3e-12
 堪为	kān wéi	3e-12
 堪为表率	kān wéi biǎo shuài	3e-12
+堰塞湖	yàn sè hú	3.2e-11
+堵塞	dǔ sè	4.72e-10
 塑料薄膜	sù liào bó mó	3e-12
 塔什	tǎ shí	2.4e-11
+塔什干	tǎ shí gān	1.19e-10
 塔什库尔干	tǎ shí kù ěr gān	3.6e-11
 塔什库尔干塔吉克自治县	tǎ shí kù ěr gān tǎ jí kè zì zhì xiàn	9e-12
 塔哈	tǎ ha	1e-11
 塘厦镇	táng xià zhèn	3e-12
+塞万提斯	sāi wàn tí sī	3.5e-11
+塞上	sài shàng	5.5e-11
 塞下曲	sài xià qǔ	3e-12
 塞井焚舍	sāi jǐng fén shè	3e-12
 塞伦盖蒂	sài lún gài dì	3e-12
+塞克	sāi kè	1.2e-11
+塞入	sāi rù	1.15e-10
 塞内	sài nèi	2.5e-11
 塞内加	sài nèi jiā	3e-12
 塞内加尔	sài nèi jiā ěr	1.68e-10
@@ -3081,6 +4639,10 @@ export const EXTRA_PHRASES = `
 塞利努	sài lì nǔ	2e-12
 塞利姆	sài lì mǔ	6e-12
 塞利诺	sài lì nuò	2e-12
+塞北	sài běi	7e-11
+塞卡尔	sāi kǎ ěr	1e-11
+塞外	sài wài	1.89e-10
+塞子	sāi zi	9.2e-11
 塞尔	sài ěr	4.1e-11
 塞尔伯	sài ěr bó	3e-12
 塞尔先生	sài ěr xiān sheng	3e-12
@@ -3117,6 +4679,8 @@ export const EXTRA_PHRASES = `
 塞尔达	sài ěr dá	3e-12
 塞尔马	sài ěr mǎ	2e-12
 塞尔默群	sài ěr mò qún	3e-12
+塞尚	sāi shàng	2.4e-11
+塞岛	sāi dǎo	1.2e-11
 塞巴斯蒂	sài bā sī dì	2e-12
 塞巴斯蒂安	sài bā sī dì ān	7e-12
 塞得港	sāi de gǎng	2.7e-11
@@ -3130,11 +4694,14 @@ export const EXTRA_PHRASES = `
 塞拉西	sài lā xī	1e-11
 塞拉里昂	sài lā lǐ áng	7e-12
 塞擦音	sè cā yīn	1.1e-11
+塞斯	sāi sī	1.4e-11
 塞族	sài zú	3.1e-11
+塞曼	sāi màn	4.9e-11
 塞浦路斯	sài pǔ lù sī	1.55e-10
 塞浦路斯人	sài pǔ lù sī rén	2e-12
 塞浦路斯共和国	sài pǔ lù sī gòng hé guó	3.7e-11
 塞浦路斯岛	sài pǔ lù sī dǎo	1.2e-11
+塞满	sāi mǎn	9.6e-11
 塞特	sài tè	1.4e-11
 塞特贝	sài tè bèi	2e-12
 塞特郡	sài tè jùn	3e-12
@@ -3150,28 +4717,45 @@ export const EXTRA_PHRASES = `
 塞维利亚	sài wéi lì yà	7.7e-11
 塞缪尔	sài miào ěr	2e-11
 塞罕坝	sài hǎn bà	3e-12
+塞罗	sāi luó	1.6e-11
 塞翁之马	sài wēng zhī mǎ	3e-12
+塞翁失马	sài wēng shī mǎ	1e-11
 塞翁得马	sài wēng de mǎ	3e-12
 塞舌尔	sài shé ěr	1.05e-10
 塞舌尔共和国	sài shé ěr gòng hé guó	3e-12
+塞莫斯	sāi mò sī	3.2e-11
 塞莱	sài lái	2e-12
 塞莱什	sài lái shí	3e-12
 塞莱尼	sài lái ní	1.3e-11
 塞莱斯	sài lái sī	8e-12
 塞莱斯特	sài lái sī tè	2e-12
+塞萨尔	sāi sà ěr	1.7e-11
 塞萨洛尼基	sài sà luò ní jī	1.2e-11
+塞贝克	sāi bèi kè	1.4e-11
 塞责	sè zé	3e-12
+塞车	sāi chē	5.5e-11
+塞音	sè yīn	2.3e-11
 塞马沃	sài mǎ wò	2e-12
+填塞	tián sè	3.6e-11
+境地	jìng dì	6.93e-10
+墓地	mù dì	5.02e-10
 增为	zēng wéi	3e-12
 增为三倍	zēng wéi sān bèi	3e-12
 增减量	zēng jiǎn liàng	3e-12
 增加量	zēng jiā liàng	4e-12
 增强子	zēng qiáng zi	3e-12
 增调	zēng diào	1.5e-11
+增量	zēng liàng	3.23e-10
+增长	zēng zhǎng	2.0465e-8
+增长点	zēng zhǎng diǎn	1.98e-10
+增长率	zēng zhǎng lǜ	9.35e-10
 增长量	zēng zhǎng liàng	1.7e-11
+增长额	zēng zhǎng é	1.4e-11
 墨斗	mò dǒu	1.5e-11
 墨斗鱼	mò dǒu yú	4e-12
 墨沈沈	mò chén chén	3e-12
+墨累河	mò lèi hé	2.2e-11
+壅塞	yōng sè	4.4e-11
 士为知己	shì wéi zhī jǐ	3e-12
 士为知己者死	shì wéi zhī jǐ zhě sǐ	1.6e-11
 壮发冲冠	zhuàng fà chōng guān	3e-12
@@ -3193,6 +4777,7 @@ export const EXTRA_PHRASES = `
 处在	chǔ zài	7.62e-10
 处堂燕雀	chù táng yàn què	3e-12
 处处长	chù chù zhǎng	3e-12
+处女地	chǔ nǚ dì	3.1e-11
 处子	chǔ zǐ	2.3e-11
 处子秀	chǔ zǐ xiù	3e-12
 处子站	chǔ zǐ zhàn	3e-12
@@ -3207,9 +4792,14 @@ export const EXTRA_PHRASES = `
 处警	chǔ jǐng	3e-12
 处长	chù zhǎng	1.341e-9
 处高鹜远	chǔ gāo wù yuǎn	3e-12
+复仇	fù chóu	4.03e-10
+复仇者	fù chóu zhě	2.6e-11
 复制粘贴	fù zhì zhān tiē	3e-12
 复卷机	fù juǎn jī	3e-12
+复发率	fù fā lǜ	2.7e-11
 复子明辟	fù zi míng pì	3e-12
+复种	fù zhǒng	2.7e-11
+复种指数	fù zhǒng zhǐ shù	3.2e-11
 复调	fù diào	3.2e-11
 复钻	fù zuān	3e-12
 夏为商	xià wéi shāng	2e-12
@@ -3227,21 +4817,38 @@ export const EXTRA_PHRASES = `
 夕惕朝乾	xī tì zhāo qián	3e-12
 外为中用	wài wéi zhōng yòng	3e-12
 外交豁免	wài jiāo huò miǎn	3e-12
+外交部长	wài jiāo bù zhǎng	5.88e-10
+外传	wài zhuàn	2.14e-10
 外出血	wài chū xiě	1.2e-11
 外合里差	wài hé lǐ chā	3e-12
 外合里应	wài hé lǐ yīng	3e-12
+外地	wài dì	1.226e-9
+外地人	wài dì rén	1.32e-10
 外强中乾	wài qiáng zhōng gān	3e-12
+外景地	wài jǐng dì	1.6e-11
 外汇行市	wài huì háng shì	3e-12
 外蒙	wài měng	1.4e-11
 外邪	wài yé	4.5e-11
+外长	wài zhǎng	1.18e-9
 夙世冤家	sù shì yuān jia	3e-12
+多几倍	duō jǐ bèi	1.3e-11
+多卷	duō juàn	3.8e-11
+多只	duō zhī	1.88e-10
 多咯	duō lo	3e-12
+多哈	duō hā	2.7e-11
 多塞特郡	duō sài tè jùn	3e-12
+多弹头	duō dàn tóu	3.2e-11
 多得多	duō de duō	1.41e-10
 多得很	duō de hěn	3e-12
 多得是	duō de shì	3e-12
 多扇	duō shān	2e-12
+多数种	duō shù zhǒng	2.3e-11
 多核合子	duō hé hé zi	3e-12
+多汗	duō hàn	3.9e-11
+多汗症	duō hàn zhèng	1.3e-11
+多种	duō zhǒng	7.255e-9
+多种多样	duō zhǒng duō yàng	3.35e-10
+多种形式	duō zhǒng xíng shì	4.1e-11
 多行	duō xíng	9.4e-11
 多行不义	duō xíng bú yì	3e-12
 多行不义必自毙	duō xíng bú yì bì zì bì	1.2e-11
@@ -3249,8 +4856,10 @@ export const EXTRA_PHRASES = `
 多载	duō zài	9e-12
 多量	duō liàng	3e-12
 多钱善贾	duō qián shàn gǔ	3e-12
+多长	duō cháng	3.75e-10
 夜咳	yè ké	3e-12
 夜月花朝	yè yuè huā zhāo	3e-12
+夜长梦多	yè cháng mèng duō	4e-11
 夜静更长	yè jìng gēng cháng	3e-12
 夜静更阑	yè jìng gēng lán	3e-12
 够不着	gòu bù zháo	3e-12
@@ -3272,10 +4881,15 @@ export const EXTRA_PHRASES = `
 大伙儿	dà huǒ er	1.039e-9
 大出血	dà chū xiě	6.2e-11
 大出风头	dà chū fēng tou	2.2e-11
+大功率	dà gōng lǜ	1.44e-10
+大咧咧	dà liē liē	2.3e-11
 大哗	dà huā	3e-12
+大喇嘛	dà lǎ ma	6.1e-11
+大地	dà dì	1.657e-9
 大埔	dà bù	2.4e-11
 大埔县	dà bù xiàn	4e-12
 大处着墨	dà chù zhuó mò	3e-12
+大多数种	dà duō shù zhǒng	1e-11
 大夥儿	dà huǒ er	3e-12
 大头帖	dà tóu tiě	3e-12
 大姊姊	dà zǐ zi	3e-12
@@ -3291,15 +4905,22 @@ export const EXTRA_PHRASES = `
 大巴扎	dà bā zā	3e-12
 大帐篷	dà zhàng peng	3e-12
 大得多	dà de duō	3e-12
+大批量	dà pī liàng	9.7e-11
 大拜拜	dà bái bái	3e-12
 大排行	dà pái háng	4e-12
 大排量	dà pái liàng	3e-12
 大放血	dà fàng xiě	3e-12
 大曲	dà qū	4.1e-11
 大曲酒	dà qū jiǔ	1.1e-11
+大有作为	dà yǒu zuò wéi	4.2e-11
+大有可为	dà yǒu kě wéi	2.5e-11
+大有裨益	dà yǒu bì yì	4.1e-11
+大椎穴	dà zhuī xué	4.7e-11
 大樱桃	dà yīng tao	3e-12
 大气磅礴	dà qì páng bó	2.1e-11
+大汗淋漓	dà hàn lín lí	8e-11
 大海子	dà hǎi zi	3e-12
+大湖地区	dà hú dì qū	1.2e-11
 大煞风趣	dà shā fēng qù	3e-12
 大燕国	dà yān guó	2e-12
 大率	dà shuài	3e-12
@@ -3316,7 +4937,9 @@ export const EXTRA_PHRASES = `
 大肚子痞	dà dù zi pǐ	3e-12
 大腕儿	dà wàn er	3e-12
 大营子镇	dà yíng zi zhèn	4e-12
+大藏	dà zàng	6.7e-11
 大藏省	dà cáng shěng	7.8e-11
+大藏经	dà zàng jīng	7.5e-11
 大行大市	dà xíng dà shì	3e-12
 大街坊	dà jiē fang	3e-12
 大补帖	dà bǔ tiě	3e-12
@@ -3327,31 +4950,66 @@ export const EXTRA_PHRASES = `
 大都	dà dū	2.129e-9
 大都会	dà dū huì	7.5e-11
 大都如此	dà dū rú cǐ	3e-12
+大量	dà liàng	1.0535e-8
+大量出	dà liàng chū	2.4e-11
+大长老	dà zhǎng lǎo	1e-11
 大闺女	dà guī nü	3e-12
+大队长	dà duì zhǎng	1.2e-10
 大面儿	dà miàn er	3e-12
 大马哈鱼	dà mǎ hā yú	2.1e-11
+大麻哈鱼	dà má hā yú	2e-11
 大麻子	dà má zi	5.3e-11
+天下为公	tiān xià wéi gōng	2e-11
+天南地北	tiān nán dì běi	4.5e-11
+天地	tiān dì	1.989e-9
+天地人	tiān dì rén	1.1e-11
+天地会	tiān dì huì	5.66e-10
+天地良心	tiān dì liáng xīn	2e-11
+天塌地陷	tiān tā dì xiàn	1.5e-11
+天寒地冻	tiān hán dì dòng	5.3e-11
 天将	tiān jiàng	1.1e-10
+天崩地裂	tiān bēng dì liè	3.5e-11
 天差地别	tiān chā dì bié	4e-12
+天差地远	tiān chā dì yuǎn	2.8e-11
+天摇地动	tiān yáo dì dòng	1.2e-11
+天文地理	tiān wén dì lǐ	2.2e-11
+天旋地转	tiān xuán dì zhuàn	7.2e-11
+天时地利	tiān shí dì lì	2.6e-11
+天昏地暗	tiān hūn dì àn	5e-11
+天津地区	tiān jīn dì qū	1.8e-11
 天灵盖儿	tiān líng gài er	3e-12
 天然湖泊	tiān rán hú pō	1.3e-11
 天煞	tiān shā	3e-12
 天煞孤星	tiān shā gū xīng	3e-12
+天知地知	tiān zhī dì zhī	1.4e-11
+天经地义	tiān jīng dì yì	1.43e-10
 天缘凑合	tiān yuán còu he	3e-12
+天罗地网	tiān luó dì wǎng	7.7e-11
+天翻地覆	tiān fān dì fù	1.5e-10
 天覆地载	tiān fù dì zài	3e-12
+天诛地灭	tiān zhū dì miè	4e-11
+天造地设	tiān zào dì shè	1.9e-11
 天都	tiān dū	6.1e-11
 天都峰	tiān dū fēng	1.4e-11
+天长	tiān cháng	3.1e-11
+天长地久	tiān cháng dì jiǔ	3.9e-11
+天长日久	tiān cháng rì jiǔ	4.2e-11
 天隐子	tiān yǐn zi	2e-12
+天高地厚	tiān gāo dì hòu	2.3e-11
 太信子	tài xìn zi	3e-12
 太子参	tài zǐ shēn	7e-12
 太宗耶	tài zōng yé	7e-12
 太山北斗	tài shān běi dǒu	3e-12
+太甚	tài shèn	6.6e-11
 太空怪物	tài kōng guài wu	3e-12
 太阳地儿	tài yáng dì er	3e-12
 太阿	tài ē	5e-12
 太阿倒持	tài ē dào chí	2e-12
 夫差	fū chāi	7.2e-11
 央行	yāng háng	3.9e-10
+失业率	shī yè lǜ	2.49e-10
+失传	shī chuán	2.88e-10
+失地	shī dì	3.53e-10
 失着	shī zhāo	3e-12
 失笑散	shī xiào sǎn	3e-12
 失马塞翁	shī mǎ sài wēng	3e-12
@@ -3360,8 +5018,12 @@ export const EXTRA_PHRASES = `
 头昏眼晕	tóu hūn yǎn yùn	3e-12
 头昏脑涨	tóu hūn nǎo zhàng	1.1e-11
 头昏脑闷	tóu hūn nǎo mēn	3e-12
+头晕	tóu yūn	4.11e-10
+头晕目眩	tóu yūn mù xuàn	7.8e-11
+头晕眼花	tóu yūn yǎn huā	9.1e-11
 头没杯案	tóu méi bēi àn	3e-12
 头足倒置	tóu zú dào zhì	3e-12
+夷为平地	yí wéi píng dì	5.9e-11
 夸克子	kuā kè zi	3e-12
 夸多斗靡	kuā duō dòu mí	3e-12
 夹上去	jiā shàng qù	3e-12
@@ -3374,31 +5036,45 @@ export const EXTRA_PHRASES = `
 夹个	jiā gè	3e-12
 夹人	jiā rén	3e-12
 夹住	jiā zhù	5e-12
+夹克	jiā kè	2.8e-11
+夹克衫	jiā kè shān	1.2e-11
 夹入	jiā rù	3e-12
 夹入纸页	jiā rù zhǐ yè	3e-12
+夹具	jiā jù	4.2e-11
+夹击	jiā jī	4.23e-10
 夹到	jiā dào	3e-12
 夹剪	jiā jiǎn	3e-12
 夹功	jiā gōng	3e-12
 夹叙夹议	jiā xù jiā yì	1.2e-11
 夹塞儿	jiā sāi er	3e-12
+夹墙	jiā qiáng	2.7e-11
 夹壁墙	jiā bì qiáng	3e-12
 夹够	jiā gòu	3e-12
 夹大衣	jiā dà yī	3e-12
 夹头	jiā tóu	3.2e-11
+夹子	jiā zi	6.1e-11
 夹完	jiā wán	3e-12
+夹层	jiā céng	1.2e-10
 夹山寺	jiā shān sì	2e-12
 夹巷	jiā xiàng	3e-12
 夹布	jiā bù	3e-12
+夹带	jiā dài	9.7e-11
+夹心	jiā xīn	3.5e-11
 夹心饼乾	jiā xīn bǐng gān	3e-12
 夹手	jiā shǒu	3e-12
 夹批	jiā pī	3e-12
 夹承浆	jiā chéng jiāng	3e-12
+夹持	jiā chí	2.8e-11
+夹攻	jiā gōng	2.56e-10
 夹断	jiā duàn	5e-12
 夹断电压	jiā duàn diàn yā	3e-12
 夹景	jiā jǐng	3e-12
 夹杀	jiā shā	3e-12
+夹杂	jiā zá	3.44e-10
 夹来夹去	jiā lái jiā qù	3e-12
+夹板	jiā bǎn	6.3e-11
 夹枪带棍	jiā qiāng dài gùn	3e-12
+夹棍	jiā gùn	1.2e-11
 夹江	jiā jiāng	1.1e-11
 夹江县	jiā jiāng xiàn	3e-12
 夹河	jiā hé	1.5e-11
@@ -3406,10 +5082,14 @@ export const EXTRA_PHRASES = `
 夹注	jiā zhù	6e-12
 夹注号	jiā zhù hào	3e-12
 夹点	jiā diǎn	3e-12
+夹生	jiā shēng	1.9e-11
 夹皮沟	jiā pí gōu	4e-12
 夹盘	jiā pán	3e-12
 夹着尾巴	jiā zhe wěi ba	3e-12
 夹着烟	jiā zhe yān	3e-12
+夹竹桃	jiā zhú táo	6.7e-11
+夹紧	jiā jǐn	2.4e-11
+夹缝	jiā fèng	7.9e-11
 夹缠不清	jiā chán bù qīng	3e-12
 夹肝	jiā gān	3e-12
 夹肢窝	gā zhi wō	3e-12
@@ -3417,7 +5097,11 @@ export const EXTRA_PHRASES = `
 夹芯板	jiā xīn bǎn	3e-12
 夹菜	jiā cài	3e-12
 夹藏	jiā cáng	3e-12
+夹衣	jiá yī	1.3e-11
+夹袄	jiá ǎo	5.7e-11
 夹袍	jiā páo	3e-12
+夹被	jiá bèi	1e-11
+夹角	jiā jiǎo	1.21e-10
 夹走	jiā zǒu	3e-12
 夹起	jiā qǐ	3e-12
 夹起尾巴	jiā qǐ wěi ba	8e-12
@@ -3428,10 +5112,14 @@ export const EXTRA_PHRASES = `
 夹进去	jiā jìn qù	3e-12
 夹进来	jiā jìn lái	3e-12
 夹送	jiā sòng	3e-12
+夹道	jiā dào	9.9e-11
+夹道欢迎	jiā dào huān yíng	2e-11
 夹金山	jiā jīn shān	2.7e-11
 夹针	jiā zhēn	3e-12
 夹钳	jiā qián	3e-12
 夹馅	jiā xiàn	3e-12
+奄奄	yǎn yǎn	1.4e-11
+奄奄一息	yǎn yǎn yì xī	1.72e-10
 奇侠传	qí xiá zhuàn	3e-12
 奇差	qí chā	3e-12
 奇迹般地	qí jì bān de	3e-12
@@ -3440,15 +5128,42 @@ export const EXTRA_PHRASES = `
 奉公不阿	fèng gōng bù ē	3e-12
 奉行故事	fèng xíng gù shi	3e-12
 奉调	fèng diào	4.2e-11
+奉还	fèng huán	5.8e-11
+奋发有为	fèn fā yǒu wéi	2.3e-11
 奓着胆子	zhā zhe dǎn zi	3e-12
+奔丧	bēn sāng	6.2e-11
 奔儿	bēn er	2e-12
 奔命	bèn mìng	1.4e-11
+奔头	bèn tou	2.7e-11
 奔小康	bèn xiǎo kāng	3e-12
+奔忙	bēn máng	5.2e-11
+奔放	bēn fàng	1.29e-10
+奔月	bēn yuè	1.9e-11
+奔波	bēn bō	3.93e-10
+奔泻	bēn xiè	1.9e-11
+奔流	bēn liú	1.63e-10
+奔涌	bēn yǒng	7.4e-11
+奔突	bēn tū	1.8e-11
+奔窜	bēn cuàn	1.7e-11
+奔腾	bēn téng	5.58e-10
+奔袭	bēn xí	1.01e-10
+奔走	bēn zǒu	5.04e-10
+奔走呼号	bēn zǒu hū háo	3.5e-11
+奔走相告	bēn zǒu xiāng gào	3.6e-11
+奔赴	bēn fù	2.65e-10
+奔跑	bēn pǎo	6.16e-10
+奔逃	bēn táo	1.09e-10
+奔马	bēn mǎ	4.8e-11
+奔驰	bēn chí	5.58e-10
+奔驰公司	bēn chí gōng sī	1.3e-11
 套种	tào zhòng	2.9e-11
 奚为遥	xī wéi yáo	2e-12
 奚大为	xī dà wéi	4e-12
+奚长老	xī zhǎng lǎo	2.8e-11
 奠都	diàn dū	3e-12
 奥古斯都	ào gǔ sī dū	3e-12
+奥地利	ào dì lì	1.343e-9
+奥地利人	ào dì lì rén	2.5e-11
 奥塞梯	ào sài tī	1.4e-11
 奥庆哈	ào qìng ha	1.6e-11
 奥德塞	ào dé sài	2e-12
@@ -3471,8 +5186,38 @@ export const EXTRA_PHRASES = `
 好事儿	hǎo shì er	3e-11
 好些个	hǎo xiē ge	1.4e-11
 好人儿	hǎo rén er	5e-12
+好似	hǎo sì	3.8e-10
 好你个	hǎo nǐ ge	3e-12
+好几	hǎo jǐ	3.23e-10
+好几万	hǎo jǐ wàn	1e-11
+好几下	hǎo jǐ xià	1e-11
+好几个	hǎo jǐ gè	5.72e-10
+好几代	hǎo jǐ dài	1.2e-11
+好几件	hǎo jǐ jiàn	1e-11
+好几位	hǎo jǐ wèi	6.6e-11
+好几倍	hǎo jǐ bèi	3.5e-11
+好几十年	hǎo jǐ shí nián	1.1e-11
+好几千	hǎo jǐ qiān	2.8e-11
+好几口	hǎo jǐ kǒu	1.4e-11
+好几只	hǎo jǐ zhī	1.3e-11
+好几名	hǎo jǐ míng	1.9e-11
+好几回	hǎo jǐ huí	1.3e-11
+好几块	hǎo jǐ kuài	1.1e-11
+好几声	hǎo jǐ shēng	1.1e-11
+好几处	hǎo jǐ chù	2.9e-11
+好几层	hǎo jǐ céng	1e-11
+好几岁	hǎo jǐ suì	1.9e-11
+好几年	hǎo jǐ nián	1.76e-10
+好几支	hǎo jǐ zhī	1.1e-11
 好几斗	hǎo jǐ dòu	2e-12
+好几条	hǎo jǐ tiáo	2.1e-11
+好几步	hǎo jǐ bù	1.1e-11
+好几百	hǎo jǐ bǎi	2.4e-11
+好几百万	hǎo jǐ bǎi wàn	1.2e-11
+好几种	hǎo jǐ zhǒng	1e-11
+好几趟	hǎo jǐ tàng	1.3e-11
+好几遍	hǎo jǐ biàn	4.6e-11
+好几道	hǎo jǐ dào	1.4e-11
 好利忘义	hào lì wàng yì	3e-12
 好勇斗狠	hǎo yǒng dòu hěn	3e-12
 好呀	hǎo yā	3e-12
@@ -3484,6 +5229,7 @@ export const EXTRA_PHRASES = `
 好性儿	hǎo xìng er	3e-12
 好恶不同	hào wù bù tóng	3e-12
 好收成	hǎo shōu cheng	3e-12
+好景不长	hǎo jǐng bù cháng	3.3e-11
 好样儿的	hǎo yàng er de	4e-12
 好气儿	hǎo qì er	3e-12
 好消息	hǎo xiāo xi	2.51e-10
@@ -3492,19 +5238,27 @@ export const EXTRA_PHRASES = `
 好福气	hǎo fú qi	3e-12
 好管闲事	hào guǎn xián shì	4e-12
 好脾气	hǎo pí qi	3e-12
+好自为之	hǎo zì wéi zhī	2e-11
 好谋善断	hào móu shàn duàn	3e-12
 好赌	hào dǔ	3e-12
 好酒贪杯	hǎo jiǔ tān bēi	7e-12
 好静	hào jìng	3e-12
 好骑者堕	hào qí zhě duò	3e-12
+如履平地	rú lǚ píng dì	1.5e-11
 如应斯响	rú yīng sī xiǎng	3e-12
+如狼似虎	rú láng sì hǔ	4.1e-11
+如胶似漆	rú jiāo sì qī	2.3e-11
+如花似玉	rú huā sì yù	6.7e-11
 如虎得翼	rú hǔ de yì	3e-12
 如解倒悬	rú jiě dào xuán	3e-12
+如饥似渴	rú jī sì kě	3.4e-11
+妄为	wàng wéi	1.93e-10
 妈呀	mā yā	3e-12
 妈拉巴子	mā lā bā zi	5e-12
 妍蚩好恶	yán chī hào wù	3e-12
 妥为	tuǒ wéi	3e-12
 妥为照料	tuǒ wéi zhào liào	3e-12
+妥帖	tuǒ tiē	5.3e-11
 妥首帖耳	tuǒ shǒu tiě ěr	3e-12
 妳们	nǐ men	3e-12
 妳会	nǐ huì	3e-12
@@ -3528,6 +5282,8 @@ export const EXTRA_PHRASES = `
 姚仁隽	yáo rén juàn	2e-12
 姚苌载	yáo cháng zài	1.5e-11
 姜应麟	jiāng yīng lín	8e-12
+姥姥	lǎo lao	2.4e-10
+姥爷	lǎo ye	5e-11
 姬重耳	jī chóng ěr	4e-12
 威严地	wēi yán de	3e-12
 娘儿们	niáng er men	9.2e-11
@@ -3539,24 +5295,36 @@ export const EXTRA_PHRASES = `
 婚丧嫁娶	hūn sāng jià qǔ	3.4e-11
 婚假	hūn jià	8e-12
 婚帖	hūn tiě	3e-12
+嫉恶如仇	jí è rú chóu	5.1e-11
+嫡传	dí chuán	6.2e-11
+嫡长子	dí zhǎng zǐ	3.7e-11
+嫦娥奔月	cháng é bēn yuè	1.5e-11
 子不当	zǐ bú dàng	2e-12
 子为帝	zǐ wéi dì	5e-12
 子宫出血	zǐ gōng chū xiě	3e-12
+子弹	zǐ dàn	1.125e-9
+子母弹	zǐ mǔ dàn	5e-11
 子燕帖	zǐ yàn tiě	2e-12
 子猫儿	zǐ māo er	2e-12
 子相肖	zǐ xiāng xiāo	1.6e-11
 子载振	zǐ zài zhèn	5e-12
+子长	zǐ cháng	1.3e-11
+子长县	zǐ cháng xiàn	1.5e-11
 孔中钻	kǒng zhōng zuān	3e-12
 孔藏布	kǒng zàng bù	2e-12
+字帖	zì tiè	3.3e-11
 字帖儿	zì tiè er	3e-12
 字调	zì diào	4e-12
 字量	zì liàng	3e-12
+字长	zì cháng	3.2e-11
 存为	cún wéi	3e-12
 存款簿	cún kuǎn bù	3e-12
+存活率	cún huó lǜ	2.1e-11
 存簿	cún bù	3e-12
 存货量	cún huò liàng	3e-12
 存量	cún liàng	1.22e-10
 存量房	cún liàng fáng	3e-12
+孙为民	sūn wèi mín	1.6e-11
 孙丽丽	sūn lì li	6e-12
 孙乾保	sūn gān bǎo	2e-12
 孙乾先	sūn gān xiān	3e-12
@@ -3568,6 +5336,8 @@ export const EXTRA_PHRASES = `
 孙乾至	sūn gān zhì	2e-12
 孙乾见	sūn gān jiàn	2e-12
 孙乾领	sūn gān lǐng	3e-12
+孙传庭	sūn chuán tíng	2.91e-10
+孙传芳	sūn chuán fāng	1.15e-10
 孙儿	sūn er	6.9e-11
 孙儿立	sūn er lì	2e-12
 孙先生	sūn xiān sheng	4.2e-11
@@ -3584,20 +5354,25 @@ export const EXTRA_PHRASES = `
 孙武子	sūn wǔ zi	8e-12
 孙秀才	sūn xiù cai	4e-12
 孙老爷	sūn lǎo ye	1.9e-11
+孙长老	sūn zhǎng lǎo	1.5e-11
 孙麻哈	sūn má ha	2e-12
 孝顺为齐	xiào shùn wéi qí	3e-12
+孟什维克	mèng shí wéi kè	5.1e-11
 孟塞尔	mèng sài ěr	7e-12
 孟少农	mèng shào nóng	2e-12
 孟山都	mèng shān dū	3e-12
 孤儿仔	gū ér zǐ	3e-12
 学呀	xué yā	3e-12
 学界泰斗	xué jiè tài dǒu	3e-12
+学长	xué zhǎng	5.7e-11
 学问为济	xué wèn wéi jì	3e-12
 孩子家	hái zi jia	2.6e-11
+孬种	nāo zhǒng	3.2e-11
 孱头	càn tóu	3e-12
 孳蔓	zī wàn	3e-12
 孳蔓难图	zī wàn nán tú	3e-12
 孵仔	fū zǐ	3e-12
+孽种	niè zhǒng	3e-11
 宁一山	níng yī shān	2e-12
 宁为	nìng wéi	3e-12
 宁为玉碎	nìng wéi yù suì	1.5e-10
@@ -3608,6 +5383,7 @@ export const EXTRA_PHRASES = `
 宁都	níng dū	7.8e-11
 宁都县	níng dū xiàn	8e-12
 宁馨儿	níng xīn er	3e-12
+宅基地	zhái jī dì	4.9e-11
 宇一郎	yǔ yī láng	2e-12
 宇网吧	yǔ wǎng bā	1.7e-11
 宇都	yǔ dū	8e-12
@@ -3620,6 +5396,7 @@ export const EXTRA_PHRASES = `
 安为先	ān wéi xiān	3e-12
 安全栅	ān quán zhà	3e-12
 安全补丁	ān quán bǔ ding	3e-12
+安哈拉	ān hā lā	1.2e-11
 安塞	ān sài	2.4e-11
 安塞县	ān sài xiàn	5e-12
 安塞尔米	ān sài ěr mǐ	3e-12
@@ -3640,7 +5417,9 @@ export const EXTRA_PHRASES = `
 宋江传	sòng jiāng zhuàn	2e-12
 宋江差	sòng jiāng chā	7e-12
 宋渔父	sòng yú fǔ	2e-12
+宋长老	sòng zhǎng lǎo	5.4e-11
 完亚冠	wán yà guàn	4e-12
+完成率	wán chéng lǜ	2.58e-10
 完钻	wán zuān	3e-12
 宏量	hóng liàng	3e-12
 宓牟煌	mì móu huáng	2e-12
@@ -3654,25 +5433,43 @@ export const EXTRA_PHRASES = `
 宗废耶	zōng fèi yé	2e-12
 宗李乾	zōng lǐ gān	1.3e-11
 宗李适	zōng lǐ kuò	4e-12
+宗耶律	zōng yē lǜ	1.3e-11
+宗耶律隆	zōng yē lǜ lóng	1.4e-11
 宗调露	zōng diào lù	2e-12
+官倒	guān dǎo	2.3e-11
 官官相为	guān guān xiāng wéi	3e-12
 官应震	guān yīng zhèn	3e-12
 官戴铣	guān dài xǐ	3e-12
+官房长官	guān fáng zhǎng guān	1.8e-11
 官腔官调	guān qiāng guān diào	3e-12
 官茶行	guān chá háng	2e-12
 官调	guān diào	3e-12
 官载师	guān zài shī	2e-12
+官长	guān zhǎng	3.7e-11
 定为	dìng wéi	1.06e-9
+定时炸弹	dìng shí zhà dàn	4.6e-11
 定相	dìng xiàng	3e-12
 定调	dìng diào	7e-12
 定货量	dìng huò liàng	3e-12
+定量	dìng liàng	3.93e-10
+定量分析	dìng liàng fēn xī	1e-10
+定量化	dìng liàng huà	3e-11
+宛似	wǎn sì	1.9e-11
+宜林地	yí lín dì	1.8e-11
 宜都	yí dū	8.06e-10
+宝地	bǎo dì	5.7e-11
+宝应	bǎo yìng	1.16e-10
 宝盖儿	bǎo gài er	3e-12
+宝藏	bǎo zàng	2.98e-10
 实不相	shí bú xiàng	3e-12
 实与有力	shí yǔ yǒu lì	3e-12
 实为	shí wéi	4.02e-10
 实为个人	shí wéi gè rén	3e-12
+实地	shí dì	4.22e-10
+实地调查	shí dì diào chá	4.4e-11
+实弹	shí dàn	1.02e-10
 实心弹	shí xīn dàn	3e-12
+实物地租	shí wù dì zū	4.3e-11
 实物量	shí wù liàng	2e-12
 实相	shí xiàng	3e-12
 实逼处此	shí bī chù cǐ	1e-11
@@ -3685,8 +5482,27 @@ export const EXTRA_PHRASES = `
 审查逮捕	shěn chá dài bǔ	3e-12
 审校	shěn jiào	5e-12
 审计长	shěn jì zhǎng	1.289e-9
+客座率	kè zuò lǜ	1.3e-11
+客流量	kè liú liàng	8.7e-11
+客源地	kè yuán dì	2.2e-11
 客运码头	kè yùn mǎ tou	3e-12
+客运量	kè yùn liàng	7.8e-11
 宣三朝	xuān sān zhāo	2e-12
+宣传	xuān chuán	4.745e-9
+宣传单	xuān chuán dān	1.7e-11
+宣传员	xuān chuán yuán	1.4e-11
+宣传周	xuān chuán zhōu	1.3e-11
+宣传品	xuān chuán pǐn	4.4e-11
+宣传性	xuān chuán xìng	1e-11
+宣传日	xuān chuán rì	1.3e-11
+宣传栏	xuān chuán lán	2.3e-11
+宣传片	xuān chuán piàn	1.2e-11
+宣传画	xuān chuán huà	4.3e-11
+宣传科	xuān chuán kē	1.5e-11
+宣传者	xuān chuán zhě	1e-11
+宣传部	xuān chuán bù	3.33e-10
+宣传部长	xuān chuán bù zhǎng	1.05e-10
+宣传队	xuān chuán duì	8.3e-11
 宣叙调	xuān xù diào	1.3e-11
 宣官传	xuān guān zhuàn	3e-12
 宣家堡	xuān jiā pù	9e-12
@@ -3699,6 +5515,9 @@ export const EXTRA_PHRASES = `
 宫阙	gōng què	3.16e-10
 宴安酖毒	yàn ān zhèn dú	3e-12
 家主儿	jiā zhǔ er	3e-12
+家什	jiā shí	4.5e-11
+家仇	jiā chóu	1.3e-11
+家传	jiā chuán	1.39e-10
 家儿	jiā er	2e-12
 家子	jiā zi	1.2e-11
 家子样	jiā zi yàng	3e-12
@@ -3708,16 +5527,28 @@ export const EXTRA_PHRASES = `
 家散人亡	jiā sǎn rén wáng	3e-12
 家无担石	jiā wú dàn shí	3e-12
 家杖子	jiā zhàng zi	2e-12
+家燕	jiā yàn	1.8e-11
 家种	jiā zhòng	1.6e-11
+家累	jiā lěi	1.7e-11
 家累千金	jiā lěi qiān jīn	3e-12
+家长	jiā zhǎng	2.998e-9
+家长会	jiā zhǎng huì	3.8e-11
+家长制	jiā zhǎng zhì	6.3e-11
+家长式	jiā zhǎng shì	1.1e-11
 家雀	jiā qiǎo	5e-12
 容客量	róng kè liàng	2e-12
 容弹	róng dàn	2e-12
+容水量	róng shuǐ liàng	2.56e-10
 容物耶	róng wù yé	2e-12
 容纳得下	róng nà de xià	3e-12
+容量	róng liàng	1.102e-9
+宽大为怀	kuān dà wéi huái	2.1e-11
+宽宏大量	kuān hóng dà liàng	6e-11
+宽洪大量	kuān hóng dà liàng	2e-11
 宿一室	sù yī shì	2e-12
 宿一宵	sù yī xiāo	1.4e-11
 宿世冤家	sù shì yuān jia	3e-12
+宿营地	sù yíng dì	4.5e-11
 寄兴寓情	jì xīng yù qíng	3e-12
 寄还给	jì huán gěi	3e-12
 密哦	mì ó	3e-12
@@ -3732,24 +5563,38 @@ export const EXTRA_PHRASES = `
 富家子	fù jiā zi	3e-12
 富得流油	fù de liú yóu	3e-12
 富得溢	fù de yì	2e-12
+富藏	fù cáng	2.2e-11
+寒冬腊月	hán dōng là yuè	2e-11
 寒号虫	hán háo chóng	3e-12
 寒号鸟	hán háo niǎo	3e-12
+察哈尔	chá hā ěr	2.23e-10
+察哈尔省	chá hā ěr shěng	2.2e-11
 寡情薄义	guǎ qíng bó yì	3e-12
 寡情薄意	guǎ qíng bó yì	3e-12
 寡见鲜闻	guǎ jiàn xiān wén	3e-12
+寥寥无几	liáo liáo wú jǐ	1.27e-10
 寸积铢累	cùn jī zhū lèi	3e-12
 寸量铢称	cùn liàng zhū chēng	3e-12
 对不起	duì bu qǐ	1.052e-9
+对了	duì le	6.95e-10
 对劲儿	duì jìn er	3e-11
 对头冤家	duì tóu yuān jia	4e-12
 对夹式	duì jiā shì	3e-12
+对应	duì yìng	1.087e-9
+对应性	duì yìng xìng	2e-11
+对应点	duì yìng diǎn	1.4e-11
 对於	duì yú	3e-12
+对牛弹琴	duì niú tán qín	2.1e-11
 对称张量	duì chèn zhāng liàng	3e-12
 对簿	duì bù	3e-12
 对簿公堂	duì bù gōng táng	1.5e-11
 对过儿	duì guò er	3e-12
+寻仇	xún chóu	3.2e-11
 寻找无着	xún zhǎo wú zhuó	3e-12
 寻行数墨	xún háng shù mò	3e-12
+导弹	dǎo dàn	8.148e-9
+导弹兵	dǎo dàn bīng	1e-11
+导弹艇	dǎo dàn tǐng	4.8e-11
 导赤散	dǎo chì sǎn	3e-12
 寿相	shòu xiàng	3e-12
 寿辉传	shòu huī zhuàn	2e-12
@@ -3766,6 +5611,7 @@ export const EXTRA_PHRASES = `
 封为郡	fēng wéi jùn	5e-12
 封华歆	fēng huà xīn	2e-12
 封召公	fēng shào gōng	4e-12
+封地	fēng dì	1.93e-10
 封少保	fēng shào bǎo	5e-12
 封禅	fēng shàn	9e-11
 封禅台	fēng shàn tái	4e-12
@@ -3810,6 +5656,7 @@ export const EXTRA_PHRASES = `
 小么儿	xiǎo yāo er	2e-12
 小事化了	xiǎo shì huà liǎo	1.3e-11
 小事糊涂	xiǎo shì hú tu	3e-12
+小传	xiǎo zhuàn	2.8e-11
 小划子	xiǎo huá zi	3e-12
 小可怜儿	xiǎo kě lián er	3e-12
 小名头	xiǎo míng tou	4e-12
@@ -3832,9 +5679,11 @@ export const EXTRA_PHRASES = `
 小泽一郎	xiǎo zé yī láng	2e-12
 小混混	xiǎo hùn hun	3e-12
 小燕儿	xiǎo yàn er	2e-12
+小燕子	xiǎo yàn zi	1.3e-11
 小猫儿	xiǎo māo er	2e-12
 小眼薄皮	xiǎo yǎn báo pí	3e-12
 小磨	xiǎo mò	1.9e-11
+小种	xiǎo zhǒng	3e-11
 小笼包子	xiǎo lóng bāo zi	2e-12
 小红参	xiǎo hóng shēn	3e-12
 小肚	xiǎo dǔ	1.2e-11
@@ -3845,8 +5694,11 @@ export const EXTRA_PHRASES = `
 小薄氏	xiǎo bó shì	2.5e-11
 小虾米	xiǎo xiā mi	3e-12
 小里小气	xiǎo lǐ xiǎo qi	2e-12
+小量	xiǎo liàng	3.5e-11
+小队长	xiǎo duì zhǎng	5e-11
 小阿儿	xiǎo ā er	2e-12
 小鸡肚肠	xiǎo jī dǔ cháng	3e-12
+少不更事	shào bù gēng shì	1.9e-11
 少不经事	shào bù jīng shì	3e-12
 少东家	shǎo dōng jia	1.4e-11
 少傅	shào fù	3e-12
@@ -3861,6 +5713,9 @@ export const EXTRA_PHRASES = `
 少待	shǎo dāi	2.5e-11
 少慢差费	shǎo màn chā fèi	3e-12
 少成若性	shǎo chéng ruò xìng	3e-12
+少数几个	shǎo shù jǐ gè	1.62e-10
+少数几种	shǎo shù jǐ zhǒng	1.6e-11
+少数种	shǎo shù zhǒng	3.8e-11
 少数行	shǎo shù háng	2e-12
 少时	shào shí	1.44e-10
 少林	shào lín	1.659e-9
@@ -3874,6 +5729,7 @@ export const EXTRA_PHRASES = `
 少棒队	shào bàng duì	3e-12
 少白头	shào bái tóu	3e-12
 少调	shǎo diào	3e-12
+少量	shǎo liàng	1.314e-9
 少阴	shào yīn	3e-12
 尖削	jiān xuē	1.6e-11
 尘嚣	chén xiāo	1.2e-11
@@ -3887,6 +5743,9 @@ export const EXTRA_PHRASES = `
 尤为重要	yóu wéi zhòng yào	3e-12
 尧都区	yáo dū qū	3e-12
 尨眉皓发	máng méi hào fà	3e-12
+就业率	jiù yè lǜ	2.02e-10
+就地取材	jiù dì qǔ cái	3.5e-11
+就地正法	jiù dì zhèng fǎ	2.1e-11
 尸居龙见	shī jū lóng jiàn	3e-12
 尹为世	yǐn wéi shì	3e-12
 尺二秀才	chǐ èr xiù cai	3e-12
@@ -3897,13 +5756,19 @@ export const EXTRA_PHRASES = `
 尼若牟	ní ruò móu	4e-12
 尼迈耶	ní mài yé	2e-12
 尽先	jǐn xiān	2e-12
+尽力而为	jìn lì ér wéi	6.8e-11
 尽多尽少	jìn duō jìn shǎo	3e-12
 尽自	jǐn zì	3e-12
+尽量	jǐn liàng	2.179e-9
+尽量减少	jǐn liàng jiǎn shǎo	1.2e-11
+尽量避免	jǐn liàng bì miǎn	1.1e-11
 尾差	wěi chā	3e-12
 尿血	niào xiě	2.3e-11
 尿裤子	niào kù zi	3e-12
 尿量	niào liàng	3e-12
+局地	jú dì	2.1e-11
 局局长	jú jú zhǎng	3e-12
+局部变量	jú bù biàn liàng	4e-11
 局量	jú liàng	3e-12
 局长	jú zhǎng	2.157e-9
 局长级	jú zhǎng jí	2e-12
@@ -3917,10 +5782,14 @@ export const EXTRA_PHRASES = `
 居不重席	jū bù chóng xí	3e-12
 居为己有	jū wéi jǐ yǒu	3e-12
 居会稽	jū kuài jī	3e-12
+居伯塞	jū bó sāi	1.6e-11
+居住地	jū zhù dì	1.73e-10
 居内什	jū nèi shí	3e-12
 居国相	jū guó xiàng	2e-12
+居柏塞	jū bǎi sāi	6.4e-11
 居水泊	jū shuǐ pō	3e-12
 居车儿	jū chē er	2e-12
+居长安	jū cháng ān	1e-11
 屈曲	qū qū	5.2e-11
 屋脊爪	wū jǐ zhǎo	3e-12
 屏住	bǐng zhù	1.14e-10
@@ -3930,21 +5799,30 @@ export const EXTRA_PHRASES = `
 屏蔽向量	píng bì xiàng liàng	3e-12
 屏除	bǐng chú	4e-12
 屙金溺银	ē jīn nì yín	3e-12
+属地	shǔ dì	1.77e-10
+属地化	shǔ dì huà	1.5e-11
 属意	zhǔ yì	1.9e-11
 属意于	zhǔ yì yú	3e-12
 属望	zhǔ wàng	3e-12
 属毛离里	shǔ máo lí lǐ	3e-12
 属辞比事	shǔ cí bǐ shì	3e-12
 属间杂交	shǔ jiàn zá jiāo	3e-12
+履行地	lǚ xíng dì	1.4e-11
 履足差肩	lǚ zú chā jiān	3e-12
 屯蹶否塞	tún jué fǒu sāi	3e-12
 山为垒	shān wéi lěi	3e-12
 山为陵	shān wéi líng	2e-12
 山公倒载	shān gōng dǎo zài	3e-12
+山南地区	shān nán dì qū	1.8e-11
 山参	shān shēn	9e-12
+山地	shān dì	4.384e-9
+山地区	shān dì qū	3.5e-11
+山坡地	shān pō dì	1.5e-11
 山子石	shān zi shí	8e-12
+山崩地裂	shān bēng dì liè	3.1e-11
 山崩钟应	shān bēng zhōng yīng	3e-12
 山拗	shān niù	3e-12
+山摇地动	shān yáo dì dòng	1.4e-11
 山核桃	shān hé tao	1.3e-11
 山殽野湋	shān xiáo yě wéi	3e-12
 山溜穿石	shān liū chuān shí	3e-12
@@ -3953,6 +5831,7 @@ export const EXTRA_PHRASES = `
 山长水远	shān zhǎng shuǐ yuǎn	3e-12
 山长水阔	shān zhǎng shuǐ kuò	3e-12
 山阴乘兴	shān yīn chéng xìng	3e-12
+山高水长	shān gāo shuǐ cháng	1.4e-11
 岁数	suì shu	1.55e-10
 岂弟君子	qǐ dì jūn zǐ	3e-12
 岔曲儿	chà qǔ er	3e-12
@@ -3964,17 +5843,25 @@ export const EXTRA_PHRASES = `
 崔应元	cuī yīng yuán	7e-12
 崔应星	cuī yīng xīng	3e-12
 嵩山少林寺	sōng shān shào lín sì	2.6e-11
+川藏公路	chuān zàng gōng lù	4e-11
 川藏线	chuān zàng xiàn	8e-12
+州长	zhōu zhǎng	1.944e-9
 巡更	xún gēng	7e-12
 巡更机	xún gēng jī	3e-12
+巡航导弹	xún háng dǎo dàn	6.48e-10
+工作效率	gōng zuò xiào lǜ	3e-11
+工作量	gōng zuò liàng	1.39e-10
 工商局长	gōng shāng jú zhǎng	2e-12
+工地	gōng dì	7.04e-10
 工夫	gōng fu	9.53e-10
 工夫茶	gōng fu chá	1.1e-11
+工种	gōng zhǒng	1.15e-10
 工程量	gōng chéng liàng	4.3e-11
 工程量表	gōng chéng liàng biǎo	3e-12
 工长	gōng zhǎng	1.2e-11
 左传	zuǒ zhuàn	2.56e-10
 左卫都	zuǒ wèi dū	2e-12
+左右为难	zuǒ yòu wéi nán	7.7e-11
 左掌划	zuǒ zhǎng huá	2e-12
 左掌相	zuǒ zhǎng xiàng	2e-12
 左撇子	zuǒ piě zi	6.2e-11
@@ -3986,6 +5873,7 @@ export const EXTRA_PHRASES = `
 巧干	qiǎo gàn	6e-12
 巧得很	qiǎo de hěn	3e-12
 巨力相	jù lì xiàng	2e-12
+巨量	jù liàng	2e-11
 差一点儿	chà yì diǎn er	1.5e-11
 差三错四	chà sān cuò sì	3e-12
 差下	chā xià	3e-12
@@ -4034,6 +5922,7 @@ export const EXTRA_PHRASES = `
 差速器	chā sù qì	2.3e-11
 差速沉降	chā sù chén jiàng	3e-12
 差速离心	chā sù lí xīn	3e-12
+差错率	chā cuò lǜ	1e-11
 差音	chā yīn	3e-12
 已为	yǐ wéi	3e-12
 已此为荣	yǐ cǐ wéi róng	3e-12
@@ -4041,6 +5930,8 @@ export const EXTRA_PHRASES = `
 巴儿监	bā er jiān	5e-12
 巴卢耶	bā lú yé	1e-11
 巴吉耶	bā jí yé	2e-12
+巴哈	bā hā	5.2e-11
+巴哈马	bā hā mǎ	1e-10
 巴嘎	bā gā	3e-12
 巴嘎河	bā gā hé	2e-12
 巴嘎班迪	bā gā bān dí	4e-12
@@ -4063,15 +5954,23 @@ export const EXTRA_PHRASES = `
 巴尔都	bā ěr dū	4e-12
 巴扎	bā zā	1.4e-11
 巴拉子	bā lā zi	2e-12
+巴柏恩	bā bǎi ēn	3e-11
 巴高枝儿	bā gāo zhī er	3e-12
 巴鲁耶	bā lǔ yé	4e-12
+币种	bì zhǒng	2.8e-11
 币重言甘	bì chóng yán gān	3e-12
+市净率	shì jìng lǜ	2.6e-11
+市地	shì dì	1.1e-11
+市盈率	shì yíng lǜ	1.08e-10
+市长	shì zhǎng	8.782e-9
 布什	bù shí	7.08e-10
 布什主义	bù shí zhǔ yì	3e-12
 布什尔	bù shí ěr	8e-12
 布什总统	bù shí zǒng tǒng	3e-12
 布依弹	bù yī dàn	2e-12
 布兹嘎	bù zī gā	3e-12
+布哈拉	bù hā lā	5.3e-11
+布哈林	bù hā lín	2.6e-11
 布喇顿	bù lǎ dùn	8e-12
 布塞纳	bù sài nà	2e-12
 布尔什维	bù ěr shí wéi	3e-12
@@ -4088,8 +5987,17 @@ export const EXTRA_PHRASES = `
 布行	bù háng	2e-12
 布衣卿相	bù yī qīng xiàng	3e-12
 布里耶	bù lǐ yé	2e-12
+布鲁塞尔	bù lǔ sài ěr	2.64e-10
 师出为壮	shī chū wéi zhuàng	3e-12
 师叔相	shī shū xiàng	2e-12
+师夷长	shī yí cháng	1.3e-11
+师长	shī zhǎng	1.172e-9
+希腊	xī là	2.565e-9
+希腊字母	xī là zì mǔ	1.3e-11
+希腊式	xī là shì	1.2e-11
+希腊政府	xī là zhèng fǔ	2.8e-11
+希腊文	xī là wén	9.7e-11
+希腊语	xī là yǔ	1.26e-10
 帐簿	zhàng bù	3e-12
 帕子卷	pà zi juàn	2e-12
 帕子抹	pà zi mǒ	2e-12
@@ -4101,14 +6009,20 @@ export const EXTRA_PHRASES = `
 帖友	tiě yǒu	3e-12
 帖图	tiě tú	3e-12
 帖图区	tiě tú qū	3e-12
+帖子	tiě zi	2.92e-10
 帖来帖去	tiě lái tiě qù	3e-12
 帖近	tiě jìn	3e-12
 帝王之相	dì wáng zhī xiàng	3e-12
 带刺儿	dài cì er	4e-12
 带劲儿	dài jìn er	3e-12
 带好儿	dài hǎo er	3e-12
+带累	dài lèi	3.4e-11
 带调	dài diào	3e-12
 席为业	xí wéi yè	3e-12
+席卷	xí juǎn	2.71e-10
+席卷而来	xí juǎn ér lái	1.6e-11
+席地	xí dì	2.8e-11
+席地而坐	xí dì ér zuò	6.3e-11
 席应真	xí yīng zhēn	3e-12
 帮倒忙	bāng dào máng	1.4e-11
 帮狗吃食	bāng gǒu chī shi	3e-12
@@ -4120,8 +6034,11 @@ export const EXTRA_PHRASES = `
 常数函子	cháng shù hán zi	3e-12
 常用量	cháng yòng liàng	2e-12
 常量	cháng liàng	1.84e-10
+常长风	cháng cháng fēng	1.2e-11
 幕僚长	mù liáo zhǎng	3e-12
 干么	gàn me	3e-12
+干事长	gàn shì cháng	2.4e-11
+干什么	gàn shén me	1.27e-9
 干净利索	gān jìng lì suo	1.7e-11
 干净利落	gān jìng lì luo	8.2e-11
 干出	gàn chū	3e-12
@@ -4130,6 +6047,8 @@ export const EXTRA_PHRASES = `
 干卿何事	gàn qīng hé shì	3e-12
 干卿底事	gàn qīng dǐ shì	3e-12
 干名犯义	gān míng fàn yì	3e-12
+干吗	gàn má	4.24e-10
+干咳	gān ké	9.9e-11
 干啼湿哭	gān tí shī kū	3e-12
 干嘛	gàn ma	3e-12
 干坏事	gàn huài shì	3e-12
@@ -4156,26 +6075,38 @@ export const EXTRA_PHRASES = `
 干脆利落	gān cuì lì luo	2.2e-11
 平儿正	píng er zhèng	3e-12
 平儿见	píng er jiàn	3e-12
+平地	píng dì	5.74e-10
 平均差	píng jūn chā	3e-12
 平天冠	píng tiān guàn	3e-12
+平安地	píng ān dì	1.9e-11
 平方差	píng fāng chā	3e-12
 平方英哩	píng fāng yīng li	3e-12
 平胃散	píng wèi sǎn	3e-12
 平铺	píng pū	2.7e-11
+平铺直叙	píng pū zhí xù	1.1e-11
 平铺直序	píng pū zhí xù	3e-12
 平长毛	píng zhǎng máo	2e-12
 平面调车	píng miàn diào chē	3e-12
+年产量	nián chǎn liàng	2.44e-10
+年利率	nián lì lǜ	2.7e-11
+年发电量	nián fā diàn liàng	9e-11
+年增长率	nián zēng zhǎng lǜ	5.3e-11
+年率	nián lǜ	5.1e-11
 年轻有为	nián qīng yǒu wéi	3.7e-11
+年长	nián zhǎng	2.14e-10
+年长者	nián zhǎng zhě	3.4e-11
 并为	bìng wéi	3e-12
 并为一谈	bìng wéi yì tán	3e-12
 并无不当	bìng wú bú dàng	3e-12
 幸免于难	xìng miǎn yú nàn	2.9e-11
 幸桓黾	xìng huán mǐn	3e-12
+幸甚	xìng shèn	6.3e-11
 幻相	huàn xiàng	2e-12
 幽咽	yōu yè	7e-12
 幽幽咽咽	yōu yōu yè yàn	3e-12
 幽幽地	yōu yōu de	3e-12
 幽燕	yōu yān	4.3e-11
+广东地区	guǎng dōng dì qū	1.4e-11
 广为	guǎng wéi	2.2e-10
 广为人知	guǎng wéi rén zhī	1.3e-11
 广为传颂	guǎng wéi chuán sòng	2e-12
@@ -4183,16 +6114,22 @@ export const EXTRA_PHRASES = `
 广义地说	guǎng yì de shuō	3e-12
 广交朋友	guǎng jiāo péng you	5e-12
 广宁子	guǎng níng zi	1.5e-11
+广州地区	guǎng zhōu dì qū	1.7e-11
 广延量	guǎng yán liàng	3e-12
 广撒	guǎng sǎ	2e-12
+广种薄收	guǎng zhòng bó shōu	2.3e-11
 广陵散	guǎng líng sǎn	2.1e-11
+庄稼地	zhuāng jia dì	5.9e-11
 庆应	qìng yīng	1.3e-11
 床下牛斗	chuáng xià niú dǒu	3e-12
+床铺	chuáng pù	1.17e-10
 库什	kù shí	8.2e-11
 库存量	kù cún liàng	1.7e-11
+库容量	kù róng liàng	1.2e-11
 库藏	kù zàng	8.1e-11
 应不应该	yīng bu yīng gāi	2.1e-11
 应为	yīng wéi	3.77e-10
+应举	yìng jǔ	2.3e-11
 应予	yīng yǔ	9e-11
 应予以	yīng yǔ yǐ	3e-12
 应予通报	yīng yǔ tōng bào	3e-12
@@ -4214,6 +6151,7 @@ export const EXTRA_PHRASES = `
 应佛僧	yīng fó sēng	3e-12
 应作	yīng zuò	3e-12
 应供	yīng gōng	3e-12
+应允	yīng yǔn	1.42e-10
 应免	yīng miǎn	3e-12
 应兑	yīng duì	3e-12
 应入帝	yīng rù dì	2e-12
@@ -4225,13 +6163,21 @@ export const EXTRA_PHRASES = `
 应列明	yīng liè míng	2e-12
 应到	yīng dào	3e-12
 应到人数	yīng dào rén shù	3e-12
+应制	yìng zhì	2.5e-11
+应力	yìng lì	5.16e-10
+应力场	yìng lì chǎng	1e-11
 应办	yīng bàn	3e-12
 应加	yīng jiā	3e-12
 应劭注	yīng shào zhù	2e-12
+应募	yìng mù	3.7e-11
+应县	yìng xiàn	3.6e-11
 应发	yīng fā	3e-12
 应取	yīng qǔ	3e-12
 应受	yīng shòu	3e-12
 应受谴责	yīng shòu qiǎn zé	3e-12
+应变	yìng biàn	4.55e-10
+应变计	yìng biàn jì	1.5e-11
+应召	yìng zhào	6e-11
 应名儿	yīng míng er	3e-12
 应名点卯	yīng míng diǎn mǎo	3e-12
 应向	yīng xiàng	3e-12
@@ -4240,11 +6186,16 @@ export const EXTRA_PHRASES = `
 应城	yīng chéng	5.5e-10
 应城市	yīng chéng shì	2.61e-10
 应增	yīng zēng	3e-12
+应声	yìng shēng	3.4e-10
 应大	yīng dà	2e-11
+应天	yìng tiān	1.27e-10
+应天顺人	yìng tiān shùn rén	1.7e-11
 应天顺时	yìng tiān shùn shí	3e-12
 应如风	yīng rú fēng	3e-12
 应定华	yīng dìng huá	1.2e-11
+应对	yìng duì	1.84e-10
 应尽	yīng jìn	3e-12
+应届	yīng jiè	6.94e-10
 应属	yīng shǔ	3e-12
 应带未带	yīng dài wèi dài	3e-12
 应常念	yīng cháng niàn	2e-12
@@ -4252,9 +6203,16 @@ export const EXTRA_PHRASES = `
 应弦而倒	yīng xián ér dǎo	3e-12
 应弦飞	yīng xián fēi	2e-12
 应归政	yīng guī zhèng	2e-12
+应当	yīng dāng	6.476e-9
+应征	yìng zhēng	1.4e-10
+应征者	yìng zhēng zhě	1.9e-11
+应得	yīng dé	2.07e-10
 应徵者	yīng zhēng zhě	3e-12
+应急	yìng jí	6.05e-10
+应战	yìng zhàn	1.58e-10
 应手	yīng shǒu	7.6e-11
 应扣	yīng kòu	3e-12
+应承	yìng chéng	1.39e-10
 应报	yīng bào	3e-12
 应报未报	yīng bào wèi bào	3e-12
 应招	yīng zhāo	1.1e-11
@@ -4262,11 +6220,13 @@ export const EXTRA_PHRASES = `
 应持	yīng chí	3e-12
 应授田	yīng shòu tián	3e-12
 应接	yīng jiē	3e-12
+应接不暇	yìng jiē bù xiá	4.7e-11
 应摊	yīng tān	3e-12
 应支	yīng zhī	3e-12
 应收	yīng shōu	1.01e-10
 应收帐单	yīng shōu zhàng dān	3e-12
 应收款	yīng shōu kuǎn	5.4e-11
+应敌	yìng dí	2.2e-11
 应昌一	yīng chāng yī	3e-12
 应昌府	yīng chāng fǔ	6e-12
 应明	yīng míng	1.7e-11
@@ -4274,6 +6234,9 @@ export const EXTRA_PHRASES = `
 应明廷	yīng míng tíng	4e-12
 应明辨	yīng míng biàn	3e-12
 应星曜	yīng xīng yào	2e-12
+应景	yìng jǐng	3.8e-11
+应有	yīng yǒu	1.159e-9
+应有尽有	yīng yǒu jìn yǒu	1.13e-10
 应权通变	yīng quán tōng biàn	3e-12
 应松	yīng sōng	1e-11
 应标	yīng biāo	2e-12
@@ -4281,11 +6244,23 @@ export const EXTRA_PHRASES = `
 应氏杯	yīng shì bēi	1.6e-11
 应永深	yīng yǒng shēn	1.3e-11
 应河	yīng hé	3e-12
+应激	yìng jī	6.4e-11
+应激反应	yìng jī fǎn yìng	1e-11
 应然	yīng rán	2e-12
 应玄武	yīng xuán wǔ	2e-12
 应理雅	yīng lǐ yǎ	3e-12
 应生虫	yīng shēng chóng	3e-12
+应用	yìng yòng	8.796e-9
+应用型	yìng yòng xíng	5.6e-11
+应用层	yìng yòng céng	1.1e-11
+应用性	yìng yòng xìng	3.2e-11
+应用文	yìng yòng wén	2.3e-11
+应用服务	yìng yòng fú wù	1.8e-11
+应用环境	yìng yòng huán jìng	2e-11
+应用科学	yìng yòng kē xué	4.2e-11
+应用软件	yìng yòng ruǎn jiàn	1.24e-10
 应用逻辑	yìng yòng luó ji	3e-12
+应用题	yìng yòng tí	2e-11
 应电流	yīng diàn liú	3e-12
 应留	yīng liú	3e-12
 应白虎	yīng bái hǔ	2e-12
@@ -4296,12 +6271,18 @@ export const EXTRA_PHRASES = `
 应税面	yīng shuì miàn	3e-12
 应立即	yīng lì jí	3e-12
 应章奏	yīng zhāng zòu	3e-12
+应答	yìng dá	1.79e-10
+应约	yìng yuē	1.2e-11
 应纳	yīng nà	3e-12
 应纳税额	yīng nà shuì é	6e-12
 应纳课	yīng nà kè	2e-12
 应给	yīng gěi	3e-12
 应给于	yīng gěi yú	3e-12
 应给以	yīng gěi yǐ	3e-12
+应考	yìng kǎo	2.02e-10
+应考者	yìng kǎo zhě	1.1e-11
+应聘	yìng pìn	8.68e-10
+应聘者	yìng pìn zhě	5.17e-10
 应能	yīng néng	3e-12
 应补	yīng bǔ	3e-12
 应被审判	yīng bèi shěn pàn	3e-12
@@ -4309,25 +6290,37 @@ export const EXTRA_PHRASES = `
 应计	yīng jì	3e-12
 应讨	yīng tǎo	3e-12
 应记	yīng jì	3e-12
+应许	yīng xǔ	1.5e-11
 应设	yīng shè	3e-12
+应诉	yìng sù	2.5e-11
 应译	yīng yì	4e-12
 应译成	yīng yì chéng	2e-12
+应试	yìng shì	4.8e-10
+应试者	yìng shì zhě	1.07e-10
+应该	yīng gāi	2.1067e-8
+应诺	yìng nuò	4.4e-11
 应负	yīng fù	3e-12
 应贷	yīng dài	3e-12
 应身	yīng shēn	3e-12
 应转	yīng zhuǎn	3e-12
+应运	yìng yùn	1.4e-11
+应运而生	yìng yùn ér shēng	1.94e-10
 应退	yīng tuì	3e-12
 应适当	yīng shì dàng	3e-12
 应选	yīng xuǎn	2.99e-10
 应选人	yīng xuǎn rén	3e-12
+应邀	yìng yāo	3.64e-10
+应酬	yìng chou	3.16e-10
 应采择	yīng cǎi zé	1.6e-11
 应销	yīng xiāo	3e-12
 应际而生	yīng jì ér shēng	3e-12
 应需	yīng xū	3e-12
 应青龙	yīng qīng lóng	2e-12
 应领	yīng lǐng	3e-12
+应验	yìng yàn	8.4e-11
 底儿	dǐ er	5.3e-11
 底片夹	dǐ piàn jiā	3e-12
+店铺	diàn pù	6.72e-10
 店长	diàn zhǎng	1.9e-11
 庚帖	gēng tiě	1.4e-11
 庞家堡	páng jiā pù	2e-12
@@ -4337,8 +6330,12 @@ export const EXTRA_PHRASES = `
 度君子之腹	duó jūn zǐ zhī fù	1.1e-11
 度己以绳	dù jǐ yǐ shéng	3e-12
 度规张量	dù guī zhāng liàng	3e-12
+度量	dù liàng	2.37e-10
+度量衡	dù liàng héng	9.9e-11
 度长絜大	duó cháng xié dà	3e-12
 庭荫树	tíng yīn shù	3e-12
+庭长	tíng zhǎng	1.063e-9
+庶几	shù jī	4.7e-11
 康为卫	kāng wéi wèi	3e-12
 康为帝	kāng wéi dì	4e-12
 康德还	kāng dé huán	2e-12
@@ -4348,28 +6345,55 @@ export const EXTRA_PHRASES = `
 廉为荣	lián wéi róng	3e-12
 廊坊	láng fáng	6.2e-11
 廊坊市	láng fáng shì	3.1e-11
+延安地区	yán ān dì qū	1.6e-11
+延长	yán cháng	1.229e-9
+延长线	yán cháng xiàn	1.8e-11
 建行河南省分行	jiàn háng hé nán shěng fēn háng	2e-12
 开了个	kāi le ge	3e-12
 开倒车	kāi dào chē	5e-12
 开关曲面	kāi guān qū miàn	3e-12
 开华结果	kāi huá jié guǒ	3e-12
+开卷	kāi juàn	5e-11
 开叉	kāi chà	3e-12
 开发型	kāi fā xíng	2.61e-10
 开发量	kāi fā liàng	1.1e-11
+开天辟地	kāi tiān pì dì	7.8e-11
 开花结实	kāi huā jiē shi	1.4e-11
 开豁	kāi huò	1.1e-11
 开采量	kāi cǎi liàng	4e-11
 开钻	kāi zuān	3e-12
+开阔地	kāi kuò dì	2.7e-11
 开面冠	kāi miàn guàn	3e-12
+异地	yì dì	1.84e-10
+异种	yì zhǒng	8.3e-11
+异花传粉	yì huā chuán fěn	1e-11
 弄乾	nòng gān	3e-12
+弄假成真	nòng jiǎ chéng zhēn	1.5e-11
+弄僵	nòng jiāng	1e-11
+弄垮	nòng kuǎ	1e-11
+弄堂	lòng táng	2.62e-10
+弄巧反拙	nòng qiǎo fǎn zhuō	1.8e-11
+弄巧成拙	nòng qiǎo chéng zhuō	4.7e-11
 弄得好	nòng de hǎo	3e-12
 弄得清	nòng de qīng	3e-12
+弄懂	nòng dǒng	4.8e-11
+弄权	nòng quán	5.4e-11
+弄清	nòng qīng	3.62e-10
+弄潮儿	nòng cháo ér	2.2e-11
 弄管调弦	nòng guǎn diào xián	3e-12
+弄臣	nòng chén	1.2e-11
+弄虚作假	nòng xū zuò jiǎ	1.12e-10
+弄错	nòng cuò	1.18e-10
+弄鬼	nòng guǐ	4.6e-11
 弊衣箪食	bì yī dān sì	3e-12
 引为	yǐn wéi	3e-12
 引为鉴戒	yǐn wéi jiàn jiè	2e-12
+引以为戒	yǐn yǐ wéi jiè	3.1e-11
+引以为荣	yǐn yǐ wéi róng	1.7e-11
+引以为豪	yǐn yǐ wéi háo	2e-11
 引力常量	yǐn lì cháng liàng	3e-12
 引申为	yǐn shēn wéi	3e-12
+引种	yǐn zhǒng	1.5e-10
 引绳切墨	yǐn shéng qiè mò	3e-12
 引诗为证	yǐn shī wéi zhèng	3e-12
 弘量	hóng liàng	3e-12
@@ -4398,6 +6422,7 @@ export const EXTRA_PHRASES = `
 张得勤	zhāng de qín	3e-12
 张得象	zhāng de xiàng	2e-12
 张洪量	zhāng hóng liàng	3e-12
+张舒媛	zhāng shū yuàn	2.56e-10
 张荫恒	zhāng yīn héng	2e-12
 张荫桓	zhāng yīn huán	1e-11
 张荫麟	zhāng yīn lín	6e-12
@@ -4416,12 +6441,25 @@ export const EXTRA_PHRASES = `
 弹下来	dàn xià lái	3e-12
 弹不来	dàn bù lái	3e-12
 弹不虚发	dàn bù xū fā	3e-12
+弹丸	dàn wán	1.85e-10
+弹丸之地	dàn wán zhī dì	3.5e-11
 弹丸脱手	dàn wán tuō shǒu	3e-12
 弹体	dàn tǐ	4e-12
 弹入	dàn rù	3e-12
+弹冠相庆	tán guān xiāng qìng	1.5e-11
+弹力	tán lì	6.3e-11
+弹劾	tán hé	6.15e-10
 弹匣	dàn xiá	2e-10
+弹压	tán yā	6.6e-11
 弹合	dàn hé	3e-12
+弹唱	tán chàng	6.6e-11
+弹回	tán huí	1.4e-11
+弹坑	dàn kēng	4.2e-11
+弹塑性	tán sù xìng	2.8e-11
+弹壳	dàn ké	2.09e-10
 弹头	dàn tóu	5.07e-10
+弹夹	dàn jiā	4.3e-11
+弹奏	tán zòu	1.26e-10
 弹妥	dàn tuǒ	3e-12
 弹子	dàn zi	6.2e-11
 弹子抬	dàn zi tái	3e-12
@@ -4429,28 +6467,55 @@ export const EXTRA_PHRASES = `
 弹子锁	dàn zi suǒ	3e-12
 弹孔	dàn kǒng	1.7e-11
 弹完	dàn wán	3e-12
+弹射	tán shè	2.07e-10
 弹尽援绝	dàn jìn yuán jué	4e-12
+弹尽粮绝	dàn jìn liáng jué	3.2e-11
 弹带	dàn dài	3e-12
 弹幕	dàn mù	3e-12
 弹库	dàn kù	9e-12
+弹弓	dàn gōng	7.8e-11
 弹引	dàn yǐn	3e-12
+弹性	tán xìng	1.125e-9
+弹性体	tán xìng tǐ	5e-11
+弹性模量	tán xìng mó liàng	3.4e-11
 弹拔乐器	dàn bá yuè qì	3e-12
+弹拨	tán bō	1.5e-11
+弹拨乐器	tán bō yuè qì	1.3e-11
+弹指	tán zhǐ	1.14e-10
 弹掉	dàn diào	3e-12
 弹斤估两	dàn jīn gū liǎng	3e-12
+弹无虚发	dàn wú xū fā	1.1e-11
 弹法	dàn fǎ	3e-12
 弹涂鱼	dàn tú yú	1.5e-11
 弹炮	dàn pào	3e-12
+弹片	dàn piàn	6.4e-11
 弹状病毒	dàn zhuàng bìng dú	3e-12
 弹珠	dàn zhū	3e-12
 弹珠台	dàn zhū tái	3e-12
+弹球	tán qiú	1.1e-11
+弹琴	tán qín	1.69e-10
 弹痕	dàn hén	5e-12
+弹着点	dàn zhuó diǎn	2.5e-11
 弹空说嘴	dàn kōng shuō zuǐ	3e-12
 弹筝	dàn zhēng	3e-12
+弹簧	tán huáng	2.39e-10
+弹簧钢	tán huáng gāng	1.8e-11
+弹簧门	tán huáng mén	1.3e-11
 弹膛	dàn táng	3e-12
 弹花机	dàn huā jī	3e-12
+弹药	dàn yào	1.121e-9
+弹药库	dàn yào kù	5.2e-11
+弹药箱	dàn yào xiāng	3.4e-11
 弹葯	dàn yào	3e-12
+弹词	tán cí	9.5e-11
+弹起	tán qǐ	5e-11
+弹跳	tán tiào	5.3e-11
 弹过去	dàn guò qù	3e-12
 弹过来	dàn guò lái	3e-12
+弹道	dàn dào	3.13e-10
+弹道学	dàn dào xué	6.2e-11
+弹道导弹	dàn dào dǎo dàn	8.72e-10
+弹道式	dàn dào shì	1e-11
 弹铗无鱼	tán jiá wú yú	3e-12
 弹雨	dàn yǔ	2e-11
 弹雨枪林	dàn yǔ qiāng lín	3e-12
@@ -4474,13 +6539,18 @@ export const EXTRA_PHRASES = `
 强食自爱	qiáng shí zì ài	3e-12
 强食靡角	qiáng shí mí jiǎo	3e-12
 归一化	guī yí huà	3e-12
+归心似箭	guī xīn sì jiàn	1.9e-11
 归水泊	guī shuǐ pō	2e-12
 归省	guī xǐng	7e-12
 归结为	guī jié wéi	3e-12
+归藏	guī cáng	1e-11
 归行率	guī háng lǜ	3e-12
+归还	guī huán	5.84e-10
 归里包堆	guī li bāo duī	3e-12
 当个	dāng ge	3e-12
 当儿	dāng er	4.98e-10
+当地	dāng dì	7.272e-9
+当地人	dāng dì rén	3.82e-10
 当奴才	dāng nú cai	3e-12
 当得上	dāng de shàng	3e-12
 当得起	dāng de qǐ	3e-12
@@ -4489,11 +6559,16 @@ export const EXTRA_PHRASES = `
 当票	dàng piào	9e-12
 当行出色	dāng xíng chū sè	3e-12
 当轴处中	dāng zhóu chù zhōng	3e-12
+当量	dāng liàng	1.34e-10
+当铺	dàng pù	1.54e-10
 当间	dāng jiàn	3e-12
+录取率	lù qǔ lǜ	3.27e-10
 录相	lù xiàng	3e-12
 录相片	lù xiàng piàn	3e-12
 录载	lù zài	3e-12
 彗形象差	huì xíng xiàng chā	3e-12
+形似	xíng sì	6.3e-10
+形单影只	xíng dān yǐng zhī	1.8e-11
 形相	xíng xiàng	6.4e-11
 形神妙肖	xíng shén miào xiāo	3e-12
 彩卷	cǎi juǎn	3e-12
@@ -4503,6 +6578,7 @@ export const EXTRA_PHRASES = `
 彭参将	péng cān jiàng	3e-12
 彭士量	péng shì liàng	8e-12
 彭蠡泽	péng lǐ zé	1.8e-11
+彭长老	péng zhǎng lǎo	1.44e-10
 彰善瘅恶	zhāng shàn dàn è	3e-12
 影调	yǐng diào	3e-12
 影调剧	yǐng diào jù	3e-12
@@ -4511,6 +6587,8 @@ export const EXTRA_PHRASES = `
 彷徉	fǎng yáng	3e-12
 往渚还汀	wǎng zhǔ hái tīng	3e-12
 往还于	wǎng huán yú	3e-12
+征地	zhēng dì	7e-11
+径流量	jìng liú liàng	8.78e-10
 待不住	dāi bú zhù	3e-12
 待会儿	dāi huì er	1.65e-10
 待传	dài zhuàn	3e-12
@@ -4532,17 +6610,22 @@ export const EXTRA_PHRASES = `
 徐晃部	xú huǎng bù	2e-12
 徐晃领	xú huǎng lǐng	3e-12
 徐晃飞	xú huǎng fēi	2e-12
+徐柏玉	xú bǎi yù	2e-11
 徐肖冰	xú xiāo bīng	3e-12
 徐行	xú háng	2.7e-11
 徐调孚	xú diào fú	2e-12
 徐长卿	xú zhǎng qīng	3e-12
+徐长老	xú zhǎng lǎo	1.4e-10
+徐院长	xú yuàn zhǎng	4e-11
 徒劳地	tú láo de	3e-12
 徒长	tú zhǎng	8e-12
 徒长枝	tú zhǎng zhī	3e-12
 得亏	děi kuī	3e-12
 得便儿	dé biàn er	3e-12
+得分率	dé fēn lǜ	2.3e-11
 得寸得尺	dé cùn de chǐ	3e-12
 得尺得寸	dé chǐ de cùn	3e-12
+得心应手	dé xīn yìng shǒu	1.43e-10
 得手应心	dé shǒu yīng xīn	3e-12
 得有	děi yǒu	3e-12
 得用	děi yòng	3e-12
@@ -4581,6 +6664,7 @@ export const EXTRA_PHRASES = `
 德塞利	dé sài lì	1.3e-11
 德子吓	dé zi xià	2e-12
 德子晃	dé zi huǎng	2e-12
+德累斯顿	dé lèi sī dùn	7.7e-11
 德莱塞	dé lái sè	9e-12
 德薄能鲜	dé báo néng xiān	3e-12
 德都	dé dū	3e-12
@@ -4589,14 +6673,17 @@ export const EXTRA_PHRASES = `
 心劲儿	xīn jìn er	3e-12
 心口相应	xīn kǒu xiāng yìng	3e-12
 心在魏阙	xīn zài wèi què	3e-12
+心地	xīn dì	2.95e-10
 心存魏阙	xīn cún wèi què	3e-12
 心广体胖	xīn guǎng tǐ pán	3e-12
 心思	xīn si	1.612e-9
 心思慎密	xīn si shèn mì	3e-12
 心思敏捷	xīn si mǐn jié	3e-12
 心惊胆颤	xīn jīng dǎn zhàn	1.1e-11
+心率	xīn lǜ	1.09e-10
 心理量表	xīn lǐ liàng biǎo	3e-12
 心瞻魏阙	xīn zhān wèi què	3e-12
+心肌梗塞	xīn jī gěng sè	5.7e-11
 心肌缺血	xīn jī quē xiě	3e-12
 心脏	xīn zàng	1.338e-9
 心脏地区	xīn zàng dì qū	3e-12
@@ -4615,6 +6702,7 @@ export const EXTRA_PHRASES = `
 心脏麻痹	xīn zàng má bì	3e-12
 心裂肺炸	xīn liè fèi zhá	3e-12
 心驰魏阙	xīn chí wèi què	3e-12
+必争之地	bì zhēng zhī dì	2e-11
 忍受得了	rěn shòu dé liǎo	3e-12
 忍饥挨饿	rěn jī ái è	1.6e-11
 忒楞楞	tuī léng léng	3e-12
@@ -4633,7 +6721,9 @@ export const EXTRA_PHRASES = `
 快相	kuài xiàng	5e-12
 念叨	niàn dao	1.43e-10
 忽喇喇	hū lǎ lǎ	1.7e-11
+忽地	hū dì	7.26e-10
 怀卵量	huái luǎn liàng	5e-12
+怀揣	huái chuāi	6.2e-11
 怎么得了	zěn me dé liǎo	4.5e-11
 怎地	zěn di	1.625e-9
 怔怔	zhèng zhèng	3e-12
@@ -4641,43 +6731,59 @@ export const EXTRA_PHRASES = `
 怕得要命	pà de yào mìng	3e-12
 怕臊	pà sāo	3e-12
 思想包袱	sī xiǎng bāo fu	3e-12
+思量	sī liang	2.7e-10
 急呀	jí yā	3e-12
 急煞	jí shā	3e-12
 急难	jí nàn	4.4e-11
 急难险重	jí nàn xiǎn zhòng	9e-12
 性相	xìng xiàng	3e-12
+性行为	xìng xíng wéi	1.41e-10
 怨艾	yuàn yì	1.2e-11
 怨载	yuàn zài	3e-12
 怪腔怪调	guài qiāng guài diào	3e-12
 怪调	guài diào	1e-11
 怪里怪气	guài li guài qì	5e-12
+总产量	zǒng chǎn liàng	1.643e-9
 总务长	zǒng wù zhǎng	5e-12
+总参谋长	zǒng cān móu zhǎng	3.58e-10
 总局局长	zǒng jú jú zhǎng	3e-12
 总应	zǒng yīng	3e-12
 总归一句	zǒng guī yí jù	3e-12
+总流量	zǒng liú liàng	1.4e-11
 总瓢把子	zǒng piáo bǎ zi	3e-12
+总量	zǒng liàng	2.51e-9
+总长	zǒng zhǎng	9.26e-10
+总队长	zǒng duì zhǎng	7.85e-10
 总需氧量	zǒng xū yǎng liàng	3e-12
 恋恋难舍	liàn liàn nán shě	3e-12
 恐为	kǒng wéi	3e-12
+恒量	héng liàng	1.4e-11
 恢宏率意	huī hóng shuài yì	3e-12
 恨恶	hèn wù	2e-12
 恨海难填	hèn hǎi nàn tián	3e-12
+恩仇	ēn chóu	5.7e-11
+恩将仇报	ēn jiāng chóu bào	5e-11
 恩有重报	ēn yǒu chóng bào	3e-12
 恫疑虚喝	dòng yí xū hē	3e-12
 恬不为怪	tián bú wèi guài	3e-12
 恬不为意	tián bú wèi yì	3e-12
 恭敬地	gōng jìng de	3e-12
 息差	xī chā	9e-12
+息率	xī lǜ	1.8e-11
+恰似	qià sì	1.62e-10
 恳切地	kěn qiè de	3e-12
 恶不去善	è bú qù shàn	3e-12
 恶湿居下	è shī jū xià	3e-12
 恶相	è xiàng	3e-12
 恶语中伤	è yǔ zhòng shāng	2e-12
 恶醉强酒	è zuì qiáng jiǔ	3e-12
+恶霸地主	è bà dì zhǔ	1.1e-11
 悄悄儿	qiāo qiāo er	3e-12
 悄悄地	qiāo qiāo de	5.77e-10
 悄语	qiǎo yǔ	3e-12
+悠长	yōu cháng	1e-10
 悠闲地	yōu xián de	3e-12
+患病率	huàn bìng lǜ	7.9e-11
 悬揣	xuán chuǎi	3e-12
 悬狟素飡	xuán huān sù cān	3e-12
 悬石程书	xuán shí chéng shū	3e-12
@@ -4685,21 +6791,28 @@ export const EXTRA_PHRASES = `
 悲咽	bēi yè	3e-12
 悲声载道	bēi shēng zài dào	3e-12
 悲悲切切	bēi bēi qiè qiè	1.2e-11
+情仇	qíng chóu	1e-11
 情分	qíng fèn	8.5e-11
 情报局长	qíng bào jú zhǎng	1e-11
+情种	qíng zhǒng	1.6e-11
 情见乎辞	qíng jiàn hū cí	3e-12
 情见势屈	qíng jiàn shì qū	3e-12
 情见埶竭	qíng jiàn shì jié	3e-12
 情趣笑话	qíng qù xiào hua	3e-12
 惊为天人	jīng wéi tiān rén	6e-12
+惊天动地	jīng tiān dòng dì	2.21e-10
+惊天地	jīng tiān dì	1.3e-11
 惜客好义	xī kè hào yì	3e-12
+惟妙惟肖	wéi miào wéi xiào	4.9e-11
 惟所欲为	wéi suǒ yù wéi	3e-12
 惟肖惟妙	wéi xiāo wéi miào	3e-12
+惠更斯	huì gēng sī	1.03e-10
 惠率军	huì shuài jūn	4e-12
 惠登相	huì dēng xiàng	1.3e-11
 惨相	cǎn xiàng	3e-12
 惨遭劫难	cǎn zāo jié nàn	3e-12
 惬当	qiè dàng	3e-12
+惯量	guàn liàng	3.4e-11
 惯量张量	guàn liàng zhāng liàng	3e-12
 想为	xiǎng wéi	3e-12
 想了个	xiǎng le ge	3e-12
@@ -4711,13 +6824,21 @@ export const EXTRA_PHRASES = `
 愈差	yù chā	3e-12
 意为	yì wéi	3e-12
 意兴索然	yì xìng suǒ rán	1.3e-11
+意味深长	yì wèi shēn cháng	1.57e-10
 意味著	yì wèi zhe	3e-12
 意思	yì si	6.089e-9
 意欲何为	yì yù hé wéi	3e-12
 意见簿	yì jiàn bù	2e-12
 愒时	hè shí	3e-12
+愚弄	yú nòng	9.9e-11
 愚氓	yú méng	3e-12
 愚蠢地	yú chǔn de	3e-12
+感天动地	gǎn tiān dòng dì	1.1e-11
+感应	gǎn yìng	5.11e-10
+感应器	gǎn yìng qì	1.7e-11
+感应炉	gǎn yìng lú	2.3e-11
+感应电流	gǎn yìng diàn liú	3.1e-11
+感染率	gǎn rǎn lǜ	1.7e-11
 感荷	gǎn hè	3e-12
 感觉剥夺	gǎn jué bō duó	3e-12
 愣怔	lèng zheng	5.2e-11
@@ -4733,29 +6854,42 @@ export const EXTRA_PHRASES = `
 懒觉	lǎn jiào	5.7e-11
 戆直	zhuàng zhí	6e-12
 戈什	gē shí	4e-11
+戈兰高地	gē lán gāo dì	1e-11
 戈尔什科夫	gē ěr shí kē fū	2e-12
 戈蒂耶	gē dì yé	8e-12
 戏园子	xì yuán zi	1e-11
 戏子	xì zi	9.7e-11
+戏弄	xì nòng	1.74e-10
 戏报子	xì bào zi	3e-12
 戏管子	xì guǎn zi	3e-12
 戏馆子	xì guǎn zi	3e-12
+成为	chéng wéi	3.5966e-8
 成交量	chéng jiāo liàng	2.59e-10
 成其为	chéng qí wéi	1.87e-10
 成则为王	chéng zé wéi wáng	4e-12
+成功率	chéng gōng lǜ	2.12e-10
 成千成万担	chéng qiān chéng wàn dàn	2e-12
 成合子	chéng hé zi	2e-12
+成吉思汗	chéng jí sī hán	9.46e-10
 成型片夹	chéng xíng piàn jiā	3e-12
+成年累月	chéng nián lěi yuè	1.4e-11
+成才率	chéng cái lǜ	1.4e-11
+成活率	chéng huó lǜ	3e-11
 成荫	chéng yīn	3e-12
 成语故事	chéng yǔ gù shi	3e-12
 成败兴废	chéng bài xìng fèi	3e-12
+成长	chéng zhǎng	5.432e-9
+成长型	chéng zhǎng xíng	1e-11
+成长性	chéng zhǎng xìng	1e-10
 我为歌狂	wǒ wéi gē kuáng	3e-12
 我为鱼肉	wǒ wéi yú ròu	6e-12
 或为	huò wéi	3e-12
 战为业	zhàn wéi yè	2e-12
 战为奇	zhàn wéi qí	3e-12
+战地	zhàn dì	1.42e-10
 战斗故事	zhàn dòu gù shi	3e-12
 战李应	zhàn lǐ yīng	2e-12
+戚长发	qī cháng fà	1.11e-10
 截发剉稾	jié fà cuò gǎo	3e-12
 截发留客	jié fà liú kè	3e-12
 截发留宾	jié fà liú bīn	3e-12
@@ -4773,22 +6907,34 @@ export const EXTRA_PHRASES = `
 户口名簿	hù kǒu míng bù	3e-12
 户调	hù diào	3e-12
 户长	hù zhǎng	2.2e-11
+房地	fáng dì	1.7e-11
+房地产	fáng dì chǎn	1.603e-9
+房地产业	fáng dì chǎn yè	8.1e-11
+房地产商	fáng dì chǎn shāng	6.2e-11
+房地产热	fáng dì chǎn rè	2.3e-11
 房帖	fáng tiě	3e-12
 所为	suǒ wéi	3e-10
 所传	suǒ zhuàn	3e-12
+所作所为	suǒ zuò suǒ wéi	3.26e-10
+所剩无几	suǒ shèng wú jǐ	7e-11
+所在地	suǒ zài dì	2.962e-9
 所处	suǒ chǔ	3e-12
 所帖	suǒ tiě	3e-12
 所应	suǒ yīng	3e-12
 所累	suǒ lěi	3e-12
 所长	suǒ zhǎng	2.015e-9
+扁率	biǎn lǜ	1.1e-11
 扁食	biǎn shi	3e-12
 扇入	shān rù	3e-12
 扇出限制	shān chū xiàn zhì	3e-12
+扇动	shān dòng	3.5e-11
 扇千	shān qiān	3e-12
 扇坠	shān zhuì	1.3e-11
 扇坠儿	shān zhuì er	3e-12
+扇子	shàn zi	4.33e-10
 扇席温枕	shān xí wēn zhěn	3e-12
 扇开	shān kāi	3e-12
+扇形	shàn xíng	2.77e-10
 扇惑	shān huò	3e-12
 扇扇子	shān shàn zi	3e-12
 扇枕温席	shān zhěn wēn xí	3e-12
@@ -4797,17 +6943,21 @@ export const EXTRA_PHRASES = `
 扇火止沸	shān huǒ zhǐ fèi	3e-12
 扇炉子	shān lú zi	3e-12
 扇状	shān zhuàng	3e-12
+扇贝	shàn bèi	4.7e-11
 扇起	shān qǐ	3e-12
 扇起来	shān qǐ lái	3e-12
 扇阴风	shān yīn fēng	3e-12
+扇面	shàn miàn	1e-10
 扇面儿	shàn miàn er	3e-12
 扇风	shān fēng	3e-12
 扇风点火	shān fēng diǎn huǒ	3e-12
 扇骨	shān gǔ	2.8e-11
 扇骨子	shān gǔ zi	3e-12
+手不释卷	shǒu bú shì juàn	1.4e-11
 手倒立	shǒu dào lì	3e-12
 手刹	shǒu shā	3e-12
 手劲儿	shǒu jìn er	2e-12
+手卷	shǒu juàn	1.7e-11
 手参	shǒu shēn	3e-12
 手夹	shǒu jiā	3e-12
 手夹着	shǒu jiā zhe	3e-12
@@ -4816,6 +6966,7 @@ export const EXTRA_PHRASES = `
 手弹式	shǒu dàn shì	3e-12
 手扒鸡	shǒu pá jī	3e-12
 手摇钻	shǒu yáo zuān	3e-12
+手榴弹	shǒu liú dàn	3.64e-10
 手爪	shǒu zhǎo	3e-12
 手脚利索	shǒu jiǎo lì suo	3e-12
 手脚干净	shǒu jiǎo gān jìng	3e-12
@@ -4829,12 +6980,15 @@ export const EXTRA_PHRASES = `
 扎堆儿	zhā duī er	6e-12
 扎小辫	zā xiǎo biàn	3e-12
 扎带子	zhā dài zi	3e-12
+扎挣	zhá zheng	2.5e-11
 扎煞	zhā shā	6e-12
 扎猛子	zhā měng zi	3e-12
 扎糊	zhā hū	2e-12
 扎紧	zā jǐn	3e-12
 扎耶	zhā yé	4e-12
+扎耶德	zhā yē dé	8e-11
 扎辫子	zā biàn zi	3e-12
+扑扇	pū shān	1.2e-11
 扑棱	pū lēng	5e-12
 扑棱棱	pū lēng lēng	1.7e-11
 扒犁	pá lí	2e-12
@@ -4847,13 +7001,16 @@ export const EXTRA_PHRASES = `
 打个招呼	dǎ gè zhāo hu	3e-12
 打个比方	dǎ gè bǐ fang	1.8e-11
 打了个	dǎ le ge	3e-12
+打倒	dǎ dǎo	1.735e-9
 打光棍儿	dǎ guāng gùn er	3e-12
 打击乐	dǎ jī yuè	2.9e-11
 打击报复	dǎ jī bào fu	2.7e-11
 打印消息	dǎ yìn xiāo xi	9e-12
 打呵欠	dǎ hē qian	9e-12
 打哈	dǎ ha	3e-12
+打哈欠	dǎ hā qian	2.9e-11
 打嗝儿	dǎ gé er	3e-12
+打地铺	dǎ dì pù	1.1e-11
 打官司	dǎ guān si	9.5e-11
 打屁股	dǎ pì gu	4.5e-11
 打差	dǎ chā	3e-12
@@ -4865,6 +7022,7 @@ export const EXTRA_PHRASES = `
 打挺儿	dǎ tǐng er	3e-12
 打捞钻柱	dǎ lāo zuān zhù	3e-12
 打摆子	dǎ bǎi zi	1.9e-11
+打更	dǎ gēng	5.7e-11
 打杈	dǎ chà	2e-12
 打榧子	dǎ fěi zi	3e-12
 打比方	dǎ bǐ fang	7e-12
@@ -4882,12 +7040,14 @@ export const EXTRA_PHRASES = `
 打转儿	dǎ zhuàn er	4e-12
 打转转	dǎ zhuàn zhuan	2e-11
 打通儿	dǎ tōng er	3e-12
+打量	dǎ liang	9.14e-10
 打钻	dǎ zuān	3e-12
 打饥荒	dǎ jī huang	3e-12
 打鸣儿	dǎ míng er	3e-12
 打麦场	dǎ mài cháng	2.8e-11
 打麻将	dǎ má jiàng	3e-12
 托忒文	tuō tuī wén	2e-12
+托管地	tuō guǎn dì	4.8e-11
 扛得住	káng de zhù	3e-12
 扛鼎之作	gāng dǐng zhī zuò	5e-12
 扛鼎抃牛	gāng dǐng biàn niú	3e-12
@@ -4901,11 +7061,17 @@ export const EXTRA_PHRASES = `
 执鞭坠镫	zhí biān zhuì dèng	2e-12
 执鞭随镫	zhí biān suí dèng	4e-12
 扫乾净	sǎo gān jìng	3e-12
+扫地	sǎo dì	3.48e-10
+扫地出门	sǎo dì chū mén	2.4e-11
 扬场	yáng cháng	7e-12
+扬长	yáng cháng	3.6e-11
+扬长而去	yáng cháng ér qù	1.37e-10
+扬长避短	yáng cháng bì duǎn	6.9e-11
 扬风扢雅	yáng fēng gē yǎ	3e-12
 扭亏为盈	niǔ kuī wéi yíng	6.5e-11
 扯纤拉烟	chě xiān lā yān	3e-12
 扳不倒儿	bān bù dǎo er	3e-12
+扳倒	bān dǎo	8.3e-11
 扳子	bān zi	3e-12
 扳指	bān zhi	1.6e-11
 扳指儿	bān zhi er	3e-12
@@ -4914,6 +7080,7 @@ export const EXTRA_PHRASES = `
 扶正黜邪	fú zhèng chù yé	3e-12
 批假	pī jià	3e-12
 批准逮捕	pī zhǔn dài bǔ	3e-12
+批量	pī liàng	5.79e-10
 扼吭夺食	è kēng duó shí	3e-12
 扼襟控咽	è jīn kòng yàn	3e-12
 找不着	zhǎo bù zháo	3e-12
@@ -4937,17 +7104,24 @@ export const EXTRA_PHRASES = `
 抓差	zhuā chā	3e-12
 投传而去	tóu chuán ér qù	3e-12
 投入量	tóu rù liàng	9e-12
+投奔	tóu bèn	4.46e-10
+投弹	tóu dàn	9.6e-11
 投诉量	tóu sù liàng	4e-12
+投资率	tóu zī lǜ	1.4e-11
 折为	zhé wéi	3e-12
 折儿	zhé er	6e-12
 折叠为	zhé dié wéi	3e-12
 折合振子	zhé hé zhèn zi	3e-12
+折射率	zhé shè lǜ	1.62e-10
+折扇	zhé shàn	2.89e-10
+折旧率	zhé jiù lǜ	1.2e-11
 折本	shé běn	5e-12
 折秤	shé chèng	3e-12
 折箭为盟	zhé jiàn wéi méng	3e-12
 折箭为誓	zhé jiàn wéi shì	3e-12
 折耗	shé hào	3e-12
 折进去	shé jìn qù	3e-12
+抚弄	fǔ nòng	3.9e-11
 抛头露面	pāo tóu lòu miàn	4.8e-11
 抛舍	pāo shě	3e-12
 抠搂	kōu lōu	3e-12
@@ -4958,8 +7132,15 @@ export const EXTRA_PHRASES = `
 护士学校	hù shi xué xiào	3e-12
 护士服	hù shi fú	3e-12
 护士节	hù shi jié	3e-12
+护士长	hù shi zhǎng	6.1e-11
+报了名	bào le míng	2.5e-11
+报仇	bào chóu	1.185e-9
+报仇雪恨	bào chóu xuě hèn	1e-10
+报仇雪耻	bào chóu xuě chǐ	1.6e-11
 报夹	bào jiā	3e-12
 报帖	bào tiě	3e-12
+报应	bào yìng	2.11e-10
+报应不爽	bào yìng bù shuǎng	1.1e-11
 报纸夹	bào zhǐ jiā	3e-12
 报载	bào zài	1.1e-11
 报酬分析	bào chou fēn xī	3e-12
@@ -5005,6 +7186,7 @@ export const EXTRA_PHRASES = `
 拉什利	lā shí lì	3e-12
 拉什科	lā shí kē	5e-12
 拉什迪	lā shí dí	2e-12
+拉倒	lā dǎo	9.6e-11
 拉偏手儿	lā piān shǒu er	3e-12
 拉哈	lā ha	2e-11
 拉塞尔	lā sài ěr	3.7e-11
@@ -5012,20 +7194,29 @@ export const EXTRA_PHRASES = `
 拉子米	lā zi mǐ	8e-12
 拉徒儿	lā tú er	2e-12
 拉得雷	lā de léi	2e-12
+拉法耶特	lā fǎ yē tè	1.8e-11
 拉磨	lā mò	3e-12
+拉美地区	lā měi dì qū	2.2e-11
 拉肚子	lā dù zi	4.7e-11
+拉长	lā cháng	1.27e-10
 拉闲散闷	lā xián sǎn mèn	3e-12
 拍卖行	pāi mài háng	7.2e-11
 拍卖行非	pāi mài háng fēi	3e-12
 拍得丽	pāi de lì	3e-12
+拍摄地	pāi shè dì	1.1e-11
 拐棍儿	guǎi gùn er	9e-12
 拒弹	jù dàn	3e-12
 拒载	jù zài	5e-12
 拓印	tà yìn	7e-12
+拔地而起	bá dì ér qǐ	6.6e-11
 拔山扛鼎	bá shān gāng dǐng	3e-12
 拔本塞源	bá běn sāi yuán	3e-12
+拔苗助长	bá miáo zhù zhǎng	1.3e-11
 拖乾净	tuō gān jìng	3e-12
 拖儿带女	tuō er dài nǚ	8e-12
+拖地	tuō dì	3.5e-11
+拖累	tuō lěi	1.2e-10
+拖长	tuō cháng	4.3e-11
 拗不过	niù bú guò	5.2e-11
 拗体	niù tǐ	3e-12
 拗别	niù bié	3e-12
@@ -5038,6 +7229,8 @@ export const EXTRA_PHRASES = `
 拗曲作直	niù qǔ zuò zhí	3e-12
 拗烂	niù làn	3e-12
 拗陷	niù xiàn	7.6e-11
+拘传	jū chuán	1.4e-11
+招供	zhāo gòng	4.2e-11
 招牌戏	zhāo pai xì	3e-12
 招瓦岗	zhāo wǎ gāng	3e-12
 招行	zhāo háng	6.6e-11
@@ -5045,7 +7238,9 @@ export const EXTRA_PHRASES = `
 拜为	bài wéi	3e-12
 拜他为师	bài tā wéi shī	3e-12
 拜你为师	bài nǐ wéi shī	3e-12
+拜倒	bài dǎo	1.56e-10
 拜倒石榴	bài dǎo shí liu	3e-12
+拜天地	bài tiān dì	7.1e-11
 拜帖	bài tiě	3e-12
 拜我为师	bài wǒ wéi shī	3e-12
 拜把子	bài bǎ zi	3.1e-11
@@ -5054,6 +7249,8 @@ export const EXTRA_PHRASES = `
 拜袓先	bài jiē xiān	3e-12
 拟为	nǐ wéi	3e-12
 拟调	nǐ diào	3e-12
+拥塞	yōng sè	2.2e-11
+拥有率	yōng yǒu lǜ	1.3e-11
 拥有量	yōng yǒu liàng	2.9e-11
 拦污栅	lán wū zhà	2e-12
 拧上	níng shàng	3e-12
@@ -5075,6 +7272,7 @@ export const EXTRA_PHRASES = `
 拨乱为治	bō luàn wéi zhì	3e-12
 拨云撩雨	bō yún liāo yǔ	3e-12
 拨嘴撩牙	bō zuǐ liāo yá	3e-12
+拨弄	bō nòng	9.3e-11
 拨雨撩云	bō yǔ liāo yún	3e-12
 拭乾	shì gān	3e-12
 拱手垂裳	gǒng shǒu chuí cháng	3e-12
@@ -5110,6 +7308,9 @@ export const EXTRA_PHRASES = `
 指甲夹	zhǐ jia jiā	3e-12
 指甲盖	zhǐ jia gài	2.3e-11
 指皁为白	zhǐ zào wéi bái	3e-12
+指腹为婚	zhǐ fù wéi hūn	1.3e-11
+指鹿为马	zhǐ lù wéi mǎ	1.2e-11
+按倒	àn dǎo	4.5e-11
 按图为证	àn tú wéi zhèng	3e-12
 按辔徐行	àn pèi xú háng	1.1e-11
 挑么挑六	tiāo me tiāo liù	3e-12
@@ -5129,21 +7330,37 @@ export const EXTRA_PHRASES = `
 挡子	dǎng zi	3e-12
 挡得住	dǎng de zhù	3e-12
 挡风玻璃	dǎng fēng bō li	3e-12
+挣命	zhèng mìng	2.5e-11
+挣开	zhèng kāi	1.1e-11
+挣得	zhèng dé	1.05e-10
+挣扎	zhēng zhá	1.329e-9
 挣揣	zhèng chuài	3e-12
+挣断	zhèng duàn	1.7e-11
+挣脱	zhèng tuō	3.7e-10
+挣钱	zhèng qián	3.55e-10
+挤眉弄眼	jǐ méi nòng yǎn	4.7e-11
+挥汗如雨	huī hàn rú yǔ	1.7e-11
 挥霍一空	huī huò yī kōng	3e-12
+挨个	āi gè	5.6e-11
+挨个儿	āi gè er	2.8e-11
 挨冻	ái dòng	1e-11
 挨冻受饿	ái dòng shòu è	3e-12
 挨刀	ái dāo	3e-12
 挨宰	ái zǎi	8e-12
+挨家挨户	āi jiā āi hù	5.6e-11
 挨山塞海	āi shān sāi hǎi	3e-12
 挨打	ái dǎ	3.08e-10
 挨打受骂	ái dǎ shòu mà	3e-12
 挨批	ái pī	2.6e-11
 挨揍	ái zòu	1.6e-11
 挨整	ái zhěng	2.3e-11
+挨斗	ái dòu	3.7e-11
 挨时间	ái shí jiān	3e-12
 挨板子	ái bǎn zi	7e-12
+挨次	āi cì	1.92e-10
+挨着	āi zhe	3.13e-10
 挨肩儿	āi jiān er	3e-12
+挨近	āi jìn	5.2e-11
 挨风缉缝	āi fēng qī fèng	3e-12
 挨饿	ái è	7.9e-11
 挨饿受冻	ái è shòu dòng	5e-12
@@ -5151,15 +7368,19 @@ export const EXTRA_PHRASES = `
 挺括	tǐng guā	1.9e-11
 挺舒服	tǐng shū fu	3e-12
 挼搓	ruó cuo	3e-12
+捉弄	zhuō nòng	1.62e-10
+捉迷藏	zhuō mí cáng	7.5e-11
 捎信儿	shāo xìn er	3e-12
 捎带脚儿	shāo dài jiǎo er	2e-12
 捎马子	shāo mǎ zi	3e-12
+捏一把汗	niē yì bǎ hàn	2.3e-11
 捏腔拿调	niē qiāng ná diào	3e-12
 捐躯赴难	juān qū fù nàn	3e-12
 捕获量	bǔ huò liàng	2.77e-10
 捕鱼量	bǔ yú liàng	1.6e-11
 捞什子	lāo shí zi	2e-12
 捞着	lāo zháo	3e-12
+损失率	sǔn shī lǜ	1.8e-11
 损失量	sǔn shī liàng	4e-12
 损耗量	sǔn hào liàng	3e-12
 捡了个	jiǎn le ge	3e-12
@@ -5168,12 +7389,16 @@ export const EXTRA_PHRASES = `
 换个儿	huàn gè er	3e-12
 换为	huàn wéi	3e-12
 换帖	huàn tiě	3e-12
+换手率	huàn shǒu lǜ	2e-11
 换血	huàn xiě	1.4e-11
 换调	huàn diào	3e-12
 捣虚撇抗	dǎo xū piě kàng	3e-12
 捧毂推轮	pěng gǔ tuī lún	3e-12
+据为己有	jù wéi jǐ yǒu	7.3e-11
+据传	jù chuán	1.1e-10
 捰袖揎拳	wǒ xiù xuān quán	3e-12
 捱风缉缝	ái fēng qī fèng	3e-12
+捷报频传	jié bào pín chuán	2.7e-11
 捻捻转儿	niǎn niǎn zhuàn er	3e-12
 掂梢折本	diān shāo shé běn	3e-12
 掂量	diān liang	8.1e-11
@@ -5189,39 +7414,57 @@ export const EXTRA_PHRASES = `
 排名分	pái míng fèn	3e-12
 排子	pái zi	2e-12
 排子车	pǎi zǐ chē	2e-12
+排山倒海	pái shān dǎo hǎi	8.4e-11
+排放量	pái fàng liàng	5.1e-11
+排水量	pái shuǐ liàng	5.7e-10
 排泄量	pái xiè liàng	1.3e-11
 排行	pái háng	2.15e-10
 排行榜	pái háng bǎng	2.25e-10
 排行表	pái háng biǎo	2e-12
 排量	pái liàng	3.9e-11
 排量车	pái liàng chē	3e-12
+排长	pái zhǎng	6.32e-10
 排风量	pái fēng liàng	3e-12
 掖进	yē jìn	3e-12
 探亲假	tàn qīn jià	3e-12
 探骊得珠	tàn lí de zhū	2e-12
+接地	jiē dì	1.7e-10
 接处警	jiē chǔ jǐng	3e-12
+接应	jiē yìng	7.77e-10
 接弹	jiē dàn	3e-12
 接待量	jiē dài liàng	3.3e-11
+接种	jiē zhòng	2.25e-10
+接种率	jiē zhòng lǜ	1.4e-11
 推为	tuī wéi	3e-12
+推倒	tuī dǎo	2.17e-10
 推干就湿	tuī gān jiù shī	3e-12
 推度	tuī duó	3e-12
 推毂	tuī gǔ	3e-12
 推轮捧毂	tuī lún pěng gǔ	3e-12
+掩卷	yǎn juàn	2.2e-11
 掩没	yǎn mò	3e-12
+掩藏	yǎn cáng	5.1e-11
 措词不当	cuò cí bú dàng	3e-12
 措辞不当	cuò cí bú dàng	3e-12
 掴耳光	guāi ěr guāng	3e-12
+掷地有声	zhì dì yǒu shēng	2.3e-11
 掷弹	zhì dàn	3e-12
+掷弹筒	zhì dàn tǒng	2.6e-11
 掸子	dǎn zi	6e-12
 掸邦	shàn bāng	1.8e-11
 揎拳捋袖	xuān quán lǚ xiù	3e-12
 揎拳捰袖	xuān quán wǒ xiù	3e-12
 描划	miáo huá	3e-12
+提供	tí gōng	1.6799e-8
+提供商	tí gōng shāng	2.17e-10
+提供数据	tí gōng shù jù	1.2e-11
+提供者	tí gōng zhě	1.8e-11
 提前量	tí qián liàng	1.1e-11
 提子	tí zi	4e-12
 提溜	dī liū	3e-12
 提请逮捕	tí qǐng dài bǔ	3e-12
 提钻	tí zuān	3e-12
+揣度	chuǎi duó	3.2e-11
 揣想	chuǎi xiǎng	3e-12
 揣摩	chuǎi mó	2.08e-10
 揣摸	chuǎi mō	3.3e-11
@@ -5238,12 +7481,16 @@ export const EXTRA_PHRASES = `
 搂草机	lōu cǎo jī	3e-12
 搂钱	lōu qián	3e-12
 搆不着	gòu bù zháo	3e-12
+搔首弄姿	sāo shǒu nòng zī	1.6e-11
 搜岩采干	sōu yán cǎi gān	3e-12
 搜括	sōu guā	4.4e-11
 搜括一空	sōu guā yì kōng	3e-12
 搞了个	gǎo le ge	3e-12
 搞差	gǎo chā	3e-12
 搞糊涂	gǎo hú tu	3e-12
+搪塞	táng sè	1e-10
+搬弄	bān nòng	1.5e-11
+搬弄是非	bān nòng shì fēi	1.8e-11
 搭拉	dā la	3e-12
 搭搭撒撒	dā dā sǎ sǎ	3e-12
 搭撒	dā sǎ	3e-12
@@ -5253,6 +7500,8 @@ export const EXTRA_PHRASES = `
 摁钉儿	èn dīng er	3e-12
 摄入量	shè rù liàng	1.03e-10
 摄取量	shè qǔ liàng	1.5e-11
+摆地摊	bǎi dì tān	1.7e-11
+摆弄	bǎi nòng	1.24e-10
 摇把子	yáo bǎ zi	2e-12
 摇臂钻	yáo bì zuān	3e-12
 摇钻	yáo zuān	3e-12
@@ -5261,6 +7510,7 @@ export const EXTRA_PHRASES = `
 摊铺	tān pū	4.5e-11
 摊铺机	tān pū jī	3e-12
 摒挡	bìng dàng	3e-12
+摔倒	shuāi dǎo	6.37e-10
 摔筋斗	shuāi jīn dǒu	3e-12
 摔跟斗	shuāi gēn dǒu	3e-12
 摩肩击毂	mó jiān jī gǔ	3e-12
@@ -5275,7 +7525,10 @@ export const EXTRA_PHRASES = `
 摺叠扇	zhé dié shān	3e-12
 撇下	piē xià	1.81e-10
 撇去	piē qù	3e-12
+撇嘴	piě zuǐ	1.26e-10
+撇开	piē kāi	4.09e-10
 撇弃	piē qì	3e-12
+撇清	piě qīng	1.5e-11
 撑得住	chēng de zhù	1.1e-11
 撒丁	sǎ dīng	4.2e-11
 撒丁岛	sǎ dīng dǎo	2e-11
@@ -5285,6 +7538,7 @@ export const EXTRA_PHRASES = `
 撒丫子	sǎ yā zi	1.1e-11
 撒去	sǎ qù	3e-12
 撒向	sǎ xiàng	3e-12
+撒哈拉	sā hā lā	2.06e-10
 撒娇撒痴	sā jiāo sǎ chī	1e-11
 撒尼族	sǎ ní zú	2e-12
 撒手不干	sā shǒu bú gàn	3e-12
@@ -5314,6 +7568,7 @@ export const EXTRA_PHRASES = `
 撒马尔罕	sǎ mǎ ěr hǎn	7.9e-11
 撒骚放屁	sǎ sāo fàng pì	3e-12
 撒鸭子	sǎ yā zi	3e-12
+撞倒	zhuàng dǎo	6.8e-11
 撤差	chè chāi	3e-12
 撩上	liāo shàng	3e-12
 撩上来	liāo shàng lái	3e-12
@@ -5325,6 +7580,7 @@ export const EXTRA_PHRASES = `
 撩火加油	liāo huǒ jiā yóu	3e-12
 撩起	liāo qǐ	3e-12
 撩起来	liāo qǐ lái	3e-12
+播弄	bō nòng	1.5e-11
 播种	bō zhòng	7.08e-10
 播种期	bō zhòng qī	6e-12
 播种法	bō zhòng fǎ	3e-12
@@ -5344,7 +7600,9 @@ export const EXTRA_PHRASES = `
 擂肥	léi féi	3e-12
 擂起	léi qǐ	3e-12
 擂钵	léi bō	3e-12
+擅长	shàn cháng	1.226e-9
 操之过切	cāo zhī guò qiē	3e-12
+操弄	cāo nòng	1.9e-11
 操心思	cāo xīn si	3e-12
 操纵子	cāo zòng zi	3e-12
 擢为	zhuó wéi	3e-12
@@ -5353,7 +7611,9 @@ export const EXTRA_PHRASES = `
 擿埴索涂	tī zhí suǒ tú	3e-12
 攀蟾折桂	pān chán zhé guì	3e-12
 攀高枝儿	pān gāo zhī er	3e-12
+攒动	cuán dòng	1.6e-10
 攒射	cuán shè	3e-12
+攒眉	cuán méi	1.4e-11
 攒眉蹙额	cuán méi cù é	3e-12
 攒聚	cuán jù	3e-12
 攒锋聚镝	zǎn fēng jù dī	3e-12
@@ -5361,27 +7621,40 @@ export const EXTRA_PHRASES = `
 攫为己有	jué wéi jǐ yǒu	3e-12
 支付向量	zhī fù xiàng liàng	3e-12
 支差	zhī chā	3e-12
+支应	zhī yìng	2.8e-11
+支持率	zhī chí lǜ	3.2e-11
 支斗渠	zhī dǒu qú	2e-12
 支曲儿	zhī qǔ er	3e-12
 支棱	zhī leng	5e-12
 支票簿	zhī piào bù	2e-12
+支队长	zhī duì zhǎng	1.44e-10
 收拾	shōu shi	2.274e-9
 收拾乾净	shōu shi gān jìng	3e-12
 收拾残局	shōu shi cán jú	3e-12
 收据簿	shōu jù bù	3e-12
 收支簿	shōu zhī bù	3e-12
+收效甚微	shōu xiào shèn wēi	3.8e-11
 收文簿	shōu wén bù	3e-12
 收旗卷伞	shōu qí juǎn sǎn	3e-12
+收益率	shōu yì lǜ	1.65e-10
 收获量	shōu huò liàng	8e-12
+收藏	shōu cáng	1.246e-9
+收藏品	shōu cáng pǐn	4.1e-11
 收藏夹	shōu cáng jiā	3e-12
+收藏家	shōu cáng jiā	2.14e-10
+收藏界	shōu cáng jiè	1.9e-11
+收藏者	shōu cáng zhě	2.4e-11
+收视率	shōu shì lǜ	5.2e-11
 收词量	shōu cí liàng	3e-12
 收购量	shōu gòu liàng	4e-12
 收费量	shōu fèi liàng	3e-12
 收载	shōu zài	2.4e-11
 收集量	shōu jí liàng	3e-12
+改为	gǎi wéi	4.253e-9
 改口沓舌	gǎi kǒu dá shé	3e-12
 改张易调	gǎi zhāng yì diào	3e-12
 改弦易调	gǎi xián yì diào	3e-12
+改弦更张	gǎi xián gēng zhāng	2.2e-11
 改恶为善	gǎi è wéi shàn	3e-12
 改曲易调	gǎi qǔ yì diào	3e-12
 改玉改行	gǎi yù gǎi háng	3e-12
@@ -5394,6 +7667,8 @@ export const EXTRA_PHRASES = `
 改行迁善	gǎi háng qiān shàn	3e-12
 改调	gǎi diào	6e-12
 改量	gǎi liàng	3e-12
+攻城掠地	gōng chéng lüè dì	2.1e-11
+攻城略地	gōng chéng lüè dì	2.7e-11
 攻心为上	gōng xīn wéi shàng	8e-12
 攻过箴阙	gōng guò zhēn què	3e-12
 放大率	fàng dà shuài	3e-12
@@ -5402,6 +7677,7 @@ export const EXTRA_PHRASES = `
 放血	fàng xiě	4.4e-11
 放辟移邪	fàng pì yí yé	3e-12
 放辟邪侈	fàng bì xié chǐ	3e-12
+放量	fàng liàng	1.38e-10
 故为	gù wéi	3e-12
 故事会	gù shi huì	3.4e-11
 故事分析	gù shi fēn xī	3e-12
@@ -5409,11 +7685,20 @@ export const EXTRA_PHRASES = `
 故事片	gù shi piàn	2.15e-10
 故事片儿	gù shi piàn er	3e-12
 故事语法	gù shi yǔ fǎ	3e-12
+故地	gù dì	1.48e-10
+故地重游	gù dì chóng yóu	1.1e-11
+故弄玄虚	gù nòng xuán xū	4.8e-11
 故态复还	gù tài fù huán	3e-12
 故技重施	gù jì chóng shī	3e-12
+故障率	gù zhàng lǜ	3.1e-11
+效应	xiào yìng	2.116e-9
+效应器	xiào yìng qì	3.2e-11
+效率	xiào lǜ	2.443e-9
 敌得过	dí de guò	3e-12
+敌忾同仇	dí kài tóng chóu	3e-11
 敏捷地	mǐn jié de	3e-12
 敏锐地	mǐn ruì de	3e-12
+救应	jiù yìng	1.09e-10
 教一识百	jiāo yī shí bǎi	3e-12
 教与学	jiāo yǔ xué	3e-12
 教书	jiāo shū	2.97e-10
@@ -5428,6 +7713,7 @@ export const EXTRA_PHRASES = `
 教出	jiāo chū	3e-12
 教务长	jiào wù zhǎng	6.8e-11
 教坏	jiāo huài	3e-12
+教学质量	jiào xué zhì liàng	1.02e-10
 教师应	jiào shī yīng	3e-12
 教师爷	jiào shī ye	7e-12
 教我如何	jiāo wǒ rú hé	3e-12
@@ -5435,15 +7721,18 @@ export const EXTRA_PHRASES = `
 教给	jiāo gěi	1.31e-10
 教育为本	jiào yù wéi běn	4e-12
 教育局长	jiào yù jú zhǎng	3e-12
+教育部长	jiào yù bù zhǎng	2.7e-11
 教育长	jiào yù zhǎng	3.1e-11
 教课	jiāo kè	3.1e-11
 教过来	jiāo guò lái	3e-12
+教长	jiào zhǎng	3.9e-11
 敛息屏声	liǎn xī bǐng shēng	3e-12
 敝綈恶粟	bì tí è sù	3e-12
 敢为人	gǎn wéi rén	3e-12
 敢为人先	gǎn wéi rén xiān	6e-12
 敢为天下先	gǎn wéi tiān xià xiān	8e-12
 敢为敢做	gǎn wèi gǎn zuò	3e-12
+敢作敢为	gǎn zuò gǎn wéi	4.5e-11
 敢做敢为	gǎn zuò gǎn wéi	5e-12
 敢干	gǎn gàn	3e-12
 敢弹	gǎn dàn	3e-12
@@ -5464,6 +7753,7 @@ export const EXTRA_PHRASES = `
 散水	sǎn shuǐ	2.67e-10
 散沙	sǎn shā	5e-12
 散淡	sǎn dàn	2.1e-11
+散热量	sàn rè liàng	1.1e-11
 散货	sǎn huò	2.95e-10
 散货船	sǎn huò chuán	1.7e-11
 散闷	sàn mèn	3e-12
@@ -5478,8 +7768,13 @@ export const EXTRA_PHRASES = `
 数传	shù zhuàn	2.5e-11
 数分之差	shù fēn zhī chā	3e-12
 数十万担	shù shí wàn dàn	2e-12
+数十只	shù shí zhī	2.9e-11
 数十年如一日	shù shí nián rú yí rì	6e-12
+数十种	shù shí zhǒng	5.4e-11
+数千只	shù qiān zhī	1.31e-10
+数千种	shù qiān zhǒng	1e-11
 数叨	shǔ dao	3e-12
+数只	shù zhī	4.7e-11
 数完	shǔ wán	3e-12
 数年如一日	shù nián rú yí rì	2e-12
 数往知来	shǔ wǎng zhī lái	3e-12
@@ -5489,18 +7784,27 @@ export const EXTRA_PHRASES = `
 数数兼	shǔ shǔ jiān	3e-12
 数数看	shǔ shǔ kàn	3e-12
 数星星	shǔ xīng xing	2e-12
+数百只	shù bǎi zhī	2e-11
+数百种	shù bǎi zhǒng	3.1e-11
 数着	shǔ zhe	6.1e-11
 数码相片	shù mǎ xiàng piàn	3e-12
+数种	shù zhǒng	8.1e-11
 数算	shǔ suàn	3e-12
 数米量柴	shù mǐ liàng chái	3e-12
 数行	shù háng	2.3e-11
 数见不鲜	shuò jiàn bù xiān	3e-12
 数重	shù chóng	1.2e-11
+数量	shù liàng	6.927e-9
+数量化	shù liàng huà	3.3e-11
+数量型	shù liàng xíng	1.2e-11
+数量级	shù liàng jí	5.1e-11
 数错	shǔ cuò	3e-12
 数风流	shǔ fēng liú	3e-12
 敲更	qiāo gēng	3e-12
 整个儿	zhěng gè er	5.1e-11
 整冠纳履	zhěng guàn nà lǚ	3e-12
+整只	zhěng zhī	1.7e-11
+整地	zhěng dì	4.5e-11
 整宿	zhěng xiǔ	3e-12
 整年累月	zhěng nián lěi yuè	3e-12
 整形种植	zhěng xíng zhòng zhí	3e-12
@@ -5509,17 +7813,22 @@ export const EXTRA_PHRASES = `
 整行字	zhěng háng zì	3e-12
 整顿干坤	zhěng dùn gān kūn	3e-12
 整齐乾净	zhěng qí gān jìng	3e-12
+敷衍了事	fū yǎn liǎo shì	2.5e-11
 敷衍塞责	fū yǎn sè zé	9e-12
 文为程	wén wéi chéng	2e-12
 文为诗	wén wéi shī	2e-12
 文件夹	wén jiàn jiā	2.9e-11
 文传	wén zhuàn	4e-11
 文冠果	wén guàn guǒ	1e-11
+文卷	wén juàn	1.8e-11
 文字量	wén zì liàng	3e-12
 文徵明	wén zhēng míng	2e-11
+文盲率	wén máng lǜ	2.8e-11
 文秀发	wén xiù fà	2e-12
+文种	wén zhǒng	6.4e-11
 文章星斗	wén zhāng xīng dǒu	3e-12
 文簿	wén bù	3e-12
+文蛤	wén gé	2.6e-11
 文身断发	wén shēn duàn fà	3e-12
 斋供	zhāi gōng	3e-12
 斗升	dǒu shēng	3e-12
@@ -5559,11 +7868,14 @@ export const EXTRA_PHRASES = `
 料斗	liào dǒu	2e-12
 料量	liào liàng	3e-12
 斜切	xié qiē	7e-12
+斜率	xié lǜ	2.2e-11
+斜长石	xié cháng shí	5.7e-11
 斤斗	jīn dǒu	3.9e-11
 斥之为	chì zhī wéi	1.9e-11
 斧削	fǔ xuē	3e-12
 斩六将	zhǎn liù jiàng	3e-12
 斩将刈旗	zhǎn jiàng yì qí	3e-12
+斩钉截铁	zhǎn dīng jié tiě	1.93e-10
 斫琱为朴	zhuó diāo wéi pǔ	3e-12
 断仇谷	duàn qiú gǔ	3e-12
 断子绝孙	duàn zi jué sūn	3e-11
@@ -5573,25 +7885,37 @@ export const EXTRA_PHRASES = `
 斯再传	sī zài zhuàn	1.6e-11
 斯堪的纳	sī kān dí nà	3e-12
 斯堪的纳维亚	sī kān dí nà wéi yà	1.12e-10
+斯宾塞	sī bīn sāi	4.3e-11
 斯得哥尔摩	sī de gē ěr mó	2e-12
 斯忒藩	sī tuī fān	1.1e-11
+斯文扫地	sī wén sǎo dì	1e-11
 斯梅尔塞	sī méi ěr sài	3e-12
 斯率军	sī shuài jūn	5e-12
 斯里拉差	sī lǐ lā chā	2e-12
 新一期	xīn yī qī	3e-12
 新东家	xīn dōng jia	3e-12
 新传	xīn zhuàn	2e-11
+新品种	xīn pǐn zhǒng	6.8e-11
 新圩	xīn wéi	3e-12
+新地岛	xīn dì dǎo	1.2e-11
 新城子区	xīn chéng zi qū	3e-12
+新天地	xīn tiān dì	4.2e-11
+新婚燕尔	xīn hūn yàn ěr	2.79e-10
 新帖	xīn tiě	3e-12
 新干县	xīn gàn xiàn	3e-12
+新开铺	xīn kāi pù	2.56e-10
 新晃	xīn huǎng	5e-12
 新正	xīn zhēng	8e-12
+新生力量	xīn shēng lì liàng	2.5e-11
+新疆地区	xīn jiāng dì qū	4.2e-11
+新种	xīn zhǒng	3.7e-11
 新罕布什尔	xīn hǎn bù shí ěr	7e-12
 新罕布什尔州	xīn hǎn bù shí ěr zhōu	9e-12
+新藏公路	xīn cáng gōng lù	2.7e-11
 新都区	xīn dū qū	3e-12
 新都县	xīn dū xiàn	3e-12
 新都桥	xīn dū qiáo	3e-12
+新闻部长	xīn wén bù zhǎng	2.2e-11
 新风量	xīn fēng liàng	3e-12
 新鲜事儿	xīn xiān shì er	1.4e-11
 方为	fāng wéi	3e-12
@@ -5606,6 +7930,7 @@ export const EXTRA_PHRASES = `
 方率军	fāng shuài jūn	2e-12
 方皓玟	fāng hào wén	3e-12
 方相	fāng xiàng	3e-12
+方腊	fāng là	6.2e-11
 方西传	fāng xī zhuàn	5e-12
 方量	fāng liàng	2e-12
 於乎	yú hū	3e-12
@@ -5629,10 +7954,12 @@ export const EXTRA_PHRASES = `
 旁岔儿	páng chà er	3e-12
 旁徵博引	páng zhēng bó yǐn	3e-12
 旁边儿	páng biān er	2e-12
+旅团长	lǚ tuán zhǎng	1e-11
 旅客量	lǚ kè liàng	4e-12
 旅差费	lǚ chā fèi	3e-12
 旅游客量	lǚ yóu kè liàng	3e-12
 旅游局长	lǚ yóu jú zhǎng	7e-12
+旅游胜地	lǚ yóu shèng dì	2.37e-10
 旅长	lǚ zhǎng	1.72e-10
 旋乾转坤	xuán gān zhuǎn kūn	3e-12
 旋儿	xuán er	2.1e-11
@@ -5649,6 +7976,7 @@ export const EXTRA_PHRASES = `
 旋风式	xuàn fēng shì	2e-12
 旋风腿	xuàn fēng tuǐ	3e-12
 旋风装	xuàn fēng zhuāng	3e-12
+族长	zú zhǎng	2.06e-10
 无一不备	wú yī bú bèi	3e-12
 无一不是	wú yī bú shì	3e-12
 无一不知	wú yī bù zhī	3e-12
@@ -5658,20 +7986,29 @@ export const EXTRA_PHRASES = `
 无一物	wú yī wù	3e-12
 无下箸处	wú xià zhù chù	3e-12
 无与为比	wú yǔ wéi bǐ	3e-12
+无为	wú wéi	2.27e-10
+无为县	wú wéi xiàn	1.5e-11
+无为而治	wú wéi ér zhì	3.3e-11
 无主儿	wú zhǔ er	2e-12
 无了无休	wú liǎo wú xiū	3e-12
 无以塞责	wú yǐ sè zé	3e-12
 无伤无臭	wú shāng wú chòu	3e-12
 无偿献血	wú cháng xiàn xiě	3e-12
 无偿献血者	wú cháng xiàn xiě zhě	2e-12
+无冤无仇	wú yuān wú chóu	7.5e-11
+无几	wú jǐ	3.3e-11
 无可挑剔	wú kě tiāo ti	4.7e-11
 无名帖	wú míng tiě	3e-12
 无后为大	wú hòu wéi dà	3e-12
 无地自处	wú dì zì chǔ	3e-12
+无地自容	wú dì zì róng	8.5e-11
 无孔不钻	wú kǒng bù zuān	3e-12
 无崖子	wú yá zi	3.9e-11
 无心插柳柳成荫	wú xīn chā liǔ liǔ chéng yīn	6e-12
 无情地	wú qíng de	3e-12
+无所不为	wú suǒ bù wéi	4.7e-11
+无所作为	wú suǒ zuò wéi	8.8e-11
+无数只	wú shù zhī	1.4e-11
 无服之丧	wú fú zhī sāng	3e-12
 无理强辩	wú lǐ qiǎng biàn	3e-12
 无畏地	wú wèi de	3e-12
@@ -5680,18 +8017,23 @@ export const EXTRA_PHRASES = `
 无相无作	wú xiàng wú zuò	3e-12
 无礼地	wú lǐ de	3e-12
 无缝壳冠	wú fèng ké guàn	3e-12
+无能为力	wú néng wéi lì	2.68e-10
 无脑儿	wú nǎo er	2e-12
 无色差	wú sè chā	3e-12
 无色无臭	wú sè wú xiù	3e-12
 无调	wú diào	3e-12
 无载体	wú zài tǐ	3e-12
+无量	wú liàng	3.61e-10
+无量山	wú liàng shān	4.7e-11
 无间冬夏	wú jiàn dōng xià	3e-12
 无间可乘	wú jiàn kě chéng	3e-12
 无青子	wú qīng zi	1.1e-11
 无颜落色	wú yán lào shǎi	3e-12
 既为	jì wéi	3e-12
 日不暇给	rì bù xiá jǐ	3e-12
+日久天长	rì jiǔ tiān cháng	2e-11
 日乾夕惕	rì gān xī tì	3e-12
+日产量	rì chǎn liàng	4.4e-11
 日削月割	rì xiāo yuè gē	3e-12
 日华子	rì huá zi	4e-12
 日咳	rì ké	3e-12
@@ -5701,8 +8043,10 @@ export const EXTRA_PHRASES = `
 日期戳子	rì qī chuō zi	3e-12
 日本京都大学	rì běn jīng dū dà xué	4e-12
 日本央行	rì běn yāng háng	3e-11
+日甚一日	rì shèn yí rì	1.9e-11
 日省月修	rì shěng yuè xiū	3e-12
 日省月试	rì shěng yuè shì	3e-12
+日积月累	rì jī yuè lěi	5.8e-11
 日累月积	rì lěi yuè jī	3e-12
 日薄崦嵫	rì bó yān zī	3e-12
 日薄桑榆	rì bó sāng yú	3e-12
@@ -5711,12 +8055,15 @@ export const EXTRA_PHRASES = `
 日长一线	rì cháng yī xiàn	3e-12
 日需求量	rì xū qiú liàng	3e-12
 旦角儿	dàn jué er	3e-12
+旧地	jiù dì	6e-11
+旧地重游	jiù dì chóng yóu	1.4e-11
 旧调重弹	jiù diào chóng tán	3e-12
 旧都	jiù dū	3.1e-11
 早些时候	zǎo xiē shí hou	3e-12
 早借早还	zǎo jiè zǎo huán	3e-12
 早占勿药	zǎo zhàn wù yào	3e-12
 早得很	zǎo de hěn	3e-12
+旱地	hàn dì	1.32e-10
 旱拔为虚	hàn bá wéi xū	3e-12
 旱相	hàn xiàng	3e-12
 旱苗得雨	hàn miáo de yǔ	3e-12
@@ -5726,6 +8073,7 @@ export const EXTRA_PHRASES = `
 时光倒流	shí guāng dào liú	3e-12
 时燕国	shí yān guó	2e-12
 时载淳	shí zài chún	3e-12
+时长	shí cháng	4.7e-11
 时间差	shí jiān chā	3.1e-11
 旷日累时	kuàng rì lèi shí	3e-12
 旷若发蒙	kuàng ruò fā mēng	3e-12
@@ -5744,8 +8092,13 @@ export const EXTRA_PHRASES = `
 明窗净几	míng chuāng jìng jī	4e-12
 明道藏	míng dào zàng	2e-12
 明里帖	míng lǐ tiě	2e-12
+昏倒	hūn dǎo	1.07e-10
+昏天黑地	hūn tiān hēi dì	5.6e-11
 昏定晨省	hūn dìng chén xǐng	3e-12
+昏晕	hūn yūn	1.18e-10
 昏镜重明	hūn jìng chóng míng	3e-12
+易传	yì zhuàn	4.8e-11
+易地	yì dì	2.9e-11
 易地而处	yì dì ér chù	5e-12
 易贡藏布	yì gòng zàng bù	3e-12
 昔为	xī wéi	3e-12
@@ -5753,11 +8106,14 @@ export const EXTRA_PHRASES = `
 星斗	xīng dǒu	5.6e-11
 星期假日	xīng qī jià rì	3e-12
 星移斗转	xīng yí dǒu zhuǎn	6e-12
+春卷	chūn juǎn	2.5e-11
+春回大地	chūn huí dà dì	1.1e-11
 春梦了无	chūn mèng liǎo wú	3e-12
 春生夏长	chūn shēng xià zhǎng	3e-12
 春种	chūn zhòng	1.4e-11
 昨儿个	zuó er gè	2.4e-11
 昭德塞违	zhāo dé sài wéi	3e-12
+是因为	shì yīn wèi	7.98e-10
 是非只为多开口	shì fēi zhǐ wèi duō kāi kǒu	2e-12
 昼乾夕惕	zhòu gān xī tì	3e-12
 昼夜不舍	zhòu yè bù shě	3e-12
@@ -5772,17 +8128,24 @@ export const EXTRA_PHRASES = `
 晋为皇	jìn wéi huáng	2e-12
 晋升为	jìn shēng wéi	3e-12
 晒谷场	shài gǔ cháng	2e-12
+晕倒	yūn dǎo	2.45e-10
+晕厥	yūn jué	6e-11
 晕场	yùn chǎng	3e-12
+晕晕乎乎	yūn yūn hū hū	1.2e-11
 晕机	yùn jī	1.1e-11
 晕染	yùn rǎn	1.3e-11
 晕池	yùn chí	3e-12
+晕眩	yūn xuàn	1.11e-10
 晕糊糊	yūn hú hu	3e-12
+晕船	yùn chuán	2.5e-11
+晕车	yùn chē	3.4e-11
 晕针	yùn zhēn	3e-12
 晕高	yùn gāo	3e-12
 晕高儿	yùn gāo er	3e-12
 晚些时候	wǎn xiē shí hou	3e-12
 晦盲否塞	huì máng fǒu sāi	3e-12
 普什图	pǔ shí tú	3e-12
+普及率	pǔ jí lǜ	7.3e-11
 普拉卡什	pǔ lā kǎ shí	5e-12
 普洛耶什蒂	pǔ luò yē shí dì	1e-11
 普调	pǔ diào	3e-12
@@ -5795,12 +8158,16 @@ export const EXTRA_PHRASES = `
 景补子	jǐng bǔ zi	2e-12
 景阳岗	jǐng yáng gāng	5e-12
 晰毛辨发	xī máo biàn fā	3e-12
+智真长老	zhì zhēn zhǎng lǎo	2.3e-11
 暂为	zàn wéi	3e-12
 暂定为	zàn dìng wéi	3e-12
 暂调	zàn diào	3e-12
 暖暖和和	nuǎn nuǎn huo huo	1.5e-11
 暖暖地	nuǎn nuǎn de	5e-12
+暗地	àn dì	9.4e-11
+暗地里	àn dì lǐ	1.57e-10
 暗沈沈	àn chén chén	3e-12
+暗藏	àn cáng	2.37e-10
 暗通款曲	àn tōng kuǎn qū	3e-12
 暮去朝来	mù qù zhāo lái	3e-12
 暮量化	mù liàng huà	3e-12
@@ -5810,6 +8177,7 @@ export const EXTRA_PHRASES = `
 暴衣露冠	bào yī lù guàn	3e-12
 暴马子	bào mǎ zi	3e-12
 曝书见竹	bào shū jiàn zhú	3e-12
+曝光率	bào guāng lǜ	1.5e-11
 曝气	bào qì	2e-12
 曝气器	bào qì qì	3e-12
 曝气池	bào qì chí	3e-12
@@ -5881,31 +8249,65 @@ export const EXTRA_PHRASES = `
 曲颈	qū jǐng	3e-12
 曲颈瓶	qū jǐng píng	3e-12
 曲香	qū xiāng	3e-12
+曳光弹	yè guāng dàn	4.3e-11
 更上一层	gèng shàng yī céng	3e-12
 更上一层楼	gèng shàng yī céng lóu	6.3e-11
+更上层楼	gèng shàng céng lóu	1.1e-11
+更为	gèng wéi	2.922e-9
 更事	gēng shì	3e-12
 更令明号	gèng lìng míng hào	3e-12
+更何况	gèng hé kuàng	4.33e-10
+更其	gèng qí	1.9e-11
+更具	gèng jù	2.13e-10
+更加	gèng jiā	8.824e-9
+更动	gēng dòng	1.6e-11
+更名	gēng míng	1.996e-9
 更唱叠和	gēng chàng dié hè	3e-12
 更唱迭和	gèng chàng dié hé	3e-12
 更多更好	gèng duō gèng hǎo	3e-12
+更夫	gēng fū	1.2e-11
+更好	gèng hǎo	2.461e-9
+更始	gēng shǐ	6.1e-11
+更始帝	gēng shǐ dì	1.6e-11
 更姓改物	gèng xìng gǎi wù	3e-12
 更定	gēng dìng	3e-12
+更年期	gēng nián qī	1.53e-10
 更待干罢	gèng dài gān bà	3e-12
+更换	gēng huàn	8.45e-10
+更改	gēng gǎi	4.33e-10
+更新	gēng xīn	3.789e-9
+更新换代	gēng xīn huàn dài	8.3e-11
+更是	gèng shì	5.29e-9
+更替	gēng tì	2.95e-10
+更有甚者	gèng yǒu shèn zhě	8.1e-11
+更正	gēng zhèng	9.8e-11
+更深	gèng shēn	3.04e-10
 更深一层	gèng shēn yī céng	3e-12
 更漏	gēng lòu	3e-12
+更生	gēng shēng	3e-11
 更番	gēng fān	3e-12
+更胜一筹	gèng shèng yì chóu	3.6e-11
+更衣	gēng yī	8.1e-11
+更衣室	gēng yī shì	4.8e-11
+更进一步	gèng jìn yí bù	1.86e-10
+更迭	gēng dié	3.69e-10
 更长梦短	gèng cháng mèng duǎn	3e-12
 更阑	gēng lán	3e-12
 更阑人静	gēng lán rén jìng	3e-12
+更鼓	gēng gǔ	2.9e-11
 曹少钦	cáo shào qīn	2e-12
 曹掊冒	cáo pǒu mào	3e-12
 曹操传	cáo cāo zhuàn	3e-12
+曹燕珍	cáo yàn zhēn	2.57e-10
 曹率军	cáo shuài jūn	2e-12
+曼哈顿	màn hā dùn	9.2e-11
+曼哈顿区	màn hā dùn qū	1.1e-11
 曼得拉	màn de lā	3e-12
 曾为楚	céng wéi chǔ	2.56e-10
 曾仕强	zēng shì qiáng	3e-12
 曾伟权	zēng wěi quán	3e-12
 曾侯乙	zēng hóu yǐ	3.9e-11
+曾几何时	céng jǐ hé shí	6e-11
 曾参杀人	zēng cān shā rén	3e-12
 曾国荃	zēng guó quán	2.3e-11
 曾国藩	zēng guó fān	2.04e-10
@@ -5944,6 +8346,7 @@ export const EXTRA_PHRASES = `
 最劲爆	zuì jìng bào	3e-12
 最热帖	zuì rè tiě	3e-12
 最舒服	zuì shū fu	3e-12
+最长	zuì cháng	8.08e-10
 月中折桂	yuè zhōng zhé guì	3e-12
 月亮泡	yuè liang pāo	6e-12
 月夕花朝	yuè xī huā zhāo	3e-12
@@ -5968,24 +8371,32 @@ export const EXTRA_PHRASES = `
 有所不为	yǒu suǒ bù wéi	1.3e-11
 有所为	yǒu suǒ wéi	3.1e-11
 有所为有所不为	yǒu suǒ wéi yǒu suǒ bù wéi	5e-12
+有所作为	yǒu suǒ zuò wéi	2.73e-10
+有效率	yǒu xiào lǜ	8.5e-11
 有时候	yǒu shí hou	1.236e-9
 有朝一日	yǒu zhāo yí rì	1.8e-10
+有林地	yǒu lín dì	2.2e-11
 有模有样	yǒu mú yǒu yàng	1.9e-11
+有求必应	yǒu qiú bì yìng	3.4e-11
 有汉儿	yǒu hàn er	4e-12
 有泽麻子	yǒu zé má zi	2e-12
 有海子	yǒu hǎi zi	2e-12
 有猫儿	yǒu māo er	2e-12
+有生力量	yǒu shēng lì liàng	1.5e-10
 有百利而无一害	yǒu bǎi lì ér wú yī hài	8e-12
 有百害而无一利	yǒu bǎi hài ér wú yī lì	5e-12
 有福气	yǒu fú qi	3e-12
+有种	yǒu zhǒng	1.75e-10
 有秩序地	yǒu zhì xù de	3e-12
 有空	yǒu kòng	1.44e-10
 有空时	yǒu kòng shí	3e-12
 有红儿	yǒu hóng er	2e-12
+有色人种	yǒu sè rén zhǒng	2.7e-11
 有色玻璃	yǒu sè bō li	3e-12
 有色眼睛	yǒu sè yǎn jing	3e-12
 有蠙可乘	yǒu bīn kě chéng	3e-12
 有趣儿	yǒu qù er	6e-12
+有长有短	yǒu cháng yǒu duǎn	1.6e-11
 有门儿	yǒu mén er	7e-12
 有隙可乘	yǒu xì kě chéng	1.4e-11
 有难同当	yǒu nàn tóng dāng	4.7e-11
@@ -5996,6 +8407,8 @@ export const EXTRA_PHRASES = `
 朋友家	péng you jiā	3.4e-11
 朋友有通	péng you yǒu tōng	3e-12
 服从为负	fú cóng wéi fù	3e-12
+服务质量	fú wù zhì liàng	1.8e-11
+服帖	fú tiē	2.6e-11
 服服帖帖	fú fú tiē tiē	3.8e-11
 服用量	fú yòng liàng	4e-12
 朗扇	lǎng shān	3e-12
@@ -6056,6 +8469,8 @@ export const EXTRA_PHRASES = `
 朝鲜队	cháo xiǎn duì	8e-12
 木儿朝	mù er cháo	5e-12
 木吒	mù zhā	4e-12
+木地板	mù dì bǎn	1.4e-11
+木塞	mù sāi	2.3e-11
 木头木脑	mù tou mù nǎo	3e-12
 木干鸟栖	mù gān niǎo qī	3e-12
 木栅	mù zhà	3.7e-11
@@ -6065,11 +8480,19 @@ export const EXTRA_PHRASES = `
 木栅门	mù zhà mén	5e-12
 木格儿	mù gé er	2e-12
 木椎	mù chuí	3e-12
+木钉	mù dīng	1.1e-11
+未了	wèi liǎo	2.75e-10
+未几	wèi jǐ	4.3e-11
 未知量	wèi zhī liàng	1.8e-11
 未粘牢	wèi zhān láo	3e-12
 未足为道	wèi zú wéi dào	3e-12
 未长成	wèi zhǎng chéng	3e-12
+未雨绸缪	wèi yǔ chóu móu	9.1e-11
+末了	mò liǎo	1.91e-10
 本台消息	běn tái xiāo xi	3e-12
+本地	běn dì	1.918e-9
+本地人	běn dì rén	1.24e-10
+本地化	běn dì huà	7.3e-11
 本家儿	běn jiā er	3e-12
 本帖	běn tiě	3e-12
 本未倒置	běn wèi dào zhì	3e-12
@@ -6083,6 +8506,7 @@ export const EXTRA_PHRASES = `
 朱贵儿	zhū guì er	2e-12
 朱轮华毂	zhū lún huá gǔ	3e-12
 朱重八	zhū chóng bā	5.4e-11
+朱长龄	zhū cháng líng	1.93e-10
 朱颜鹤发	zhū yán hè fà	3e-12
 朴不花	piáo bù huā	2e-12
 朴东木	piáo dōng mù	7e-12
@@ -6090,13 +8514,18 @@ export const EXTRA_PHRASES = `
 朴修斯	piáo xiū sī	3e-12
 朴光洙	piáo guāng zhū	3e-12
 朴兰英	piáo lán yīng	2e-12
+朴刀	pō dāo	1.87e-10
 朴利茅	piáo lì máo	1e-11
 朴善英	piáo shàn yīng	3e-12
 朴夏苓	piáo xià líng	3e-12
+朴子	pǔ zǐ	2.9e-11
 朴定洙	piáo dìng zhū	8e-12
+朴实	pǔ shí	5.34e-10
+朴实无华	pǔ shí wú huá	5.6e-11
 朴志胤	piáo zhì yìn	3e-12
 朴恩惠	piáo ēn huì	3e-12
 朴成哲	piáo chéng zhé	8e-12
+朴拙	pǔ zhuō	2e-11
 朴新阳	piáo xīn yáng	3e-12
 朴无胜	piáo wú shèng	3e-12
 朴智星	piáo zhì xīng	5e-12
@@ -6110,27 +8539,38 @@ export const EXTRA_PHRASES = `
 朴瑶道	piáo yáo dào	2e-12
 朴相民	piáo xiāng mín	3e-12
 朴硝	pò xiāo	3e-12
+朴素	pǔ sù	4.45e-10
+朴素无华	pǔ sù wú huá	1.1e-11
 朴者和尚	piáo zhě hé shàng	5e-12
+朴茨	pǔ cí	3.9e-11
 朴茨茅斯	piáo cí máo sī	5.7e-11
 朴裕渊	piáo yù yuān	4e-12
 朴贊郁	piáo zàn yù	3e-12
 朴资茅斯	piáo zī máo sī	3e-12
 朴达摩	piáo dá mó	9.6e-11
+机械效率	jī xiè xiào lǜ	1.2e-11
 机械钻速	jī xiè zuān sù	3e-12
+机率	jī lǜ	9.3e-11
 机电处长	jī diàn chù zhǎng	3e-12
 机电调向	jī diàn diào xiàng	3e-12
+机种	jī zhǒng	1.08e-10
 机警地	jī jǐng de	3e-12
 机车行	jī chē háng	3e-12
 机载	jī zài	3.79e-10
 机载设备	jī zài shè bèi	3e-12
 机载雷达	jī zài léi dá	2e-12
+机长	jī zhǎng	1.03e-10
 杀人不见血	shā rén bú jiàn xiě	6e-12
+杂交种	zá jiāo zhǒng	2.5e-11
+杂交育种	zá jiāo yù zhǒng	2.9e-11
 杂和面	zá huó miàn	3e-12
 杂和面儿	zá huó miàn er	3e-12
 杂差	zá chā	6e-12
 杂志夹	zá zhì jiā	3e-12
 杂拌儿	zá bàn er	8e-12
+杂种	zá zhǒng	4.38e-10
 杂色蛤	zá sè gé	2e-12
+杂货铺	zá huò pù	9.3e-11
 权相	quán xiàng	8e-12
 权相佑	quán xiàng yòu	3e-12
 权相宇	quán xiàng yǔ	3e-12
@@ -6141,12 +8581,16 @@ export const EXTRA_PHRASES = `
 杉谷先生	shān gǔ xiān sheng	2e-12
 李一氓	lǐ yī méng	8e-12
 李为昌	lǐ wéi chāng	6e-12
+李为民	lǐ wèi mín	2.93e-10
 李丽丽	lǐ lì li	3e-12
 李乾顺	lǐ gān shùn	2e-12
 李二相	lǐ èr xiàng	3e-12
+李公朴	lǐ gōng pǔ	3.3e-11
 李和儿	lǐ hé er	2e-12
+李善长	lǐ shàn cháng	7.3e-11
 李四相	lǐ sì xiàng	2e-12
 李好义	lǐ hào yì	5e-12
+李如柏	lǐ rú bǎi	2.5e-11
 李家都	lǐ jiā dū	2e-12
 李少光	lǐ shào guāng	3e-12
 李少华	lǐ shào huá	4e-12
@@ -6161,6 +8605,8 @@ export const EXTRA_PHRASES = `
 李应领	lǐ yīng lǐng	2e-12
 李校书	lǐ jiào shū	5e-12
 李根相	lǐ gēn xiàng	3e-12
+李燕玲	lǐ yàn líng	1.1e-11
+李玲蔚	lǐ líng wèi	1.6e-11
 李给谏	lǐ jǐ jiàn	2e-12
 李荣杓	lǐ róng biāo	6e-12
 李莞春	lǐ guǎn chūn	2e-12
@@ -6169,15 +8615,19 @@ export const EXTRA_PHRASES = `
 李适之	lǐ kuò zhī	8e-12
 李都司	lǐ dū sī	3e-12
 李金发	lǐ jīn fà	5e-12
+李长云	lǐ cháng yún	1.6e-11
+李长水	lǐ cháng shuǐ	1.9e-11
 杏脯	xìng fǔ	6e-12
 材优干济	cái yōu gān jì	3e-12
 材薄质衰	cái báo zhì shuāi	3e-12
+村长	cūn zhǎng	5.23e-10
 杓子	biāo zi	3e-12
 杜丽丽	dù lì li	2.5e-11
 杜塞尔多夫	dù sài ěr duō fū	3.2e-11
 杜少津	dù shào jīn	3e-12
 杜渐防荫	dù jiàn fáng yīn	3e-12
 杜里调	dù lǐ diào	1.28e-10
+杜长老	dù zhǎng lǎo	1e-11
 束修自好	shù xiū zì hào	3e-12
 束发	shù fà	2e-12
 束发冠	shù fà guàn	3e-12
@@ -6190,32 +8640,44 @@ export const EXTRA_PHRASES = `
 束身自好	shù shēn zì hào	3e-12
 杠杠	gàng gang	2e-11
 条件逻辑	tiáo jiàn luó ji	3e-12
+条几	tiáo jī	1.2e-11
 条贯部分	tiáo guàn bù fen	3e-12
 来劲儿	lái jìn er	7e-12
+来日方长	lái rì fāng cháng	2e-11
+来水量	lái shuǐ liàng	1.5e-11
 杨副将	yáng fù jiàng	8e-12
 杨家将	yáng jiā jiàng	3.2e-11
 杨小邪	yáng xiǎo yé	2e-12
 杨少侠	yáng shào xiá	8e-12
 杨少华	yáng shào huá	3e-12
 杨广为	yáng guǎng wéi	3e-12
+杨应龙	yáng yìng lóng	1.3e-11
 杨廷相	yáng tíng xiàng	3e-12
+杨柏龄	yáng bǎi líng	2.56e-10
 杨荫庆	yáng yīn qìng	2e-12
 杨行密	yáng háng mì	6.7e-11
 杨诚调	yáng chéng diào	4e-12
 杨载福	yáng zài fú	3e-12
+杨过奔	yáng guò bēn	1e-11
 杨过相	yáng guò xiàng	7e-12
 杨过钻	yáng guò zuān	2e-12
 杨长得	yáng zhǎng de	2e-12
+杨长槐	yáng cháng huái	2.56e-10
 杭子和	háng zi hé	2e-12
 杭得放	háng de fàng	7.3e-11
 杭得茶	háng de chá	1.74e-10
 杯葛	bēi gé	3e-12
 杳无消息	yǎo wú xiāo xi	3e-12
 松松散散	sōng sōng sǎn sǎn	3e-12
+松柏	sōng bǎi	1.44e-10
+板上钉钉	bǎn shàng dìng dīng	1.6e-11
 板载	bǎn zài	2e-12
 板载显卡	bǎn zài xiǎn kǎ	3e-12
 板载集成	bǎn zài jí chéng	3e-12
+极为	jí wéi	3.287e-9
+极了	jí le	1.309e-9
 极冠	jí guàn	7e-12
+极地	jí dì	2.87e-10
 极差	jí chā	3e-12
 极深研几	jí shēn yán jǐ	3e-12
 极深研幾	jí shēn yán jǐ	3e-12
@@ -6229,6 +8691,7 @@ export const EXTRA_PHRASES = `
 林冠	lín guàn	1.1e-11
 林冠碧	lín guàn bì	2e-12
 林加耶	lín jiā yé	2e-12
+林地	lín dì	1.96e-10
 林安乾	lín ān gān	2e-12
 林少侠	lín shào xiá	2e-12
 林少华	lín shào huá	3e-12
@@ -6236,6 +8699,7 @@ export const EXTRA_PHRASES = `
 林少镖	lín shào biāo	6e-12
 林森为	lín sēn wéi	3e-12
 林相	lín xiàng	3e-12
+林芝地区	lín zhī dì qū	1.2e-11
 林荫	lín yīn	6.9e-11
 林荫大道	lín yīn dà dào	3e-12
 林荫夹道	lín yīn jiā dào	3e-12
@@ -6250,6 +8714,9 @@ export const EXTRA_PHRASES = `
 枝词蔓说	zhī cí wàn shuō	3e-12
 枝辞蔓语	zhī cí wàn yǔ	3e-12
 枪垛儿	qiāng duò er	3e-12
+枪弹	qiāng dàn	3.35e-10
+枪林弹雨	qiāng lín dàn yǔ	3.4e-11
+枪榴弹	qiāng liú dàn	4.9e-11
 枪爻弹雨	qiāng yáo dàn yǔ	3e-12
 枭将	xiāo jiàng	3e-12
 枯乾	kū gān	3e-12
@@ -6260,8 +8727,25 @@ export const EXTRA_PHRASES = `
 枸橘	gōu jú	3e-12
 枸橼	jǔ yuán	5e-12
 枸橼酸	jǔ yuán suān	7e-12
+柏卫华	bǎi wèi huá	2.8e-11
+柏拉图	bó lā tú	5.24e-10
+柏文蔚	bǎi wén wèi	1.2e-11
+柏斯	bǎi sī	1.9e-11
+柏木	bǎi mù	3.1e-11
+柏林	bó lín	1.26e-9
+柏林墙	bó lín qiáng	6.4e-11
+柏柏尔	bǎi bǎi ěr	1.18e-10
+柏树	bǎi shù	2.15e-10
+柏格森	bǎi gé sēn	2.1e-11
+柏油	bǎi yóu	5.2e-11
+柏油路	bǎi yóu lù	5e-11
+柏科	bǎi kē	1e-11
+柏辽兹	bǎi liáo zī	1.7e-11
+某地	mǒu dì	1.46e-10
+某种	mǒu zhǒng	3.355e-9
 染发	rǎn fà	3.37e-10
 染发剂	rǎn fà jì	2.42e-10
+柔情似水	róu qíng sì shuǐ	1e-11
 柚子	yòu zi	3.3e-11
 柚子茶	yòu zi chá	3e-12
 柞丝	zuò sī	3e-12
@@ -6270,6 +8754,7 @@ export const EXTRA_PHRASES = `
 查丽华	zhā lì huá	4e-12
 查伊拉	zhā yī lā	2e-12
 查伊璜	zhā yī huáng	8.1e-11
+查卷	chá juàn	1.6e-11
 查士标	zhā shì biāo	2e-12
 查小欣	zhā xiǎo xīn	3e-12
 查应奎	chá yīng kuí	4e-12
@@ -6283,11 +8768,13 @@ export const EXTRA_PHRASES = `
 查继佐	zhā jì zuǒ	5.1e-11
 查良镛	zhā liáng yōng	3e-12
 柬帖	jiǎn tiě	1.2e-11
+柳传志	liǔ chuán zhì	1.8e-11
 柳叶儿	liǔ yè er	2e-12
 柳姑娘正	liǔ gū niang zhèng	2e-12
 柳子戏	liǔ zi xì	2e-12
 柳家媳妇	liǔ jiā xí fu	4e-12
 柳庄相	liǔ zhuāng xiàng	2e-12
+柳忠长	liǔ zhōng cháng	3.2e-11
 柳毅传	liǔ yì zhuàn	7e-12
 柳眉倒竖	liǔ méi dào shù	9e-12
 柳荫街	liǔ yīn jiē	3e-12
@@ -6308,6 +8795,7 @@ export const EXTRA_PHRASES = `
 栅顶	zhà dǐng	3e-12
 标准差	biāo zhǔn chā	3e-12
 标调	biāo diào	4e-12
+标量	biāo liàng	4.3e-11
 栈向量	zhàn xiàng liàng	3e-12
 栉风酾雨	zhì fēng shī yǔ	3e-12
 栎阳	yuè yáng	5e-12
@@ -6315,17 +8803,28 @@ export const EXTRA_PHRASES = `
 栏栅	lán zhà	2e-12
 树凉儿	shù liáng er	3e-12
 树叶儿	shù yè er	3e-12
+树碑立传	shù bēi lì zhuàn	1e-11
+树种	shù zhǒng	8.76e-10
 树行子	shù hàng zi	3e-12
 树阴凉儿	shù yīn liáng er	3e-12
+栓塞	shuān sè	1.03e-10
+栖息地	qī xī dì	8.3e-11
 栖栖皇皇	xī xī huáng huáng	3e-12
 栟柑	bēn gān	3e-12
 校园笑话	xiào yuán xiào hua	3e-12
 校改	jiào gǎi	2e-12
 校短量长	xiào duǎn liáng cháng	3e-12
+校长	xiào zhǎng	3.791e-9
 校雠学	jiào chóu xué	3e-12
 株蔓	zhū wàn	3e-12
 株连蔓引	zhū lián wàn yǐn	3e-12
 样本量	yàng běn liàng	3e-12
+核力量	hé lì liàng	1.53e-10
+核反应	hé fǎn yìng	2.13e-10
+核反应堆	hé fǎn yìng duī	1.39e-10
+核导弹	hé dǎo dàn	9.2e-11
+核弹	hé dàn	2.25e-10
+核弹头	hé dàn tóu	2.92e-10
 核桃	hé tao	8.5e-10
 核桃仁	hé tao rén	2.8e-11
 核桃壳	hé tao ké	2e-12
@@ -6336,7 +8835,9 @@ export const EXTRA_PHRASES = `
 核桃虫	hé tao chóng	3e-12
 核桃酪	hé tao lào	3e-12
 核桩冠	hé zhuāng guàn	3e-12
+核爆炸	hé bào zhà	1.51e-10
 根冠	gēn guàn	1.4e-11
+根据地	gēn jù dì	2.932e-9
 根株结盘	gēn zhū jiē pán	3e-12
 根管钻	gēn guǎn zuān	3e-12
 格什姆岛	gé shí mǔ dǎo	3e-12
@@ -6358,6 +8859,8 @@ export const EXTRA_PHRASES = `
 格格笑	gé ge xiào	6e-12
 格格轻	gé ge qīng	3e-12
 格里耶	gé lǐ yé	5e-12
+栽倒	zāi dǎo	1.11e-10
+栽种	zāi zhòng	1.25e-10
 栽跟斗	zāi gēn dǒu	3e-12
 栾为夫	luán wéi fū	2e-12
 桂圆乾	guì yuán gān	3e-12
@@ -6365,13 +8868,19 @@ export const EXTRA_PHRASES = `
 桃李成蹊	táo lǐ chéng xī	3e-12
 桃李荫翳	táo lǐ yīn yì	3e-12
 桃脯	táo fǔ	3e-12
+桃花铺	táo huā pù	2.1e-11
 桃蹊柳曲	táo xī liǔ qǔ	3e-12
 桄榔	guāng láng	2e-12
 案几	àn jī	3e-12
+案卷	àn juàn	1.79e-10
 桌斗	zhuō dǒu	3e-12
 桌面儿上	zhuō miàn er shàng	3e-12
+桐柏	tóng bǎi	3.1e-11
+桐柏县	tóng bǎi xiàn	1.3e-11
+桐柏山	tóng bǎi shān	2.93e-10
 桑乾水	sāng gān shuǐ	2e-12
 桑土绸缪	sāng tǔ chóu móu	3e-12
+桑地诺	sāng dì nuò	2.7e-11
 桑户棬枢	sāng hù quān shū	3e-12
 桑椹子	sāng shèn zi	3e-12
 桑螵蛸	sāng piāo xiāo	3e-12
@@ -6381,21 +8890,28 @@ export const EXTRA_PHRASES = `
 梁为仆	liáng wéi pú	2e-12
 梁冠华	liáng guàn huá	3e-12
 梁山泊	liáng shān pō	3e-12
+梁长老	liáng zhǎng lǎo	9.1e-11
 梃子	tǐng zi	3e-12
 梅乾菜	méi gān cài	3e-12
 梅什科	méi shí kē	3e-12
 梅冠三	méi guàn sān	1.1e-11
+梅塞德斯	méi sāi dé sī	1.8e-11
 梅梅划	méi méi huá	2e-12
 梅济耶	méi jì yé	3e-12
+梅耶荷	méi yē hé	1.4e-11
 梅西耶	méi xī yé	4e-12
+梗塞	gěng sè	4.3e-11
 梢子	shāo zi	2.4e-11
 梦撒寮丁	mèng sǎ liáo dīng	3e-12
 梦撒撩丁	mèng sǎ liāo dīng	3e-12
 梨乾	lí gān	3e-12
 梭哈	suō ha	3e-12
 械弹	xiè dàn	3e-12
+检出率	jiǎn chū lǜ	1.9e-11
+检察长	jiǎn chá zhǎng	4.735e-9
 检相	jiǎn xiàng	3e-12
 棉卷口炎	mián juǎn kǒu yán	3e-12
+棉种	mián zhǒng	1e-11
 棋输先著	qí shū xiān zhù	3e-12
 棍儿	gùn er	4.3e-11
 棒子面粥	bàng zi miàn zhōu	4e-12
@@ -6406,6 +8922,7 @@ export const EXTRA_PHRASES = `
 棱椎	léng chuí	3e-12
 植发冲冠	zhí fà chōng guān	3e-12
 植发穿冠	zhí fà chuān guàn	3e-12
+植物种	zhí wù zhǒng	1.9e-11
 椎体	chuí tǐ	4.5e-11
 椎动脉	chuí dòng mài	3e-12
 椎天抢地	chuí tiān qiǎng dì	3e-12
@@ -6416,6 +8933,7 @@ export const EXTRA_PHRASES = `
 椎心顿足	chuí xīn dùn zú	3e-12
 椎打	chuí dǎ	3e-12
 椎牛发冢	chuí niú fā zhǒng	3e-12
+椎管	zhuī guǎn	2.5e-11
 椎肤剥体	chuí fū bāo tǐ	3e-12
 椎肤剥髓	chuí fū bāo suǐ	3e-12
 椎胸跌足	chuí xiōng diē zú	3e-12
@@ -6425,21 +8943,31 @@ export const EXTRA_PHRASES = `
 椎轮	chuí lún	3e-12
 椎锋陷阵	chuí fēng xiàn zhèn	3e-12
 椎锋陷陈	chuí fēng xiàn chén	3e-12
+椎间盘	zhuī jiān pán	6.3e-11
 椎间隙	chuí jiàn xì	3e-12
+椎骨	zhuī gǔ	3.7e-11
 椎髻	chuí jì	3e-12
 椎髻布衣	chuí jì bù yī	3e-12
 椎鼓	chuí gǔ	3e-12
 椰子壳	yē zi ké	3e-12
 楔状相	xiē zhuàng xiàng	3e-12
+楚地居	chǔ dì jū	8.1e-11
 楚得复	chǔ de fù	3e-12
 楚得楚弓	chǔ de chǔ gōng	3e-12
 楚瓦什	chǔ wǎ shí	3e-12
+楚长城	chǔ cháng chéng	5.6e-11
+楚长顺	chǔ cháng shùn	1.1e-11
 楞伽	léng qié	3e-12
 楞场	léng cháng	3e-12
 楞怔怔	léng zhèng zhèng	3e-12
 楞眉横眼	léng méi héng yǎn	3e-12
 楼观	lóu guàn	4e-12
 概括地说	gài kuò de shuō	3e-12
+概率	gài lǜ	5.89e-10
+概率分布	gài lǜ fēn bù	2.4e-11
+概率论	gài lǜ lùn	1.55e-10
+榴弹	liú dàn	2.47e-10
+榴弹炮	liú dàn pào	3.35e-10
 榴散弹	liú sǎn dàn	3e-12
 槁项没齿	gǎo xiàng mò chǐ	3e-12
 槌牛酾酒	chuí niú shī jiǔ	3e-12
@@ -6454,6 +8982,7 @@ export const EXTRA_PHRASES = `
 模样儿	mú yàng er	9.3e-11
 模特儿	mó tè er	5.1e-11
 模糊地	mó hu de	3e-12
+模量	mó liàng	3e-11
 横事	hèng shì	4e-12
 横传	héng zhuàn	2.5e-11
 横倒竖卧	héng dào shù wò	3e-12
@@ -6465,15 +8994,21 @@ export const EXTRA_PHRASES = `
 横话	hèng huà	3e-12
 横逆	hèng nì	5e-12
 橡皮障夹	xiàng pí zhàng jiā	3e-12
+檀香扇	tán xiāng shàn	1.6e-11
 欠债未还	qiàn zhài wèi huán	3e-12
 欠债还钱	qiàn zhài huán qián	1e-11
 欠帐未还	qiàn zhàng wèi huán	3e-12
 欠钱未还	qiàn qián wèi huán	3e-12
+次长	cì zhǎng	8.5e-11
 欢乐气氛	huān lè qì fen	3e-12
 欢喜冤家	huān xǐ yuān jia	4e-12
+欢天喜地	huān tiān xǐ dì	1.12e-10
 欧冠杯	ōu guàn bēi	4e-12
+欧几里得	ōu jǐ lǐ dé	2.51e-10
+欧几里德	ōu jǐ lǐ dé	3.2e-11
 欧塞尔	ōu sài ěr	4e-12
 欧文肖	ōu wén xiāo	2e-12
+欧洲地区	ōu zhōu dì qū	3.8e-11
 欧洲央行	ōu zhōu yāng háng	1.3e-11
 欧米茄	ōu mǐ jiā	2.5e-11
 欧阳天都	ōu yáng tiān dū	3e-12
@@ -6482,8 +9017,10 @@ export const EXTRA_PHRASES = `
 欲海难填	yù hǎi nàn tián	3e-12
 欲语还休	yù yǔ huán xiū	3e-12
 欲说还休	yù shuō huán xiū	7e-12
+欺人太甚	qī rén tài shèn	5.8e-11
 款曲	kuǎn qū	3e-12
 款曲周至	kuǎn qū zhōu zhì	3e-12
+歃血为盟	shà xuè wéi méng	2.3e-11
 歇一宿	xiē yì xiǔ	3e-12
 歌仔戏	gē zǐ xì	1.3e-11
 歌曲排行	gē qǔ pái háng	3e-12
@@ -6492,33 +9029,47 @@ export const EXTRA_PHRASES = `
 歙砚	shè yàn	1.6e-11
 止吐	zhǐ tù	8e-12
 止吐药	zhǐ tù yào	4e-12
+止咳	zhǐ ké	1.41e-10
 正事儿	zhèng shì er	1.6e-11
+正传	zhèng zhuàn	4.5e-11
 正儿巴经	zhèng er bā jīng	3e-12
 正冠纳履	zhèng guàn nà lǚ	3e-12
 正法眼藏	zhèng fǎ yǎn zàng	3e-12
 正琢磨	zhèng zuó mo	3e-12
+正确率	zhèng què lǜ	3.8e-11
 正经事儿	zhèng jīng shì er	3e-12
 正角儿	zhèng jué er	2e-12
 正负得负	zhèng fù de fù	3e-12
 正身率下	zhèng shēn lǜ xià	3e-12
 正邪	zhèng yé	5.7e-11
+正长岩	zhèng cháng yán	2.7e-11
+正长石	zhèng cháng shí	1.6e-11
 此为	cǐ wéi	3e-12
 此动彼应	cǐ dòng bǐ yīng	3e-12
 此呼彼应	cǐ hū bǐ yīng	3e-12
+此地	cǐ dì	9.13e-10
 此帖	cǐ tiě	3e-12
 此消彼长	cǐ xiāo bǐ zhǎng	2.3e-11
+此种	cǐ zhǒng	3.21e-10
 步日耶	bù rì yé	3e-12
+步步为营	bù bù wéi yíng	4.7e-11
 步诗行	bù shī háng	3e-12
+步长	bù cháng	2.9e-11
 武得全	wǔ de quán	2e-12
 武断专横	wǔ duàn zhuān hèng	3e-12
 武行	wǔ háng	7.5e-11
+武装力量	wǔ zhuāng lì liàng	1.83e-9
+武装部长	wǔ zhuāng bù zhǎng	1.1e-11
 武都	wǔ dū	5.6e-11
 武都东	wǔ dū dōng	7e-12
 武都县	wǔ dū xiàn	1e-11
 武都郡	wǔ dū jùn	1.2e-11
 死亡棺材	sǐ wáng guān cai	3e-12
+死亡率	sǐ wáng lǜ	5.16e-10
 死哦	sǐ ó	3e-12
+死地	sǐ dì	1.96e-10
 死工夫	sǐ gōng fu	3e-12
+死心塌地	sǐ xīn tā dì	1.3e-10
 死於非命	sǐ yú fēi mìng	2e-12
 死气沈沈	sǐ qì chén chén	3e-12
 死难	sǐ nàn	1.82e-10
@@ -6528,9 +9079,11 @@ export const EXTRA_PHRASES = `
 残差	cán chā	1.7e-11
 残更	cán gēng	3e-12
 残留量	cán liú liàng	1.8e-11
+殖民地	zhí mín dì	1.6e-9
 段冠华	duàn guàn huá	3e-12
 段誉吁	duàn yù yù	2e-12
 段誉相	duàn yù xiàng	2e-12
+段长	duàn cháng	2e-11
 殷姑娘	yīn gū niang	1.8e-11
 殷老儿	yīn lǎo er	2e-12
 殷都区	yīn dū qū	3e-12
@@ -6542,6 +9095,8 @@ export const EXTRA_PHRASES = `
 毋为牛后	wú wéi niú hòu	3e-12
 毋得违	wú de wéi	2e-12
 母弹	mǔ dàn	6e-12
+每到一地	měi dào yí dì	2.4e-11
+每种	měi zhǒng	1.98e-10
 每行	měi háng	3.7e-11
 每页行数	měi yè háng shù	3e-12
 毒华儿	dú huá er	3e-12
@@ -6552,12 +9107,15 @@ export const EXTRA_PHRASES = `
 比为	bǐ wéi	3e-12
 比什	bǐ shí	1.2e-11
 比什凯克	bǐ shí kǎi kè	2.2e-11
+比哈尔	bǐ hā ěr	2.8e-11
+比哈尔邦	bǐ hā ěr bāng	2.6e-11
 比得上	bǐ de shàng	3e-12
 比得哥什	bǐ de gē shí	3e-12
 比得过	bǐ de guò	3e-12
 比手划脚	bǐ shǒu huá jiǎo	3e-12
 比方说	bǐ fang shuō	3e-12
 比物属事	bǐ wù shǔ shì	3e-12
+比率	bǐ lǜ	4.94e-10
 比率量表	bǐ lǜ liàng biǎo	3e-12
 比量	bǐ liang	9e-12
 比量齐观	bǐ liang qí guān	3e-12
@@ -6565,7 +9123,10 @@ export const EXTRA_PHRASES = `
 毕天都	bì tiān dū	2e-12
 毛儿盖	máo er gài	2e-12
 毛冠鹿	máo guàn lù	2.93e-10
+毛利率	máo lì lǜ	1.64e-10
 毛发倒竖	máo fà dào shù	3e-12
+毛如柏	máo rú bǎi	2.56e-10
+毛泽覃	máo zé qín	5.4e-11
 毛盖儿	máo gài er	3e-12
 毛肚	máo dǔ	3e-12
 毛臊	máo sāo	3e-12
@@ -6595,16 +9156,20 @@ export const EXTRA_PHRASES = `
 气煞	qì shā	3e-12
 气相	qì xiàng	8.5e-11
 气调	qì diào	1.1e-11
+气量	qì liàng	7.3e-11
 气钻	qì zuān	3e-12
+氢弹	qīng dàn	1.7e-10
 氢氰弹	qīng qíng dàn	3e-12
 氧吧	yǎng bā	2.65e-10
 氧量	yǎng liàng	2.4e-11
+氨氯地平	ān lǜ dì píng	1e-11
 水中著盐	shuǐ zhōng zhù yán	3e-12
 水井坊	shuǐ jǐng fáng	3e-12
 水佩风裳	shuǐ pèi fēng cháng	3e-12
 水可载舟	shuǐ kě zài zhōu	2e-12
 水吧	shuǐ bā	1.6e-11
 水咀	shuǐ jǔ	3e-12
+水地	shuǐ dì	7e-11
 水德应	shuǐ dé yīng	4e-12
 水曲柳	shuǐ qū liǔ	2.8e-11
 水果罐头	shuǐ guǒ guàn tou	3e-12
@@ -6613,7 +9178,11 @@ export const EXTRA_PHRASES = `
 水泊中	shuǐ pō zhōng	3e-12
 水泊梁山	shuǐ pō liáng shān	2e-11
 水泊里	shuǐ pō lǐ	2e-12
+水泥地	shuǐ ní dì	2.1e-11
+水流量	shuǐ liú liàng	4e-11
+水浇地	shuǐ jiāo dì	4.2e-11
 水浒传	shuǐ hǔ zhuàn	1.74e-10
+水源地	shuǐ yuán dì	2.72e-10
 水溜	shuǐ liù	3e-12
 水满为患	shuǐ mǎn wéi huàn	3e-12
 水火不相	shuǐ huǒ bú xiàng	3e-12
@@ -6628,6 +9197,8 @@ export const EXTRA_PHRASES = `
 水蔓青	shuǐ wàn qīng	3e-12
 水资源量	shuǐ zī yuán liàng	7e-12
 水远山长	shuǐ yuǎn shān zhǎng	3e-12
+水量	shuǐ liàng	7.39e-10
+水龙卷	shuǐ lóng juǎn	1.4e-11
 求仁得仁	qiú rén de rén	7e-12
 求差	qiú chā	3e-12
 求帖	qiú tiě	3e-12
@@ -6636,19 +9207,41 @@ export const EXTRA_PHRASES = `
 汇为	huì wéi	3e-12
 汇划	huì huá	1.2e-11
 汇差	huì chā	3e-12
+汇率	huì lǜ	1.22e-9
+汉中盆地	hàn zhōng pén dì	2.6e-11
 汉传	hàn zhuàn	3e-12
 汉兵汉将	hàn bīng hàn jiàng	3e-12
 汉宫传	hàn gōng zhuàn	2e-12
 汉得朔	hàn de shuò	2e-12
 汉满蒙	hàn mǎn měng	4e-12
 汉藏	hàn zàng	5e-12
+汉藏语系	hàn zàng yǔ xì	1.14e-10
+汗如雨下	hàn rú yǔ xià	2.5e-11
+汗巾	hàn jīn	6.1e-11
+汗毛	hàn máo	8.5e-11
+汗水	hàn shuǐ	4.94e-10
+汗津津	hàn jīn jīn	1.6e-11
+汗流浃背	hàn liú jiā bèi	5.1e-11
+汗液	hàn yè	5.2e-11
+汗渍	hàn zì	1.8e-11
+汗湿	hàn shī	2.3e-11
+汗牛充栋	hàn niú chōng dòng	1.2e-11
 汗王	hán wáng	2e-12
+汗珠	hàn zhū	1.94e-10
 汗珠儿	hàn zhū er	3e-12
 汗珠子	hàn zhū zi	1.7e-11
+汗腺	hàn xiàn	7.6e-11
+汗臭	hàn chòu	1.2e-11
+汗衫	hàn shān	4e-11
+汗青	hàn qīng	1.2e-11
+汗颜	hàn yán	4.4e-11
+汗马功劳	hàn mǎ gōng láo	9.5e-11
 汝康有为	rǔ kāng yǒu wéi	2e-12
 汞量法	gǒng liàng fǎ	3e-12
+江南地区	jiāng nán dì qū	7.3e-11
 江河湖泊	jiāng hé hú pō	3e-12
 江洲车儿	jiāng zhōu chē er	3e-12
+江淮地区	jiāng huái dì qū	2.2e-11
 江都	jiāng dū	1.42e-10
 江都县	jiāng dū xiàn	1.4e-11
 池中载	chí zhōng zài	2e-12
@@ -6692,7 +9285,10 @@ export const EXTRA_PHRASES = `
 沓至	dá zhì	3e-12
 沙为平	shā wéi píng	2e-12
 沙井子	shā jǐng zi	3e-12
+沙哈鲁	shā hā lǔ	1.5e-11
+沙地	shā dì	1.53e-10
 沙岭子	shā lǐng zi	2e-12
+沙漠地	shā mò dì	2.4e-11
 沙漠相	shā mò xiàng	3e-12
 沙燕儿	shā yàn er	6e-12
 沙窝子	shā wō zi	4e-12
@@ -6709,6 +9305,7 @@ export const EXTRA_PHRASES = `
 没中	méi zhòng	3e-12
 没事儿	méi shì er	1.21e-10
 没事干	méi shì gàn	3e-12
+没什么	méi shén me	2.111e-9
 没传	méi zhuàn	3e-12
 没准儿	méi zhǔn er	4e-11
 没出息	méi chū xi	1.07e-10
@@ -6717,6 +9314,7 @@ export const EXTRA_PHRASES = `
 没商量	méi shāng liang	3e-12
 没头没尾	méi tóu méi wěi	1.1e-11
 没好气儿	méi hǎo qì er	3e-12
+没完没了	méi wán méi liǎo	2.01e-10
 没工夫	méi gōng fu	3e-12
 没影儿	méi yǐng er	9e-12
 没得说	méi de shuō	3e-12
@@ -6744,13 +9342,16 @@ export const EXTRA_PHRASES = `
 沦肌夹髓	lún jī jiā suǐ	3e-12
 沮洳	jù rù	3e-12
 河伯为患	hé bó wéi huàn	3e-12
+河北地区	hé běi dì qū	2.5e-11
 河南坠子	hé nán zhuì zi	2e-11
 河曲	hé qū	5.8e-11
 河曲县	hé qū xiàn	9e-12
 河湖相	hé hú xiàng	3e-12
+河滩地	hé tān dì	1.6e-11
 油干灯尽	yóu gān dēng jìn	3e-12
 油性地	yóu xìng de	3e-12
 油晃晃	yóu huǎng huǎng	3e-12
+油气藏	yóu qì cáng	8.2e-11
 油漆未乾	yóu qī wèi gān	3e-12
 油炸	yóu zhá	1.6e-10
 油炸机	yóu zhá jī	3e-12
@@ -6758,12 +9359,16 @@ export const EXTRA_PHRASES = `
 油炸饼	yóu zhá bǐng	3e-12
 油炸鬼	yóu zhá guǐ	3e-12
 油煎火燎	yóu jiān huǒ liǎo	3e-12
+油藏	yóu cáng	2.2e-11
 油量	yóu liàng	3e-12
+治愈率	zhì yù lǜ	5.3e-11
+沼泽地	zhǎo zé dì	2.25e-10
 沽名干誉	gū míng gàn yù	3e-12
 沽名要誉	gū míng yāo yù	3e-12
 沾沾自好	zhān zhān zì hào	3e-12
 沾边儿	zhān biān er	4e-12
 沿条儿	yán tiáo er	3e-12
+沿海地区	yán hǎi dì qū	9.4e-11
 沿边儿	yán biān er	3e-12
 泄沓	xiè dá	3e-12
 泄泄沓沓	xiè xiè dá dá	3e-12
@@ -6772,6 +9377,7 @@ export const EXTRA_PHRASES = `
 泌阳	bì yáng	8e-12
 泌阳县	bì yáng xiàn	3e-12
 法不阿贵	fǎ bù ē guì	3e-12
+法帖	fǎ tiè	4.1e-11
 法轮常转	fǎ lún cháng zhuǎn	3e-12
 泛应曲当	fàn yīng qǔ dāng	3e-12
 泡吧	pào bā	3e-12
@@ -6798,6 +9404,7 @@ export const EXTRA_PHRASES = `
 波束调向	bō shù diào xiàng	3e-12
 波罗的海	bō luó dì hǎi	4.91e-10
 波罗的海地区	bō luó dì hǎi dì qū	1e-11
+波长	bō cháng	6.61e-10
 波骇云属	bō hài yún shǔ	3e-12
 波黑塞尔维亚共和国	bō hēi sài ěr wéi yà gòng hé guó	2e-12
 泣血椎心	qì xuè chuí xīn	3e-12
@@ -6809,6 +9416,7 @@ export const EXTRA_PHRASES = `
 泥坨子	ní tuó zi	3e-12
 泥子	ní zi	3e-12
 泥腿子	ní tuǐ zi	1.6e-11
+注册地	zhù cè dì	1.5e-11
 注册量	zhù cè liàng	3e-12
 注水压差	zhù shuǐ yā chā	3e-12
 泯没	mǐn mò	3e-12
@@ -6820,6 +9428,7 @@ export const EXTRA_PHRASES = `
 泸州大曲	lú zhōu dà qū	3e-12
 泻肚子	xiè dù zi	3e-12
 泽旺子	zé wàng zi	2e-12
+洋地黄	yáng dì huáng	2e-11
 洋洋纚纚	yáng yáng lí lí	3e-12
 洋镐	yáng gǎo	3e-12
 洒心更始	sǎ xīn gēng shǐ	3e-12
@@ -6837,6 +9446,7 @@ export const EXTRA_PHRASES = `
 洛钟东应	luò zhōng dōng yīng	2e-12
 洞儿	dòng er	3e-12
 洞口依子	dòng kǒu yī zi	3e-12
+洞天福地	dòng tiān fú dì	1.6e-11
 洞子	dòng zi	3e-12
 洞见症结	dòng jiàn zhēng jié	3e-12
 洪应明	hóng yīng míng	2e-12
@@ -6849,24 +9459,45 @@ export const EXTRA_PHRASES = `
 洪都新	hóng dū xīn	2e-12
 洪都航空	hóng dū háng kōng	1.5e-11
 洪量	hóng liàng	6e-12
+洲际导弹	zhōu jì dǎo dàn	4.8e-11
 活儿干	huó er gān	3e-12
 活剥生吞	huó bō shēng tūn	3e-12
+活动量	huó dòng liàng	1.8e-11
+活塞	huó sāi	6.51e-10
 活扳子	huó bān zi	3e-12
 活页夹	huó yè jiā	3e-12
 活页簿	huó yè bù	3e-12
+洼地	wā dì	6.13e-10
 派出所长	pài chū suǒ zhǎng	4e-12
 派差	pài chā	3e-12
 派调	pài diào	3e-12
+流传	liú chuán	1.65e-9
+流传于世	liú chuán yú shì	1.5e-11
+流传千古	liú chuán qiān gǔ	1.4e-11
 流入量	liú rù liàng	7e-12
 流出量	liú chū liàng	3e-12
 流利地	liú lì de	3e-12
+流动率	liú dòng lǜ	2.4e-11
+流失率	liú shī lǜ	5.2e-11
 流失量	liú shī liàng	3e-12
+流弹	liú dàn	1.6e-11
+流放地	liú fàng dì	2.4e-11
+流汗	liú hàn	5.4e-11
 流畅地	liú chàng de	3e-12
 流离颠疐	liú lí diān zhì	3e-12
 流言混话	liú yán hún huà	3e-12
+流通量	liú tōng liàng	1.3e-11
+流量	liú liàng	1.499e-9
+流量表	liú liàng biǎo	1.5e-11
+流量计	liú liàng jì	1.2e-11
 流鼻血	liú bí xiě	3e-12
 浇风薄俗	jiāo fēng báo sú	3e-12
 测度卷积	cè dù juǎn jī	3e-12
+测量	cè liáng	2.589e-9
+测量仪	cè liáng yí	1.5e-11
+测量员	cè liáng yuán	2.2e-11
+测量学	cè liáng xué	8.9e-11
+测量船	cè liáng chuán	5.5e-11
 济宁	jǐ níng	9.1e-11
 济宁市	jǐ níng shì	3.9e-11
 济时行道	jì shí xíng dào	3e-12
@@ -6879,6 +9510,7 @@ export const EXTRA_PHRASES = `
 济阳	jǐ yáng	1.3e-11
 济阳县	jǐ yáng xiàn	1.8e-11
 浏览量	liú lǎn liàng	1.1e-11
+浑朴	hún pǔ	1.4e-11
 浒墅关	xǔ shù guān	6e-12
 浓抹淡妆	nóng mǒ dàn zhuāng	3e-12
 浓相	nóng xiàng	3e-12
@@ -6886,6 +9518,7 @@ export const EXTRA_PHRASES = `
 浪卡子	làng qiǎ zi	3e-12
 浪卡子县	làng qiǎ zi xiàn	3e-12
 浮云朝露	fú yún zhāo lù	3e-12
+浮动汇率	fú dòng huì lǜ	2.5e-11
 浮名薄利	fú míng bó lì	3e-12
 浮收勒折	fú shōu lè zhé	3e-12
 浮白载笔	fú bái zài bǐ	3e-12
@@ -6893,6 +9526,8 @@ export const EXTRA_PHRASES = `
 海冠	hǎi guàn	3e-12
 海剌儿	hǎi là er	2e-12
 海哩	hǎi li	3e-12
+海地	hǎi dì	2.25e-10
+海基导弹	hǎi jī dǎo dàn	1.1e-11
 海塞尔	hǎi sài ěr	3e-12
 海子石	hǎi zi shí	3e-12
 海子边	hǎi zi biān	2e-12
@@ -6900,6 +9535,8 @@ export const EXTRA_PHRASES = `
 海得拉巴	hǎi de lā bā	2e-11
 海扇	hǎi shān	5e-12
 海水难量	hǎi shuǐ nán liàng	3e-12
+海湾地区	hǎi wān dì qū	6.6e-11
+海燕	hǎi yàn	8.7e-11
 海相	hǎi xiàng	6.3e-11
 海菊蛤	hǎi jú gé	4e-12
 海蛤壳	hǎi gé ké	3e-12
@@ -6907,10 +9544,14 @@ export const EXTRA_PHRASES = `
 海蜇头	hǎi zhé tóu	3e-12
 海蜇皮	hǎi zhé pí	1.1e-11
 海螵蛸	hǎi piāo xiāo	4e-12
+海量	hǎi liàng	4.8e-11
+海长松	hǎi cháng sōng	1.4e-11
 海难	hǎi nàn	6.9e-11
 涂上一层	tú shàng yī céng	3e-12
 涂得红	tú de hóng	2e-12
+涂长望	tú cháng wàng	2.58e-10
 涅斯捷鲁什金	niè sī jié lǔ shí jīn	2e-12
+消化率	xiāo huà lǜ	1.8e-11
 消得人	xiāo de rén	3e-12
 消息中间件	xiāo xi zhōng jiān jiàn	3e-12
 消息传递	xiāo xi chuán dì	5e-12
@@ -6918,9 +9559,12 @@ export const EXTRA_PHRASES = `
 消息灵通	xiāo xi líng tōng	5e-11
 消息盈冲	xiāo xi yíng chōng	3e-12
 消息闭塞	xiāo xi bì sè	3e-12
+消耗率	xiāo hào lǜ	1.3e-11
 消耗量	xiāo hào liàng	5.8e-11
 消色差	xiāo sè chā	3e-12
 消费量	xiāo fèi liàng	9.3e-11
+消长	xiāo zhǎng	9e-11
+涌水量	yǒng shuǐ liàng	3.2e-11
 涎脸饧眼	xián liǎn xíng yǎn	3e-12
 涡扇	wō shān	6.3e-11
 涡河	guō hé	1.9e-11
@@ -6933,19 +9577,27 @@ export const EXTRA_PHRASES = `
 涸鱼得水	hé yú de shuǐ	3e-12
 涸鲋得水	hé fù de shuǐ	3e-12
 淌混水	tǎng hún shuǐ	3e-12
+淘汰率	táo tài lǜ	4e-11
 淘沙得金	táo shā de jīn	3e-12
 淡淡地	dàn dàn de	2.06e-10
 淡薄	dàn bó	1e-10
+淤塞	yū sè	7.6e-11
 深中冠	shēn zhōng guàn	2e-12
 深为	shēn wéi	3e-12
+深仇大恨	shēn chóu dà hèn	4.4e-11
 深仇宿怨	shēn chóu sù yuàn	3e-12
 深厉浅揭	shēn lì qiǎn jiē	3e-12
 深恶	shēn wù	3e-12
 深恶痛嫉	shēn wù tòng jí	3e-12
 深恶痛觉	shēn wù tòng jué	3e-12
 深文曲折	shēn wén qū zhé	3e-12
+深更半夜	shēn gēng bàn yè	7.5e-11
+深水炸弹	shēn shuǐ zhà dàn	5.9e-11
 深深地	shēn shēn de	3.5e-11
 深省	shēn xǐng	5e-12
+深藏	shēn cáng	1.81e-10
+深长	shēn cháng	7.8e-11
+淳朴	chún pǔ	1.29e-10
 混为	hùn wéi	3e-12
 混为一体	hùn wéi yì tǐ	3e-12
 混为一谈	hùn wéi yì tán	1.16e-10
@@ -6961,10 +9613,12 @@ export const EXTRA_PHRASES = `
 混混沄沄	hùn hun yún yún	3e-12
 混球	hún qiú	3e-12
 混球儿	hún qiú er	3e-12
+混血种人	hùn xuè zhǒng rén	1.55e-10
 清创	qīng chuāng	1.3e-11
 清都紫府	qīng dū zǐ fǔ	3e-12
 清都紫微	qīng dū zǐ wēi	3e-12
 清都绛阙	qīng dū jiàng què	3e-12
+清静无为	qīng jìng wú wéi	2.2e-11
 渊涓蠖濩	yuān juān huò huò	3e-12
 渐不可长	jiàn bù kě cháng	3e-12
 渐染	jiān rǎn	3e-12
@@ -6973,6 +9627,7 @@ export const EXTRA_PHRASES = `
 渔获量	yú huò liàng	4.2e-11
 渔阳鞞鼓	yú yáng bǐng gǔ	3e-12
 渗出量	shèn chū liàng	3e-12
+渗透率	shèn tòu lǜ	4.4e-11
 渗量	shèn liàng	3e-12
 渠导荥	qú dǎo xíng	2e-12
 渣打券	zhā dǎ xuàn	3e-12
@@ -6987,6 +9642,7 @@ export const EXTRA_PHRASES = `
 温都尔	wēn dū ěr	3e-12
 温都尔汗	wēn dū ěr hàn	2.9e-11
 港子	gǎng zi	3e-12
+港澳地区	gǎng ào dì qū	9.6e-11
 游会稽	yóu kuài jī	2e-12
 游兴	yóu xìng	1.2e-11
 游兴正浓	yóu xìng zhèng nóng	3e-12
@@ -6996,8 +9652,11 @@ export const EXTRA_PHRASES = `
 湖底扇	hú dǐ shān	3e-12
 湖泊	hú pō	3.482e-9
 湖泊相	hú pō xiàng	3e-12
+湿地	shī dì	1.194e-9
 湿答答	shī dā dā	3e-12
 溃脓	huì nóng	3e-12
+源地	yuán dì	6.7e-11
+源远流长	yuán yuǎn liú cháng	1.45e-10
 溘先朝露	kè xiān zhāo lù	3e-12
 溜子	liū zi	3e-12
 溜溜转	liū liū zhuàn	3e-12
@@ -7007,12 +9666,16 @@ export const EXTRA_PHRASES = `
 溪乾村	xī gān cūn	3e-12
 溶为	róng wéi	3e-12
 滂沱大雨	pāng tuó dà yǔ	6e-12
+滋长	zī zhǎng	1.34e-10
 滑塌相	huá tā xiàng	3e-12
 滑行道	huá xíng dào	1.3e-11
 滞差	zhì chā	3e-12
 滞泥	zhì nì	3e-12
+满地	mǎn dì	4.05e-10
 满天星斗	mǎn tiān xīng dǒu	3e-12
+满头大汗	mǎn tóu dà hàn	1.57e-10
 满意哦	mǎn yì ó	3e-12
+满意率	mǎn yì lǜ	1.7e-11
 满手是血	mǎn shǒu shì xiě	3e-12
 满桂调	mǎn guì diào	2e-12
 满肚子	mǎn dù zi	3e-12
@@ -7021,6 +9684,7 @@ export const EXTRA_PHRASES = `
 满身是血	mǎn shēn shì xiě	3e-12
 滥调	làn diào	6e-12
 滥调陈腔	làn diào chén qiāng	3e-12
+滩地	tān dì	6.5e-11
 滴哩答拉	dī li dá lā	3e-12
 滴溜溜转	dī liū liū zhuàn	1e-11
 滴答	dī dā	4e-11
@@ -7038,16 +9702,23 @@ export const EXTRA_PHRASES = `
 漏洞补丁	lòu dòng bǔ ding	3e-12
 漠然处之	mò rán chǔ zhī	3e-12
 漫卷	màn juǎn	9e-12
+漫长	màn cháng	1.151e-9
 潘任美	pān rén měi	4e-12
+潘哈德	pān hā dé	4.5e-11
+潘玮柏	pān wěi bǎi	1.3e-11
 潜在地	qián zài de	3e-12
 潜滋暗长	qián zī àn zhǎng	3e-12
+潜藏	qián cáng	7.6e-11
 潟肚子	xì dù zi	3e-12
+潦倒	liáo dǎo	5.4e-11
 潦原浸天	liáo yuán jìn tiān	3e-12
 潮卷浪涌	cháo juǎn làng yǒng	3e-12
 潮差	cháo chā	6.5e-11
+潮汕地区	cháo shàn dì qū	2e-11
 澄沙	dèng shā	3e-12
 澄沙汰砾	dèng shā tài lì	3e-12
 澄浆泥	dèng jiāng ní	3e-12
+澳门地区	ào mén dì qū	1e-11
 澹台	tán tái	3.4e-11
 澹台勉	tán tái miǎn	4e-12
 澹台姊弟	tán tái zǐ dì	3e-12
@@ -7058,9 +9729,12 @@ export const EXTRA_PHRASES = `
 激薄停浇	jī báo tíng jiāo	3e-12
 瀑河	bào hé	3e-12
 灌浆儿	guàn jiāng er	3e-12
+火地岛	huǒ dì dǎo	5.2e-11
 火妻灰子	huǒ qī huī zi	3e-12
+火山地震	huǒ shān dì zhèn	2.2e-11
 火旋风	huǒ xuàn fēng	3e-12
 火石玻璃	huǒ shí bō li	3e-12
+火种	huǒ zhǒng	1.48e-10
 火箭弹	huǒ jiàn dàn	2.7e-10
 灭此朝食	miè cǐ zhāo shí	2e-12
 灭火弹	miè huǒ dàn	3e-12
@@ -7071,10 +9745,13 @@ export const EXTRA_PHRASES = `
 灰糊糊	huī hú hu	3e-12
 灵应	líng yīng	3e-12
 灵长	líng zhǎng	3e-12
+灵长目	líng zhǎng mù	4.1e-11
 灵长类	líng zhǎng lèi	7.7e-11
 炫玉贾石	xuàn yù jiǎ shí	3e-12
 炭子冲	tàn zi chōng	2e-12
 炮子儿	pào zǐ er	3e-12
+炮弹	pào dàn	1.909e-9
+炮弹箱	pào dàn xiāng	1.8e-11
 炮筒子	pào tǒng zi	9e-12
 炸丸子	zhá wán zi	3e-12
 炸伤	zhá shāng	3e-11
@@ -7083,8 +9760,12 @@ export const EXTRA_PHRASES = `
 炸土豆片	zhá tǔ dòu piàn	3e-12
 炸坏	zhá huài	3e-12
 炸平	zhá píng	3e-12
+炸弹	zhà dàn	1.24e-9
 炸成	zhá chéng	3e-12
+炸掉	zhà diào	7.5e-11
 炸断	zhá duàn	3e-12
+炸死	zhà sǐ	8.8e-11
+炸毁	zhà huǐ	2.95e-10
 炸油条	zhá yóu tiáo	3e-12
 炸油饼	zhá yóu bǐng	3e-12
 炸炸	zhá zhá	3e-12
@@ -7093,16 +9774,21 @@ export const EXTRA_PHRASES = `
 炸破	zhá pò	3e-12
 炸碎	zhá suì	3e-12
 炸礁	zhá jiāo	4e-12
+炸糕	zhá gāo	1.4e-11
 炸肉	zhá ròu	3e-12
 炸肉丸	zhá ròu wán	3e-12
 炸肉块	zhá ròu kuài	3e-12
+炸药	zhà yào	6.34e-10
+炸药包	zhà yào bāo	6.3e-11
 炸薯条	zhá shǔ tiáo	1.4e-11
 炸虾球	zhá xiā qiú	3e-12
+炸裂	zhà liè	4.4e-11
 炸豆腐	zhá dòu fu	3e-12
 炸起	zhá qǐ	3e-12
 炸起来	zhá qǐ lái	3e-12
 炸酱	zhá jiàng	3e-12
 炸酱面	zhá jiàng miàn	1.7e-11
+炸雷	zhà léi	6.6e-11
 炸鱼	zhá yú	1.1e-11
 炸鱼排	zhá yú pái	3e-12
 炸鸡	zhá jī	1.4e-11
@@ -7112,7 +9798,10 @@ export const EXTRA_PHRASES = `
 炸鸡腿	zhá jī tuǐ	3e-12
 炸麻花	zhá má huā	3e-12
 点不着	diǎn bù zháo	3e-12
+点击率	diǎn jī lǜ	4.2e-11
+点到为止	diǎn dào wéi zhǐ	1.7e-11
 点名簿	diǎn míng bù	3e-12
+点头哈腰	diǎn tóu hā yāo	4.1e-11
 点手划脚	diǎn shǒu huá jiǎo	3e-12
 点指划脚	diǎn zhǐ huá jiǎo	3e-12
 点石为金	diǎn shí wéi jīn	3e-12
@@ -7124,7 +9813,9 @@ export const EXTRA_PHRASES = `
 烈女传	liè nǚ zhuàn	3e-12
 烘乾	hōng gān	3e-12
 烘乾机	hōng gān jī	3e-12
+烟卷	yān juàn	2.5e-11
 烟圈儿	yān quān er	3e-12
+烟幕弹	yān mù dàn	1.05e-10
 烟斗	yān dǒu	1.17e-10
 烟斗丝	yān dǒu sī	3e-12
 烟斗架	yān dǒu jià	3e-12
@@ -7136,10 +9827,19 @@ export const EXTRA_PHRASES = `
 烧饼油条	shāo bing yóu tiáo	3e-12
 烧香拜拜	shāo xiāng bái bái	3e-12
 热乎劲	rè hu jìn	3e-12
+热传导	rè chuán dǎo	6.2e-11
 热切地	rè qiè de	3e-12
+热功当量	rè gōng dāng liàng	3.3e-11
 热哄哄	rè hōng hōng	3e-12
+热导率	rè dǎo lǜ	3.4e-11
 热忱地	rè chén de	3e-12
+热情奔放	rè qíng bēn fàng	3e-11
+热效应	rè xiào yìng	6e-11
+热效率	rè xiào lǜ	4.6e-11
+热核反应	rè hé fǎn yìng	3.1e-11
+热流量	rè liú liàng	2.5e-11
 热载体	rè zài tǐ	3e-12
+热量	rè liàng	1.121e-9
 烹龙炮凤	pēng lóng pào fèng	3e-12
 焦宛儿	jiāo wǎn er	1.96e-10
 焦得布	jiāo de bù	2e-12
@@ -7155,25 +9855,32 @@ export const EXTRA_PHRASES = `
 煞费心机	shā fèi xīn jī	3e-12
 煤斗车	méi dǒu chē	3e-12
 煤都	méi dū	1e-11
+照应	zhào yìng	2.56e-10
 照得人	zhào de rén	3e-12
+照明弹	zhào míng dàn	1.12e-10
 照相乾片	zhào xiàng gān piàn	3e-12
 照相簿	zhào xiàng bù	4e-12
 煮弩为粮	zhǔ nǔ wéi liáng	3e-12
 熊猫儿	xióng māo er	3e-12
+熟地	shú dì	2.9e-11
 熟思审处	shú sī shěn chǔ	3e-12
 熟悉	shú xi	3.053e-9
 熟悉业务	shú xi yè wù	3e-12
 熟悉起来	shú xi qǐ lái	3e-12
 熟悉路途	shú xi lù tú	3e-12
 熟练地	shú liàn de	3e-12
+熨帖	yù tiē	1.1e-11
 熨斗	yùn dǒu	3e-11
 熨熨贴贴	yùn yù tiē tiē	3e-12
 熬心	āo xīn	3e-12
 熬心费力	āo xīn fèi lì	3e-12
+燃烧弹	rán shāo dàn	7e-11
 燎发摧枯	liáo fā cuī kū	3e-12
 燕下都	yān xià dū	3.2e-11
 燕丹子	yān dān zi	2e-12
 燕云诸	yān yún zhū	2e-12
+燕京	yān jīng	1.399e-9
+燕京大学	yān jīng dà xué	2.77e-10
 燕儿	yàn er	1.2e-11
 燕军乘	yān jūn chéng	3e-12
 燕南	yān nán	6e-12
@@ -7195,28 +9902,52 @@ export const EXTRA_PHRASES = `
 燕塞湖	yān sài hú	6e-12
 燕处危巢	yàn chù wēi cháo	3e-12
 燕太子丹	yān tài zǐ dān	6e-12
+燕子	yàn zi	4.26e-10
 燕安酖毒	yàn ān zhèn dú	3e-12
+燕尾服	yàn wěi fú	1.4e-11
+燕山	yān shān	4.76e-10
+燕山大学	yān shān dà xué	1.7e-11
+燕山山脉	yān shān shān mài	4.1e-11
 燕岱之石	yàn dài zhī shí	3e-12
 燕州	yān zhōu	2e-12
 燕惠王	yān huì wáng	1.1e-11
+燕慕容	yàn mù róng	2e-11
 燕易王	yān yì wáng	5e-12
 燕昭好马	yàn zhāo hǎo mǎ	3e-12
 燕昭市骏	yàn zhāo shì jùn	3e-12
 燕昭王	yān zhāo wáng	3.4e-11
 燕然勒	yān rán lè	2e-12
 燕然山	yān rán shān	9e-12
+燕皇帝	yàn huáng dì	1.3e-11
 燕石妄珍	yàn shí wàng zhēn	3e-12
+燕窝	yàn wō	1.08e-10
+燕窝汤	yàn wō tāng	2.1e-11
 燕莎	yān shā	1.2e-11
+燕赵	yān zhào	3.7e-11
 燕郊	yān jiāo	7.3e-11
 燕都	yān dū	1.43e-10
 燕金募秀	yàn jīn mù xiù	3e-12
+燕铁木	yàn tiě mù	5.6e-11
+燕雀	yàn què	1.8e-11
 燕雀处堂	yàn què chǔ táng	2e-12
+燕顺	yàn shùn	5.6e-11
 燕驾越毂	yàn jià yuè gǔ	3e-12
 燕骏千金	yàn jùn qiān jīn	3e-12
+燕麦	yàn mài	1.54e-10
+爆炸	bào zhà	1.998e-9
+爆炸力	bào zhà lì	2.9e-11
+爆炸声	bào zhà shēng	1.09e-10
+爆炸式	bào zhà shì	1e-11
+爆炸性	bào zhà xìng	1.13e-10
+爆炸物	bào zhà wù	2.4e-11
 爆肚	bào dǔ	3e-12
 爆肚儿	bào dǔ er	3e-12
 爪儿	zhuǎ er	2e-12
 爪印	zhǎo yìn	3e-12
+爪哇	zhǎo wā	2.1e-10
+爪哇人	zhǎo wā rén	2e-11
+爪哇岛	zhǎo wā dǎo	7.1e-11
+爪哇海	zhǎo wā hǎi	2.4e-11
 爪斗	zhǎo dòu	3e-12
 爪甲	zhǎo jiǎ	3e-12
 爪痕	zhǎo hén	3e-12
@@ -7249,6 +9980,7 @@ export const EXTRA_PHRASES = `
 片甲不还	piàn jiǎ bù huán	3e-12
 片言只字	piàn yán zhī zì	1e-11
 片言只语	piàn yán zhī yǔ	1.4e-11
+片长	piàn cháng	1.37e-10
 片鳞半爪	piàn lín bàn zhǎo	3e-12
 版补丁	bǎn bǔ ding	3e-12
 牙哈	yá ha	2e-12
@@ -7268,6 +10000,9 @@ export const EXTRA_PHRASES = `
 牛鞅	niú yàng	3e-12
 牟丰京	móu fēng jīng	3e-12
 牟其中	móu qí zhōng	5e-12
+牟利	móu lì	1.28e-10
+牟取	móu qǔ	7.5e-11
+牟取暴利	móu qǔ bào lì	4.6e-11
 牟合方	móu hé fāng	2e-12
 牟安世	móu ān shì	2e-12
 牟宗三	móu zōng sān	3e-12
@@ -7276,6 +10011,7 @@ export const EXTRA_PHRASES = `
 牟尼佛	móu ní fó	3e-12
 牟尼合	móu ní hé	4e-12
 牟尼堂	móu ní táng	1.3e-11
+牟平	mù píng	1.5e-11
 牟建明	móu jiàn míng	3e-12
 牟新生	móu xīn shēng	3e-12
 牟春光	móu chūn guāng	1.93e-10
@@ -7289,17 +10025,35 @@ export const EXTRA_PHRASES = `
 牟雁翎	móu yàn líng	2e-12
 牢固地	láo gù de	3e-12
 牢牢地	láo láo de	3e-12
+牧地	mù dì	8.8e-11
 牧畜	mù xù	1.7e-11
+物理地址	wù lǐ dì zhǐ	1.2e-11
+物理量	wù lǐ liàng	2.17e-10
+物种	wù zhǒng	5.11e-10
+物质量	wù zhì liàng	1.2e-11
+牵累	qiān lěi	4.8e-11
+特为	tè wèi	9.6e-11
 特供	tè gōng	3e-12
+特地	tè dì	5.65e-10
 特差	tè chā	3e-12
 特征向量	tè zhēng xiàng liàng	3e-12
 特征曲面	tè zhēng qū miàn	3e-12
 特曲	tè qū	7e-12
+特有种	tè yǒu zhǒng	7.1e-11
+特种	tè zhǒng	1.356e-9
+特种兵	tè zhǒng bīng	7.4e-11
 特种玻璃	tè zhǒng bō li	3e-12
+特种部队	tè zhǒng bù duì	4.77e-10
+特长	tè cháng	4.8e-10
+特长班	tè cháng bān	1.2e-11
+特长生	tè cháng shēng	1.62e-10
 特陆子	tè lù zi	2e-12
+犁地	lí dì	3.9e-11
 犁耙	lí bà	3e-12
+犍为	qián wéi	3.3e-11
 犛牛	lí niú	3e-12
 犯不着	fàn bu zháo	1.13e-10
+犯罪率	fàn zuì lǜ	5.8e-11
 犯而勿校	fàn ér wù jiào	3e-12
 状元坊	zhuàng yuan fāng	3e-12
 状元红	zhuàng yuan hóng	1e-11
@@ -7309,9 +10063,12 @@ export const EXTRA_PHRASES = `
 犹解倒悬	yóu jiě dào xuán	3e-12
 犹鱼得水	yóu yú de shuǐ	3e-12
 狂为乱道	kuáng wéi luàn dào	3e-12
+狂奔	kuáng bēn	3e-10
+狂轰滥炸	kuáng hōng làn zhà	3.3e-11
 狂风戒指	kuáng fēng jiè zhi	3e-12
 狄修应	dí xiū yīng	2e-12
 狄塞尔	dí sài ěr	1e-11
+狄更斯	dí gèng sī	4e-11
 狎邪	xiá yé	3e-12
 狐臊	hú sāo	2e-12
 狗续侯冠	gǒu xù hóu guàn	3e-12
@@ -7325,7 +10082,10 @@ export const EXTRA_PHRASES = `
 独辟蹊径	dú pì xī jìng	2.8e-11
 独门功夫	dú mén gōng fu	3e-12
 狭义地说	xiá yì de shuō	3e-12
+狭长	xiá cháng	3.23e-10
+狭长的	xiá cháng de	1.04e-10
 狱长	yù zhǎng	1.2e-11
+狼狈为奸	láng bèi wéi jiān	2.7e-11
 狼狈相	láng bèi xiàng	3e-12
 狼艰狈蹶	láng jiān bèi jué	3e-12
 猛劲儿	měng jìn er	3e-12
@@ -7362,6 +10122,7 @@ export const EXTRA_PHRASES = `
 玄酒瓠脯	xuán jiǔ hù fǔ	3e-12
 率众	shuài zhòng	2.1e-10
 率先	shuài xiān	9.44e-10
+率先垂范	shuài xiān chuí fàn	2.1e-11
 率兵	shuài bīng	3e-12
 率团	shuài tuán	3e-12
 率团参加	shuài tuán cān jiā	3e-12
@@ -7369,12 +10130,16 @@ export const EXTRA_PHRASES = `
 率土宅心	shuài tǔ zhái xīn	3e-12
 率尔	shuài ěr	3e-12
 率师	shuài shī	3e-12
+率性	shuài xìng	2.7e-11
 率意	shuài yì	3e-12
 率然	shuài rán	2e-12
+率直	shuài zhí	3e-11
+率真	shuài zhēn	2e-11
 率谷	shuài gǔ	3e-12
 率部	shuài bù	3e-12
 率队	shuài duì	3e-12
 率队参加	shuài duì cān jiā	3e-12
+率领	shuài lǐng	4.373e-9
 玉为容	yù wéi róng	2e-12
 玉亭哩	yù tíng li	2e-12
 玉华州	yù huà zhōu	9e-12
@@ -7388,6 +10153,7 @@ export const EXTRA_PHRASES = `
 玉清观	yù qīng guàn	2e-12
 玉皇传	yù huáng zhuàn	2e-12
 玉真散	yù zhēn sǎn	3e-12
+玉米地	yù mǐ dì	2.8e-11
 玉米糊	yù mǐ hū	1.2e-11
 玉质金相	yù zhì jīn xiàng	3e-12
 玉速帖	yù sù tiě	2e-12
@@ -7412,6 +10178,7 @@ export const EXTRA_PHRASES = `
 王之相	wáng zhī xiàng	2e-12
 王乾娘	wáng gān niáng	8e-12
 王二麻子	wáng èr má zi	6e-12
+王传志	wáng chuán zhì	8.7e-11
 王体乾	wáng tǐ gān	2.2e-11
 王先生	wáng xiān sheng	3.7e-11
 王八羔子	wáng ba gāo zi	3e-12
@@ -7443,6 +10210,7 @@ export const EXTRA_PHRASES = `
 王所传	wáng suǒ zhuàn	2e-12
 王拔都	wáng bá dū	3e-12
 王曰乾	wáng yuē gān	5e-12
+王更广	wáng gèng guǎng	1.6e-11
 王曾瑜	wáng zēng yú	1.6e-11
 王格格	wáng gé ge	1.1e-11
 王母娘娘	wáng mǔ niáng niang	4e-11
@@ -7459,12 +10227,14 @@ export const EXTRA_PHRASES = `
 王般若	wáng bō rě	2e-12
 王茂荫	wáng mào yīn	2e-12
 王萧子	wáng xiāo zi	2e-12
+王蛤蟆	wáng há ma	4e-11
 王贡弹冠	wáng gòng tán guān	3e-12
 王贵都	wáng guì dū	3e-12
 王载漪	wáng zài yī	9e-12
 王迎儿	wáng yíng er	3e-12
 王道乾	wáng dào gān	5e-12
 王道士	wáng dào shi	7e-12
+王长顺	wáng cháng shùn	3.19e-10
 王降汉	wáng xiáng hàn	1.1e-11
 王震先生	wáng zhèn xiān sheng	2e-12
 王麻子	wáng má zi	5e-12
@@ -7472,9 +10242,11 @@ export const EXTRA_PHRASES = `
 玩儿不转	wán er bú zhuàn	5e-12
 玩儿票	wán er piào	3e-12
 玩兴	wán xìng	3e-12
+玩吧	wán ba	2.1e-11
 玩岁愒日	wán suì hè rì	3e-12
 玩岁愒时	wán suì hè shí	3e-12
 玩岁愒月	wán suì hè yuè	3e-12
+玩弄	wán nòng	2.18e-10
 玩得转	wán de zhuàn	3e-12
 玩日愒时	wán rì hè shí	3e-12
 玩时愒日	wán shí hè rì	3e-12
@@ -7483,6 +10255,7 @@ export const EXTRA_PHRASES = `
 玫瑰红色	méi gui hóng sè	1.5e-11
 玫瑰色	méi gui sè	3.7e-11
 玫瑰露	méi gui lù	1.2e-11
+现地	xiàn dì	1.6e-11
 现磨	xiàn mò	3e-12
 现量	xiàn liàng	3e-12
 玻璃体	bō li tǐ	4e-11
@@ -7496,6 +10269,7 @@ export const EXTRA_PHRASES = `
 玻璃茶几	bō li chá jī	3e-12
 玻色子	bō shǎi zi	4.6e-11
 珀塞尔	pò sài ěr	1e-11
+珍藏	zhēn cáng	2.31e-10
 珠子参	zhū zi shēn	3e-12
 珠宝翠钻	zhū bǎo cuì zuān	3e-12
 珠宝行	zhū bǎo háng	3e-12
@@ -7505,6 +10279,8 @@ export const EXTRA_PHRASES = `
 班塞尔	bān sài ěr	2e-12
 班子成员	bān zi chéng yuán	3e-12
 班得瑞	bān de ruì	3e-12
+班长	bān zhǎng	5.56e-10
+班门弄斧	bān mén nòng fǔ	3.2e-11
 珲春	hún chūn	3.4e-11
 珲春县	hún chūn xiàn	3e-12
 珲春市	hún chūn shì	9e-12
@@ -7523,6 +10299,7 @@ export const EXTRA_PHRASES = `
 理发院	lǐ fà yuàn	3e-12
 理发馆	lǐ fà guǎn	7e-12
 理应	lǐ yīng	6.17e-10
+理所应当	lǐ suǒ yīng dāng	6.3e-11
 理曲	lǐ qū	3e-12
 琢磨	zuó mo	9e-10
 琢磨不透	zuó mo bú tòu	1.5e-11
@@ -7546,6 +10323,7 @@ export const EXTRA_PHRASES = `
 瓦窑堡会议	wǎ yáo bǔ huì yì	6.9e-11
 瓦赤喇	wǎ chì lǎ	3e-12
 瓦赫什	wǎ hè shí	1.2e-11
+瓶塞	píng sāi	7.4e-11
 瓶塞儿	píng sāi er	3e-12
 瓷甲冠	cí jiǎ guàn	3e-12
 瓷都	cí dū	1.4e-11
@@ -7554,18 +10332,35 @@ export const EXTRA_PHRASES = `
 甘井子区	gān jǐng zi qū	5e-12
 甘分随时	gān fēn suí shí	3e-12
 甘南藏区	gān nán zàng qū	2e-12
+甘地	gān dì	1.72e-10
 甘处下流	gān chù xià liú	3e-12
 甘心如荠	gān xīn rú jì	3e-12
 甘盘为	gān pán wéi	3e-12
 甘荫塘	gān yīn táng	2e-12
+甚为	shèn wéi	5.76e-10
 甚么	shén me	1.1717e-8
+甚佳	shèn jiā	2.4e-11
 甚嚣尘上	shèn xiāo chén shàng	2.5e-11
+甚广	shèn guǎng	1.1e-10
+甚微	shèn wēi	6e-11
+甚或	shèn huò	8e-11
+甚笃	shèn dǔ	2.3e-11
+甚者	shèn zhě	2.5e-11
+甚而	shèn ér	4.9e-11
+甚至	shèn zhì	1.5239e-8
+甚至于	shèn zhì yú	1.82e-10
+甚高频	shèn gāo pín	3.1e-11
 甜头	tián tou	9.9e-11
 甜甜地	tián tián de	2.9e-11
 生为	shēng wéi	3e-12
+生产率	shēng chǎn lǜ	4.46e-10
+生产量	shēng chǎn liàng	3.02e-10
+生产队长	shēng chǎn duì zhǎng	2.4e-11
 生分	shēng fèn	7.3e-11
 生吞活剥	shēng tūn huó bō	1.6e-11
+生地	shēng dì	8.7e-11
 生字簿	shēng zì bù	3e-12
+生存率	shēng cún lǜ	6.8e-11
 生康有为	shēng kāng yǒu wéi	4e-12
 生得俊	shēng de jùn	5e-12
 生得美	shēng de měi	5e-12
@@ -7573,8 +10368,16 @@ export const EXTRA_PHRASES = `
 生物量	shēng wù liàng	2.2e-11
 生相	shēng xiàng	3e-12
 生肌散	shēng jī sǎn	5e-12
+生肖	shēng xiào	2.7e-11
+生育率	shēng yù lǜ	1.5e-11
 生脉散	shēng mài sǎn	8e-12
 生角	shēng jué	4e-12
+生还	shēng huán	1.08e-10
+生还者	shēng huán zhě	1.1e-11
+生长	shēng zhǎng	6.94e-9
+生长激素	shēng zhǎng jī sù	1.09e-10
+生长点	shēng zhǎng diǎn	2.2e-11
+生长素	shēng zhǎng sù	7.2e-11
 生长量	shēng zhǎng liàng	2.63e-10
 用不着	yòng bù zháo	7.46e-10
 用为	yòng wéi	3e-12
@@ -7582,11 +10385,16 @@ export const EXTRA_PHRASES = `
 用力一打	yòng lì yì dá	3e-12
 用劲儿	yòng jìn er	2e-12
 用在一朝	yòng zài yì zhāo	3e-12
+用地	yòng dì	3.29e-10
 用字不当	yòng zì bú dàng	3e-12
 用工夫	yòng gōng fu	5e-12
 用得上	yòng de shàng	5.1e-11
 用得着	yòng dé zháo	3e-12
 用户量	yòng hù liàng	7e-12
+用武之地	yòng wǔ zhī dì	7.5e-11
+用水量	yòng shuǐ liàng	2.1e-11
+用率	yòng lǜ	2.6e-11
+用电量	yòng diàn liàng	2.86e-10
 用舍行藏	yòng shě xíng cáng	3e-12
 用药量	yòng yào liàng	1.5e-11
 用词不当	yòng cí bú dàng	3e-12
@@ -7594,9 +10402,13 @@ export const EXTRA_PHRASES = `
 用非所长	yòng fēi suǒ zhǎng	3e-12
 甩开膀子	shuǎi kāi bǎng zi	3e-12
 田一郎	tián yī láng	2e-12
+田信长	tián xìn cháng	1.6e-11
+田地	tián dì	5.76e-10
 田少军	tián shào jūn	3e-12
 田父之功	tián fǔ zhī gōng	3e-12
 田父献曝	tián fǔ xiàn bào	3e-12
+田长焯	tián cháng chāo	2.56e-10
+田长霖	tián cháng lín	2.56e-10
 由召公	yóu shào gōng	7e-12
 由合子	yóu hé zi	2e-12
 由监生	yóu jiàn shēng	3e-12
@@ -7604,22 +10416,34 @@ export const EXTRA_PHRASES = `
 由红儿	yóu hóng er	2e-12
 由蚯仔深	yóu qiū zǐ shēn	3e-12
 甲冠	jiǎ guàn	3e-12
+甲地	jiǎ dì	1.3e-11
 申为	shēn wéi	2e-12
 申请量	shēn qǐng liàng	2e-11
 申购量	shēn gòu liàng	3e-12
+电传	diàn chuán	7e-11
 电光朝露	diàn guāng zhāo lù	3e-12
+电功率	diàn gōng lǜ	2.2e-11
 电势差	diàn shì chā	2.4e-11
 电势差计	diàn shì chā jì	3e-12
 电器行	diàn qì háng	2e-12
 电子称	diàn zǐ chèng	4e-12
+电导率	diàn dǎo lǜ	4.2e-11
+电感应	diàn gǎn yìng	1.4e-11
+电扇	diàn shàn	5.3e-11
+电晕	diàn yūn	4.9e-11
 电熨斗	diàn yùn dǒu	3.3e-11
+电磁感应	diàn cí gǎn yìng	9.4e-11
 电磨	diàn mò	3e-12
 电话簿	diàn huà bù	8e-12
+电量	diàn liàng	7.9e-11
 电镐	diàn gǎo	4e-12
+电阻率	diàn zǔ lǜ	8.4e-11
+电风扇	diàn fēng shàn	3.9e-11
 男仔	nán zǐ	3e-12
 男女朋友	nán nǚ péng you	3e-12
 甸子	diàn zi	1.4e-11
 画传	huà zhuàn	1e-11
+画卷	huà juàn	1.44e-10
 画地为狱	huà dì wéi yù	3e-12
 画夹	huà jiā	4e-12
 画帖	huà tiè	3e-12
@@ -7643,16 +10467,25 @@ export const EXTRA_PHRASES = `
 疏不间亲	shū bù jiān qīn	1.1e-11
 疏忽大意	shū hu dà yì	1.63e-10
 疑为	yí wéi	4.4e-11
+疑似	yí sì	3.6e-11
+疗养地	liáo yǎng dì	2.1e-11
 疙疤	gē ba	3e-12
 疙疤儿	gē ba er	3e-12
 疙疸	gē da	3e-12
 疟子	yào zi	3e-12
+疫源地	yì yuán dì	1.7e-11
 疯杈	fēng chà	3e-12
 疯长	fēng zhǎng	2e-11
+疲于奔命	pí yú bēn mìng	8.3e-11
+疲累	pí lèi	1.11e-10
 疾风劲草	jí fēng jìng cǎo	3e-12
 疾风知劲草	jí fēng zhī jìng cǎo	7e-12
 痀偻	gōu lóu	3e-12
 痀偻病	gōu lóu bìng	3e-12
+病倒	bìng dǎo	1.65e-10
+病死率	bìng sǐ lǜ	3.7e-11
+病种	bìng zhǒng	5.5e-11
+痕量	hén liàng	5.4e-11
 痛深恶绝	tòng shēn wù jué	3e-12
 痛自创艾	tòng zì chuàng ài	3e-12
 痢疾杆菌	lì ji gǎn jūn	3e-12
@@ -7661,16 +10494,23 @@ export const EXTRA_PHRASES = `
 痴儿呆女	chī er dāi nǚ	3e-12
 痴痴地	chī chī de	4.3e-11
 瘈脉	chì mài	3e-12
+瘦削	shòu xuē	1.98e-10
+瘦肉率	shòu ròu lǜ	2.1e-11
+瘦长	shòu cháng	1.16e-10
 瘦高挑儿	shòu gāo tiǎo er	3e-12
 瘪三儿	biē sān er	3e-12
 瘪嘴子	biě zuǐ zi	3e-12
+癞蛤蟆	lài há ma	5.2e-11
 登台拜将	dēng tái bài jiàng	3e-12
 登记簿	dēng jì bù	1.6e-11
 登记量	dēng jì liàng	3e-12
 白云观	bái yún guàn	8.7e-11
+白兰地	bái lán dì	3.6e-11
 白兴儿	bái xīng er	4.4e-11
 白净	bái jing	1e-10
 白净净	bái jing jìng	3e-12
+白卷	bái juàn	2.8e-11
+白地	bái dì	7.6e-11
 白塞尔	bái sài ěr	2e-12
 白娜娜	bái nà na	8e-12
 白尚相	bái shàng xiàng	2e-12
@@ -7682,15 +10522,22 @@ export const EXTRA_PHRASES = `
 白白净净	bái bái jing jìng	1.6e-11
 白白地	bái bái de	8.5e-11
 白相	bái xiàng	9e-12
+白种	bái zhǒng	1.3e-11
+白种人	bái zhǒng rén	7.4e-11
 白糊糊	bái hú hu	3e-12
 白羊儿	bái yáng er	3e-12
 白胜呐	bái shèng na	2e-12
 白蛇传	bái shé zhuàn	2.5e-11
 白袷蓝衫	bái qiā lán shān	3e-12
+白长老	bái zhǎng lǎo	2.3e-11
 白首为功名	bái shǒu wéi gōng míng	2e-12
 百万担	bǎi wàn dàn	2e-12
 百不一遇	bǎi bù yí yù	3e-12
 百了千当	bǎi liǎo qiān dàng	3e-12
+百余种	bǎi yú zhǒng	4e-11
+百分之几	bǎi fēn zhī jǐ	1.2e-11
+百分率	bǎi fēn lǜ	2.6e-11
+百只	bǎi zhī	3.5e-11
 百善孝为	bǎi shàn xiào wéi	3e-12
 百孔千创	bǎi kǒng qiān chuàng	3e-12
 百担	bǎi dàn	2e-12
@@ -7702,6 +10549,7 @@ export const EXTRA_PHRASES = `
 百无一见	bǎi wú yī jiàn	3e-12
 百无一长	bǎi wú yī cháng	3e-12
 百日咳	bǎi rì ké	2.7e-11
+百种	bǎi zhǒng	9.5e-11
 百舍重茧	bǎi shè chóng jiǎn	3e-12
 百舍重趼	bǎi shè chóng jiǎn	3e-12
 百般奉承	bǎi bān fèng cheng	3e-12
@@ -7715,6 +10563,8 @@ export const EXTRA_PHRASES = `
 的黎波里	dí lí bō lǐ	6.2e-11
 皇甫少华	huáng fǔ shào huá	2e-12
 皮切成	pí qiē chéng	3e-12
+皮夹	pí jiā	2.2e-11
+皮夹克	pí jiā kè	1.2e-11
 皮得很	pí de hěn	3e-12
 皮特什蒂市	pí tè shí dì shì	3e-12
 皮相	pí xiàng	7e-12
@@ -7722,10 +10572,14 @@ export const EXTRA_PHRASES = `
 皮相之士	pí xiàng zhī shì	3e-12
 皮相之见	pí xiàng zhī jiàn	3e-12
 皮相之谈	pí xiàng zhī tán	3e-12
+皮耶克	pí yē kè	1.2e-11
+皮耶罗	pí yē luó	1.3e-11
 皮茄克	pí jiā kè	3e-12
+盆地	pén dì	2.664e-9
 盆底扇	pén dǐ shān	3e-12
 盈篇累牍	yíng piān lěi dú	3e-12
 益都	yì dū	5.4e-11
+盐碱地	yán jiǎn dì	7.5e-11
 盐都	yán dū	3e-11
 盐都区	yán dū qū	3e-12
 盐都县	yán dū xiàn	3e-12
@@ -7744,10 +10598,13 @@ export const EXTRA_PHRASES = `
 盖盅儿	gài zhōng er	3e-12
 盖盖儿	gài gài er	2e-12
 盖碗儿	gài wǎn er	2e-12
+盗汗	dào hàn	6.8e-11
+盗版率	dào bǎn lǜ	3e-11
 盘划	pán huá	3e-12
 盘剥	pán bō	1.14e-10
 盘曲	pán qū	1.6e-11
 盘算着	pán suan zhe	3e-12
+盛传	shèng chuán	6.4e-11
 盛先生	shèng xiān sheng	3e-12
 盛器	chéng qì	2e-12
 盛水不漏	chéng shuǐ bú lòu	3e-12
@@ -7758,25 +10615,36 @@ export const EXTRA_PHRASES = `
 盛食厉兵	chéng shí lì bīng	3e-12
 盛饭	chéng fàn	3.8e-11
 盛鱼	chéng yú	3e-12
+盟长	méng cháng	1.2e-11
+目地	mù dì	1.1e-11
 目怔口呆	mù zhèng kǒu dāi	3e-12
 目挑心招	mù tiāo xīn zhāo	3e-12
 目挑眉语	mù tiǎo méi yǔ	3e-12
+目的地	mù dì dì	1.471e-9
 目空余子	mù kòng yú zi	3e-12
 盲传	máng zhuàn	3e-12
 盲干	máng gàn	1.6e-11
 直传	zhí zhuàn	3.4e-11
 直供	zhí gōng	3e-12
+直奔	zhí bèn	5.07e-10
+直截了当	zhí jié liǎo dàng	1.57e-10
 直捷了当	zhí jié liǎo dàng	3e-12
 直接了当	zhí jiē liǎo dàng	6e-12
 直教人	zhí jiāo rén	3e-12
 直柄钻	zhí bǐng zuān	3e-12
+直率	zhí shuài	1.08e-10
 直直地	zhí zhí de	7.5e-11
 直纹曲面	zhí wén qū miàn	3e-12
 相为表里	xiāng wéi biǎo lǐ	3e-12
 相乙儿	xiāng yǐ er	4e-12
 相书	xiàng shū	8e-12
+相传	xiāng chuán	8.26e-10
+相似	xiāng sì	3.295e-9
+相似性	xiāng sì xìng	7.4e-11
 相位差	xiàng wèi chā	3.1e-11
+相依为命	xiāng yī wéi mìng	1.03e-10
 相切	xiāng qiē	8e-12
+相去甚远	xiāng qù shèn yuǎn	6.2e-11
 相反相成	xiāng fǎn xiàng chéng	1.5e-11
 相呴以湿	xiāng xǔ yǐ shī	3e-12
 相呴相济	xiāng xǔ xiāng jì	3e-12
@@ -7790,7 +10658,9 @@ export const EXTRA_PHRASES = `
 相差太多	xiāng chā tài duō	3e-12
 相差太大	xiāng chā tài dà	3e-12
 相差悬殊	xiāng chā xuán shū	3e-12
+相差无几	xiāng chā wú jǐ	9.2e-11
 相差近	xiāng chā jìn	3e-12
+相应	xiāng yìng	5.312e-9
 相府	xiàng fǔ	2.5e-11
 相控阵	xiàng kòng zhèn	1.08e-10
 相敬相	xiāng jìng xiàng	3e-12
@@ -7800,6 +10670,7 @@ export const EXTRA_PHRASES = `
 相片	xiàng piàn	1.16e-10
 相片判读	xiàng piàn pàn dú	3e-12
 相片纸	xiàng piàn zhǐ	3e-12
+相率	xiāng shuài	2.6e-11
 相生相	xiāng shēng xiàng	2e-12
 相电压	xiàng diàn yā	7e-12
 相电流	xiàng diàn liú	3e-12
@@ -7808,6 +10679,7 @@ export const EXTRA_PHRASES = `
 相线	xiàng xiàn	3e-12
 相范蠡	xiāng fàn lǐ	2e-12
 相角	xiàng jiǎo	3e-12
+相距甚远	xiāng jù shèn yuǎn	7.4e-11
 相邦之	xiàng bāng zhī	2e-12
 相邦仪	xiàng bāng yí	4e-12
 相邦冉	xiàng bāng rǎn	2e-12
@@ -7823,10 +10695,15 @@ export const EXTRA_PHRASES = `
 相顾莞	xiāng gù guǎn	2e-12
 相馆	xiàng guǎn	3e-12
 相鼠有皮	xiāng shǔ yǒu pí	3e-12
+省地	shěng dì	2.7e-11
 省墓	xǐng mù	3e-12
 省思	xǐng sī	3e-12
+省长	shěng zhǎng	3.936e-9
 眉毛胡子一把抓	méi mao hú zi yì bǎ zhuā	4e-12
+眉目传情	méi mù chuán qíng	1.7e-11
+看似	kàn sì	5.68e-10
 看住	kān zhù	3e-12
+看吧	kàn ba	1.8e-10
 看帖	kàn tiě	3e-12
 看得人	kàn de rén	3e-12
 看得惯	kàn de guàn	3e-12
@@ -7839,15 +10716,20 @@ export const EXTRA_PHRASES = `
 看财奴	kān cái nú	3e-12
 真为	zhēn wéi	3e-12
 真人不露相	zhēn rén bú lòu xiàng	1.4e-11
+真传	zhēn chuán	8.1e-11
 真力相	zhēn lì xiàng	2e-12
 真功夫	zhēn gōng fu	3e-12
 真对不起	zhēn duì bu qǐ	3e-12
 真工夫	zhēn gōng fu	3e-12
 真差	zhēn chā	3e-12
+真枪实弹	zhēn qiāng shí dàn	1e-11
 真率	zhēn shuài	3e-12
+真腊	zhēn là	7.6e-11
 真诚地	zhēn chéng de	3e-12
 眦裂发指	zì liè fà zhǐ	3e-12
+眩晕	xuàn yùn	2.05e-10
 眯盹儿	mī dǔn er	3e-12
+眼中钉	yǎn zhōng dīng	4.9e-11
 眼圈儿	yǎn quān er	8.2e-11
 眼晕	yǎn yùn	2e-11
 眼皮子浅	yǎn pí zi qiǎn	3e-12
@@ -7871,6 +10753,7 @@ export const EXTRA_PHRASES = `
 睡相	shuì xiàng	6e-12
 睡着觉	shuì zháo jiào	3e-12
 睡觉觉	shuì jiào jiào	3e-12
+督率	dū shuài	9.1e-11
 睫毛夹	jié máo jiā	3e-12
 瞎了眼睛	xiā le yǎn jing	3e-12
 瞎琢磨	xiā zuó mo	3e-12
@@ -7878,9 +10761,12 @@ export const EXTRA_PHRASES = `
 瞎调	xiā diào	3e-12
 瞒得过	mán de guò	3e-12
 矇眬	méng lóng	3.7e-11
+矢量	shǐ liàng	1.91e-10
 知之为知	zhī zhī wéi zhī	3e-12
 知之为知之	zhī zhī wéi zhī zhī	5e-12
+知之甚少	zhī zhī shèn shǎo	4.5e-11
 知心朋友	zhī xīn péng you	3e-12
+知晓率	zhī xiǎo lǜ	1.1e-11
 知更鸟	zhī gēng niǎo	5e-12
 知疼着热	zhī téng zhe rè	2e-12
 知耻为勇	zhī chǐ wéi yǒng	3e-12
@@ -7894,6 +10780,7 @@ export const EXTRA_PHRASES = `
 矫枉过当	jiǎo wǎng guò dàng	3e-12
 短叹长吁	duǎn tàn cháng yù	3e-12
 短见薄识	duǎn jiàn báo shí	3e-12
+短长	duǎn cháng	9.2e-11
 矮个儿	ǎi gè er	3e-12
 石为金	shí wéi jīn	2e-12
 石呆子	shí dāi zi	3e-12
@@ -7921,6 +10808,9 @@ export const EXTRA_PHRASES = `
 石碾子	shí niǎn zi	4e-12
 石秀都	shí xiù dū	2e-12
 石钻子	shí zuān zi	3e-12
+矿产地	kuàng chǎn dì	2.78e-10
+矿种	kuàng zhǒng	5.1e-11
+矿藏	kuàng cáng	5.96e-10
 矿藏量	kuàng cáng liàng	3e-12
 矿长	kuàng zhǎng	3.2e-11
 码卡子	mǎ qiǎ zi	3e-12
@@ -7931,6 +10821,7 @@ export const EXTRA_PHRASES = `
 码头费	mǎ tou fèi	3e-12
 码头镇	mǎ tou zhèn	3e-12
 砂桥卡钻	shā qiáo kǎ zuān	3e-12
+砍削	kǎn xiāo	1.4e-11
 砍瓜切菜	kǎn guā qiē cài	9e-12
 研京练都	yán jīng liàn dū	3e-12
 研究商量	yán jiū shāng liang	3e-12
@@ -7941,21 +10832,27 @@ export const EXTRA_PHRASES = `
 破冠器	pò guàn qì	3e-12
 破啼为笑	pò tí wéi xiào	3e-12
 破愁为笑	pò chóu wéi xiào	3e-12
+破涕为笑	pò tì wéi xiào	7.6e-11
 破甲弹	pò jiǎ dàn	6.2e-11
 破矩为圆	pò jǔ wéi yuán	3e-12
 破解补丁	pò jiě bǔ ding	3e-12
 破镜重圆	pò jìng chóng yuán	1.8e-11
 硅栅	guī zhà	3e-12
 硕望宿德	shuò wàng sù dé	3e-12
+硕果累累	shuò guǒ léi léi	2.6e-11
 硝烟弹雨	xiāo yān dàn yǔ	3e-12
 硝镪水	xiāo qiāng shuǐ	3e-12
 硬功夫	yìng gōng fu	1.2e-11
+硬地	yìng dì	2.9e-11
 硬干	yìng gàn	1.4e-11
 硬把子	yìng bǎ zi	3e-12
 确应	què yīng	3e-12
 确当	què dàng	3e-12
+碌碌无为	lù lù wú wéi	1.7e-11
+碑帖	bēi tiè	3.6e-11
 碑拓	bēi tà	3e-12
 碰到困难	pèng dào kùn nan	3e-12
+碰钉子	pèng dīng zi	1.8e-11
 碳化钨钻	tàn huà wū zuān	3e-12
 碳种植体	tàn zhòng zhí tǐ	3e-12
 碳糊电极	tàn hū diàn jí	3e-12
@@ -7963,10 +10860,15 @@ export const EXTRA_PHRASES = `
 碾场	niǎn cháng	3e-12
 碾子山区	niǎn zi shān qū	3e-12
 磁单极子	cí dān jí zi	3e-12
+磁导率	cí dǎo lǜ	5.3e-11
+磁感应	cí gǎn yìng	4.7e-11
+磁效应	cí xiào yìng	3.8e-11
+磁通量	cí tōng liàng	4.1e-11
 磅礴	páng bó	4.5e-11
 磊落豪横	lěi luò háo hèng	3e-12
 磨不开	mò bù kāi	2e-12
 磨光钻	mó guāng zuān	3e-12
+磨削	mó xuē	3.1e-11
 磨叨	mò dao	3e-12
 磨叽	mò ji	7e-12
 磨子	mò zi	1.6e-11
@@ -7990,11 +10892,17 @@ export const EXTRA_PHRASES = `
 礼花弹	lǐ huā dàn	3e-12
 礼让为国	lǐ ràng wèi guó	3e-12
 社会处长	shè huì chù zhǎng	3e-12
+社长	shè zhǎng	5.85e-10
+祖传	zǔ chuán	1.48e-10
+祖传秘方	zǔ chuán mì fāng	1.9e-11
 祖名为	zǔ míng wéi	2e-12
 祖宗家法	zǔ zong jiā fǎ	1.4e-11
+祖率	zǔ lǜ	1.2e-11
+祖耶夫	zǔ yē fū	1.8e-11
 祝妳们	zhù nǐ men	3e-12
 祝融为虐	zhù róng wéi nüè	3e-12
 神不守舍	shén bù shǒu shè	5.1e-11
+神似	shén sì	2.9e-11
 神使鬼差	shén shǐ guǐ chāi	3e-12
 神兵天将	shén bīng tiān jiàng	3e-12
 神号鬼哭	shén háo guǐ kū	3e-12
@@ -8004,6 +10912,7 @@ export const EXTRA_PHRASES = `
 神武挂冠	shén wǔ guà guān	3e-12
 神阙穴	shén què xué	3e-12
 神霄绛阙	shén xiāo jiàng què	3e-12
+神魂颠倒	shén hún diān dǎo	7.3e-11
 祥和气氛	xiáng hé qì fen	3e-12
 祥符调	xiáng fú diào	2e-12
 票传	piào zhuàn	3e-12
@@ -8015,6 +10924,7 @@ export const EXTRA_PHRASES = `
 禀帖	bǐng tiě	2.1e-11
 禁受	jīn shòu	3e-12
 禁受住	jīn shòu zhù	3e-12
+禁地	jìn dì	7.44e-10
 禁子	jìn zi	3e-12
 禁舍开塞	jìn shè kāi sāi	3e-12
 禅位	shàn wèi	3e-12
@@ -8022,11 +10932,14 @@ export const EXTRA_PHRASES = `
 禅让制	shàn ràng zhì	7e-12
 福为祸先	fú wéi huò xiān	3e-12
 福分	fú fèn	5.5e-11
+福地	fú dì	7.9e-11
 福塞利	fú sài lì	2e-12
 福塞特	fú sài tè	1.3e-11
+福建柏	fú jiàn bǎi	1.8e-11
 禹为前	yǔ wéi qián	2e-12
 禹为平	yǔ wéi píng	2e-12
 禹受禅	yǔ shòu shàn	2e-12
+离婚率	lí hūn lǜ	3.6e-11
 离子载体	lí zǐ zài tǐ	3e-12
 离子铣	lí zǐ xǐ	3e-12
 离山调虎	lí shān diào hǔ	3e-12
@@ -8038,21 +10951,39 @@ export const EXTRA_PHRASES = `
 秀出班行	xiù chū bān xíng	3e-12
 秀发	xiù fà	1.09e-10
 秀里秀气	xiù lǐ xiù qi	3e-12
+私仇	sī chóu	4.2e-11
+私奔	sī bēn	7.1e-11
 私相	sī xiàng	3e-12
+私藏	sī cáng	5.4e-11
 秃发	tū fà	3e-12
 秃发症	tū fà zhèng	3e-12
 秋叶呀	qiū yè yā	3e-12
 秋种	qiū zhòng	7e-12
 秋露白	qiū lòu bái	4e-12
 种下祸根	zhòng xià huò gēn	3e-12
+种业	zhǒng yè	2.2e-11
+种仁	zhǒng rén	2.5e-11
 种养	zhòng yǎng	3.1e-11
 种养业	zhòng yǎng yè	3e-12
 种养加	zhòng yǎng jiā	3e-12
+种别	zhǒng bié	1.7e-11
+种地	zhòng dì	1.82e-10
+种城邦	zhǒng chéng bāng	3.2e-11
 种姓	chóng xìng	3.58e-10
+种子	zhǒng zi	2.039e-9
+种子选手	zhǒng zi xuǎn shǒu	3.7e-11
+种属	zhǒng shǔ	2.54e-10
 种差	zhǒng chā	3e-12
+种帅	zhǒng shuài	1.4e-11
+种师道	zhǒng shī dào	2.2e-10
 种庄田	zhòng zhuāng tián	4e-12
 种得	zhòng dé	3e-12
 种德堂	zhòng dé táng	2e-12
+种数	zhǒng shù	4.3e-11
+种族	zhǒng zú	1.136e-9
+种族主义	zhǒng zú zhǔ yì	1.01e-10
+种族歧视	zhǒng zú qí shì	9.2e-11
+种树	zhòng shù	4.2e-11
 种桑养	zhòng sāng yǎng	5e-12
 种桑养蚕	zhòng sāng yǎng cán	3e-12
 种棉	zhòng mián	9e-12
@@ -8068,21 +10999,39 @@ export const EXTRA_PHRASES = `
 种植桩	zhòng zhí zhuāng	3e-12
 种植者	zhòng zhí zhě	4e-12
 种植设计	zhòng zhí shè jì	3e-12
+种牛	zhǒng niú	1.1e-11
+种猪	zhǒng zhū	2e-11
+种瓜得瓜	zhòng guā dé guā	1.7e-11
 种田	zhòng tián	1.3e-10
 种田人	zhòng tián rén	9e-12
 种田人家	zhòng tián rén jiā	3e-12
+种皮	zhǒng pí	4.6e-11
+种种	zhǒng zhǒng	3.344e-9
 种稻	zhòng dào	2.3e-11
+种类	zhǒng lèi	4.95e-9
+种籽	zhǒng zǐ	2.3e-11
 种粮	zhòng liáng	1.6e-11
+种群	zhǒng qún	2.91e-10
 种花	zhòng huā	2.7e-11
 种花人	zhòng huā rén	3e-12
 种花草	zhòng huā cǎo	3e-12
+种苗	zhǒng miáo	2.5e-11
 种草	zhòng cǎo	1.7e-11
+种菜	zhòng cài	1.84e-10
+种豆得豆	zhòng dòu dé dòu	1.4e-11
+种质	zhǒng zhì	3.54e-10
+种马	zhǒng mǎ	1.2e-11
 种麦	zhòng mài	2e-12
 种麦子	zhòng mài zi	3e-12
 种麻	zhòng má	1e-11
 科什	kē shí	7e-12
 科学种田	kē xué zhòng tián	3e-12
+科长	kē zhǎng	1.082e-9
 秘书长	mì shū zhǎng	5.821e-9
+秘传	mì chuán	5.8e-11
+秘藏	mì cáng	1.4e-11
+租借地	zū jiè dì	1.61e-10
+租地	zū dì	3.71e-10
 租庸调	zū yōng diào	3e-12
 秤量	chèng liàng	3e-12
 秦少游	qín shào yóu	8e-12
@@ -8098,10 +11047,16 @@ export const EXTRA_PHRASES = `
 积岁累月	jī suì lěi yuè	3e-12
 积差相关	jī chā xiāng guān	3e-12
 积德累功	jī dé lèi gōng	3e-12
+积攒	jī zǎn	1.31e-10
 积日累月	jī rì lěi yuè	3e-12
 积水为海	jī shuǐ wéi hǎi	3e-12
 积素累旧	jī sù lèi jiù	3e-12
+积累	jī lěi	2.791e-9
+积累基金	jī lěi jī jīn	2.8e-11
+积累性	jī lěi xìng	1.4e-11
+积累率	jī lěi lǜ	3.2e-11
 积谗糜骨	jī chán mí gǔ	3e-12
+称为	chēng wéi	1.4328e-8
 称之为	chēng zhī wéi	1.685e-9
 称体载衣	chèn tǐ zài yī	3e-12
 称家有无	chēng jiā yǒu wú	3e-12
@@ -8112,6 +11067,7 @@ export const EXTRA_PHRASES = `
 称愿	chèn yuàn	3e-12
 称手	chèn shǒu	3e-12
 称身	chèn shēn	5e-12
+称量	chēng liáng	9.2e-11
 秸杆	jiē gǎn	5e-12
 移孝为忠	yí xiào wéi zhōng	3e-12
 移的就箭	yí de jiù jiàn	3e-12
@@ -8119,16 +11075,22 @@ export const EXTRA_PHRASES = `
 移送逮捕	yí sòng dài bǔ	3e-12
 稀哩哗啦	xī li huā lā	3e-12
 稀土钻	xī tǔ zuān	3e-12
+稀里哗啦	xī li huā lā	3.1e-11
 程弹	chéng dàn	1.4e-11
 程朱传	chéng zhū zhuàn	3e-12
+程长庚	chéng cháng gēng	1.4e-11
+稍为	shāo wéi	4.9e-11
 稍差	shāo chā	3e-12
 税务所长	shuì wù suǒ zhǎng	1.6e-11
 税后还贷	shuì hòu huán dài	3e-12
+税率	shuì lǜ	2.1e-10
+税种	shuì zhǒng	3.9e-11
 稚齿婑媠	zhì chǐ wǒ duò	3e-12
 稠糊	chóu hu	3e-12
 稳当	wěn dang	5.5e-11
 稳当性	wěn dang xìng	3e-12
 稳稳地	wěn wěn de	5.6e-11
+稻种	dào zhǒng	1e-11
 稽徵处	jī zhēng chù	3e-12
 穆列什	mù liè shí	5e-12
 穆勒先生	mù lè xiān sheng	2e-12
@@ -8142,12 +11104,18 @@ export const EXTRA_PHRASES = `
 穆荫	mù yīn	9e-12
 穴处之徒	xué chǔ zhī tú	3e-12
 穴居野处	xué jū yě chù	2e-12
+穷困潦倒	qióng kùn liáo dǎo	2.8e-11
 穷年累世	qióng nián lěi shì	3e-12
+穷年累月	qióng nián lěi yuè	1.3e-11
 穷相	qióng xiàng	3e-12
 穷酸相	qióng suān xiàng	3e-12
 空仔	kōng zǐ	3e-12
 空出	kòng chū	3e-12
+空包弹	kōng bāo dàn	2.5e-11
+空地	kòng dì	3.6e-10
+空地导弹	kòng dì dǎo dàn	8e-11
 空壳子	kōng ké zi	3e-12
+空对地	kōng duì dì	6.2e-11
 空座	kòng zuò	3e-12
 空座位	kòng zuò wèi	2e-12
 空弹	kōng dàn	3e-12
@@ -8157,10 +11125,13 @@ export const EXTRA_PHRASES = `
 空房间	kòng fáng jiān	6e-12
 空无一物	kōng wú yī wù	3e-12
 空暇	kòng xiá	8e-12
+空气质量	kōng qì zhì liàng	1e-11
 空相	kōng xiàng	4e-12
 空磨子	kōng mò zi	2e-12
+空空导弹	kōng kōng dǎo dàn	2.37e-10
 空空落落的	kōng kōng lào lào de	3e-12
 空箱子	kōng xiāng zi	3e-12
+空置率	kōng zhì lǜ	1e-11
 空肚子	kōng dù zi	3e-12
 空腔子	kōng qiāng zi	2e-12
 空落落	kōng lào lào	5.8e-11
@@ -8173,23 +11144,33 @@ export const EXTRA_PHRASES = `
 穿着打扮	chuān zhuó dǎ bàn	3e-12
 穿红着绿	chuān hóng zhe lǜ	3e-12
 穿著	chuān zhuó	3e-12
+突地	tū dì	3.9e-11
 窒塞	zhì sè	3e-12
 窒闷	zhì mèn	1.4e-11
+窖藏	jiào cáng	6.4e-11
 窗户上	chuāng hu shàng	3e-12
 窗扇	chuāng shān	1.4e-11
+窗明几净	chuāng míng jī jìng	2.5e-11
 窘相	jiǒng xiàng	3e-12
+窝藏	wō cáng	7.1e-11
 窝里反	wō li fǎn	3e-12
 窝里横	wō li hèng	3e-12
+窝铺	wō pù	3.4e-11
 窨井	yìn jǐng	3e-12
 窨井盖	yìn jǐng gài	3e-12
 立为	lì wéi	3e-12
 立传	lì zhuàn	3.1e-11
+立体几何	lì tǐ jǐ hé	1.8e-11
+立地	lì dì	5.3e-11
+立地成佛	lì dì chéng fó	1.7e-11
+立足之地	lì zú zhī dì	8.2e-11
 立载漪	lì zài yī	3e-12
 立铣刀	lì xǐ dāo	3e-12
 竖行	shù háng	3e-12
 竖调	shù diào	3e-12
 站得住	zhàn de zhù	3e-12
 站得住脚	zhàn de zhù jiǎo	1e-11
+站长	zhàn zhǎng	7.78e-10
 竟为	jìng wéi	3e-12
 章前冠	zhāng qián guàn	2e-12
 章子曾	zhāng zi céng	2e-12
@@ -8197,6 +11178,7 @@ export const EXTRA_PHRASES = `
 童跟著	tóng gēn zhe	2e-12
 端的	duān dì	5.2e-10
 端相	duān xiàng	4e-12
+端量	duān liáng	5.1e-11
 竹栅	zhú zhà	3e-12
 竹笋乾	zhú sǔn gān	3e-12
 竹篮打水	zhú lán dǎ shuǐ	2e-12
@@ -8204,6 +11186,7 @@ export const EXTRA_PHRASES = `
 笆斗	bā dǒu	5e-12
 笋乾	sǔn gān	3e-12
 笑可藏刀	xiào kě zàng dāo	3e-12
+笑呵呵	xiào hē hē	4e-11
 笔削	bǐ xuē	3e-12
 笔削褒贬	bǐ xuē bāo biǎn	3e-12
 笔力扛鼎	bǐ lì gāng dǐng	3e-12
@@ -8215,18 +11198,48 @@ export const EXTRA_PHRASES = `
 符号长	fú hào zhǎng	4e-12
 符坚载	fú jiān zài	2e-12
 符应	fú yīng	3e-12
+第一卷	dì yī juàn	3.52e-10
+第七卷	dì qī juàn	3.7e-11
+第三卷	dì sān juàn	4.06e-10
+第三只	dì sān zhī	4.7e-11
+第三种	dì sān zhǒng	3.39e-10
+第九卷	dì jiǔ juàn	1.04e-10
+第二卷	dì èr juàn	2.94e-10
+第二只	dì èr zhī	1.9e-11
+第二种	dì èr zhǒng	3.28e-10
+第五卷	dì wǔ juàn	9.9e-11
+第五种	dì wǔ zhǒng	4.8e-11
+第八卷	dì bā juàn	6.4e-11
+第八种	dì bā zhǒng	2e-11
+第六卷	dì liù juàn	4.7e-11
+第几	dì jǐ	2.5e-11
+第十三卷	dì shí sān juàn	5.5e-11
+第十九卷	dì shí jiǔ juàn	2.6e-11
+第十二卷	dì shí èr juàn	3.7e-11
+第十五卷	dì shí wǔ juàn	2.5e-11
+第十卷	dì shí juàn	3.6e-11
+第十四卷	dì shí sì juàn	3.1e-11
+第四卷	dì sì juàn	2.05e-10
+第四种	dì sì zhǒng	1.22e-10
 笼状重排	lóng zhuàng chóng pái	3e-12
 笼盖	lǒng gài	3e-12
 笼鸟槛猿	lóng niǎo kǎn yuán	3e-12
 等差级数	děng chā jí shù	7e-12
+等量	děng liàng	1.39e-10
+等量齐观	děng liàng qí guān	2.5e-11
+等长	děng cháng	2.9e-11
 筋斗	jīn dǒu	4.46e-10
 筋斗云	jīn dǒu yún	3e-12
 筒夹	tǒng jiā	3e-12
 答允	dā yǔn	3e-12
+答卷	dá juàn	1.15e-10
+答应	dā ying	4.126e-9
 答答	dā dā	3e-12
 答茬	dā chá	3e-12
 答茬儿	dā chá er	3e-12
 答言	dā yán	3e-12
+策应	cè yìng	1.82e-10
+策源地	cè yuán dì	5.1e-11
 筛撒	shāi sǎ	3e-12
 筠连	jūn lián	2e-12
 筠连县	jūn lián xiàn	3e-12
@@ -8240,10 +11253,13 @@ export const EXTRA_PHRASES = `
 简帖	jiǎn tiě	2.1e-11
 简截了当	jiǎn jié liǎo dàng	3e-12
 简捷了当	jiǎn jié liǎo dàng	3e-12
+简朴	jiǎn pǔ	1.6e-10
 简洁明了	jiǎn jié míng liǎo	2.3e-11
 简短地	jiǎn duǎn de	3e-12
 简要地	jiǎn yào de	3e-12
+简长老	jiǎn zhǎng lǎo	8.3e-11
 箕斗	jī dǒu	4e-12
+算了	suàn le	1.142e-9
 算啦	suàn la	3e-12
 算得了	suàn dé liǎo	3e-12
 算得了什	suàn dé liǎo shí	3e-12
@@ -8253,6 +11269,7 @@ export const EXTRA_PHRASES = `
 管得茶	guǎn de chá	2e-12
 管扳子	guǎn bān zi	3e-12
 管理局长	guǎn lǐ jú zhǎng	3e-12
+管长	guǎn cháng	3.1e-11
 箪食壶浆	dān sì hú jiāng	9e-12
 箪食壶酒	dān sì hú jiǔ	3e-12
 箭垛	jiàn duǒ	5e-12
@@ -8272,14 +11289,19 @@ export const EXTRA_PHRASES = `
 米克洛什	mǐ kè luò shí	8e-12
 米利都	mǐ lì dū	8.2e-11
 米哈	mǐ ha	5e-12
+米哈伊	mǐ hā yī	1.6e-11
+米哈伊尔	mǐ hā yī ěr	1.5e-11
 米塞特	mǐ sài tè	2e-12
 米德哈	mǐ dé ha	9e-12
 米芾	mǐ fú	2.94e-10
+类似	lèi sì	5.527e-9
 类粘蛋白	lèi zhān dàn bái	3e-12
+籽种	zǐ zhǒng	1.1e-11
 粉坊	fěn fáng	3e-12
 粉条儿菜	fěn tiáo er cài	3e-12
 粉葛	fěn gé	3e-12
 粗心大意	cū xīn dà yì	6e-11
+粗率	cū shuài	2.6e-11
 粗略地	cū lüè de	3e-12
 粗腔横调	cū qiāng héng diào	3e-12
 粗调	cū diào	3e-12
@@ -8293,6 +11315,7 @@ export const EXTRA_PHRASES = `
 粘固剂	zhān gù jì	3e-12
 粘堵	zhān dǔ	3e-12
 粘多糖	zhān duō táng	5e-12
+粘弹性	nián tán xìng	5.5e-11
 粘扣带	zhān kòu dài	3e-12
 粘接	zhān jiē	2.3e-11
 粘接剂	zhān jiē jì	2e-12
@@ -8333,6 +11356,7 @@ export const EXTRA_PHRASES = `
 糊剂	hū jì	4e-12
 糊化	hū huà	7e-12
 糊味	hū wèi	7e-12
+糊弄	hù nòng	1.17e-10
 糊料	hū liào	5e-12
 糊条带	hū tiáo dài	3e-12
 糊涂	hú tu	9.46e-10
@@ -8354,6 +11378,7 @@ export const EXTRA_PHRASES = `
 糖弹	táng dàn	3e-12
 糖耐量	táng nài liàng	3e-12
 糖色	táng shǎi	2.57e-10
+糖衣炮弹	táng yī pào dàn	3.2e-11
 糜子	méi zi	3.1e-11
 糟行	zāo háng	3e-12
 系上	jì shàng	3e-12
@@ -8363,19 +11388,33 @@ export const EXTRA_PHRASES = `
 系绳	jì shéng	3e-12
 系鞋带	jì xié dài	3e-12
 素净	sù jing	2.6e-11
+素朴	sù pǔ	9.2e-11
 索子结	suǒ zi jié	2e-12
+索索地	suǒ suǒ dì	1.8e-11
 索还	suǒ huán	9e-12
+索长林	suǒ cháng lín	1.2e-11
 紧接著	jǐn jiē zhe	3e-12
+紫文长	zǐ wén cháng	1.3e-11
 紫竹调	zǐ zhú diào	3e-12
 累世	lěi shì	3e-12
+累人	lèi rén	2.2e-11
 累代	lěi dài	3e-12
+累加	lěi jiā	4.3e-11
 累卵	lěi luǎn	1.6e-11
+累及	lěi jí	1.04e-10
 累块积苏	lèi kuài jī sū	3e-12
+累垮	lèi kuǎ	1.2e-11
 累年	lěi nián	1.3e-11
 累教不改	lěi jiào bù gǎi	3e-12
 累日经年	lěi rì jīng nián	3e-12
 累月经年	lěi yuè jīng nián	3e-12
+累次	lěi cì	3.7e-11
+累死	lèi sǐ	1.15e-10
+累死累活	lèi sǐ lèi huó	1.1e-11
+累活	lèi huó	2.2e-11
 累牍连篇	lěi dú lián piān	3e-12
+累犯	lèi fàn	2.4e-11
+累积	lěi jī	3.03e-10
 累积折耗	lěi jī shé hào	3e-12
 累累	léi léi	1.64e-10
 累累如珠	léi léi rú zhū	3e-12
@@ -8383,9 +11422,16 @@ export const EXTRA_PHRASES = `
 累累的	léi léi de	2.4e-11
 累累硕果	léi léi shuò guǒ	3e-12
 累见不鲜	lěi jiàn bù xiān	3e-12
+累计	lěi jì	3.457e-9
+累赘	léi zhui	1.11e-10
 累足成步	lèi zú chéng bù	3e-12
+累进	lěi jìn	2.9e-11
+累进税	lěi jìn shuì	1.4e-11
 繁峙	fán shì	1e-11
 繁峙县	fán shì xiàn	1.4e-11
+繁殖地	fán zhí dì	1.4e-11
+繁殖率	fán zhí lǜ	2.5e-11
+繁花似锦	fán huā sì jǐn	3.1e-11
 红儿你	hóng er nǐ	2e-12
 红儿扶	hóng er fú	4e-12
 红儿真	hóng er zhēn	2e-12
@@ -8393,12 +11439,14 @@ export const EXTRA_PHRASES = `
 红冠	hóng guàn	3e-12
 红包儿	hóng bāo er	3e-12
 红发女郎	hóng fà nǚ láng	3e-12
+红土地	hóng tǔ dì	1.9e-11
 红寺堡	hóng sì bǔ	2e-12
 红封子	hóng fēng zi	2e-12
 红崖子	hóng yá zi	3e-12
 红带子	hóng dài zi	3e-12
 红庙子	hóng miào zi	3e-12
 红弹子	hóng dàn zi	3e-12
+红晕	hóng yùn	2.33e-10
 红樱桃	hóng yīng tao	3e-12
 红毛儿	hóng máo er	2e-12
 红澄澄	hóng chéng chéng	6e-12
@@ -8418,17 +11466,20 @@ export const EXTRA_PHRASES = `
 红边儿	hóng biān er	3e-12
 红鞋子	hóng xié zi	3e-12
 红高粱	hóng gāo liang	1.4e-11
+纤长	xiān cháng	1.5e-11
 约什	yuē shí	3e-12
 约略为	yuē lüè wéi	3e-12
 级任老师	jí rén lǎo shī	3e-12
 级长	jí zhǎng	3e-12
 纪云卿	jǐ yún qīng	1.6e-11
+纪传体	jì zhuàn tǐ	9.8e-11
 纪君祥	jǐ jūn xiáng	3e-12
 纪和泥	jì huó ní	4e-12
 纪国	jǐ guó	2e-12
 纪姑娘	jì gū niang	1.7e-11
 纪子	jì zi	1.4e-11
 纪德舰	jǐ dé jiàn	1.2e-11
+纪念地	jì niàn dì	8e-11
 纪思道	jǐ sī dào	2e-12
 纪昀	jǐ yún	1.1e-11
 纪晓岚	jǐ xiǎo lán	2.4e-11
@@ -8437,6 +11488,9 @@ export const EXTRA_PHRASES = `
 纪登奎	jǐ dēng kuí	5e-12
 纯仔	chún zǐ	3e-12
 纯合子	chún hé zi	3e-12
+纯朴	chún pǔ	1.27e-10
+纯种	chún zhǒng	3.4e-11
+纰缪	pī miù	1.7e-11
 纳什	nà shí	5.09e-10
 纳什维尔	nà shí wéi ěr	5e-12
 纳哈	nà ha	2.2e-11
@@ -8445,11 +11499,13 @@ export const EXTRA_PHRASES = `
 纳差	nà chā	1.2e-11
 纳西里耶	nà xī lǐ yé	3e-12
 纳闷儿	nà mèn er	1.1e-11
+纵长	zòng cháng	1.8e-11
 纶巾	guān jīn	7e-12
 纶巾羽扇	guān jīn yǔ shàn	8e-12
 纷沓	fēn dá	3e-12
 纸夹	zhǐ jiā	3e-12
 纸弹	zhǐ dàn	3e-12
+纸扇	zhǐ shàn	1.4e-11
 纸糊老虎	zhǐ hū lǎo hǔ	3e-12
 纹儿	wén er	3e-12
 线卡	xiàn qiǎ	3e-12
@@ -8459,23 +11515,33 @@ export const EXTRA_PHRASES = `
 练子宁	liàn zi níng	3e-12
 练家子	liàn jiā zi	3e-12
 组内方差	zǔ nèi fāng chā	3e-12
+组织部长	zǔ zhī bù zhǎng	9.5e-11
+组长	zǔ zhǎng	8.53e-10
 细挑	xì tiǎo	3e-12
 细数	xì shǔ	3e-12
+细水长流	xì shuǐ cháng liú	2.4e-11
 细细地	xì xì de	7.1e-11
 细菌性痢疾	xì jūn xìng lì ji	1.5e-11
 细量	xì liàng	3e-12
+细长	xì cháng	4.84e-10
 细高挑儿	xì gāo tiǎo er	3e-12
 终为江河	zhōng wéi jiāng hé	3e-12
+终了	zhōng liǎo	6.5e-11
 终归一句	zhōng guī yí jù	3e-12
 终朝	zhōng zhāo	4e-12
+绊倒	bàn dǎo	8.3e-11
 绍罗什	shào luó shí	7e-12
 经从乾	jīng cóng gān	2e-12
+经传	jīng zhuàn	7.6e-11
+经卷	jīng juàn	9.5e-11
 经名儿	jīng míng er	3e-12
 经商参	jīng shāng shēn	3e-12
 经国先生	jīng guó xiān sheng	3e-12
+经年累月	jīng nián lěi yuè	1.4e-11
 经得住	jīng de zhù	4.9e-11
 经得起	jīng de qǐ	2.44e-10
 经折儿	jīng zhé er	2e-12
+经济部长	jīng jì bù zhǎng	1.6e-11
 经纱	jìng shā	5.6e-11
 经量部	jīng liàng bù	2.8e-11
 结为	jié wéi	3.03e-10
@@ -8483,6 +11549,7 @@ export const EXTRA_PHRASES = `
 结为义	jié wéi yì	2e-12
 结为夫妇	jié wéi fū fù	3e-12
 结义为	jié yì wéi	1.2e-11
+结仇	jié chóu	4.9e-11
 结儿	jié er	8e-12
 结出	jiē chū	1.02e-10
 结坚果	jiē jiān guǒ	3e-12
@@ -8497,9 +11564,12 @@ export const EXTRA_PHRASES = `
 给你个	gěi nǐ ge	3e-12
 给排水	jǐ pái shuǐ	2.2e-11
 络子	lào zi	1.6e-11
+绝地	jué dì	9.9e-11
 绝对量	jué duì liàng	9.3e-11
+绝种	jué zhǒng	3.9e-11
 绞乾	jiǎo gān	3e-12
 统供率	tǒng gōng lǜ	2e-12
+统率	tǒng shuài	7.75e-10
 统还	tǒng huán	3e-12
 绥棱	suí líng	3e-12
 绥棱县	suí líng xiàn	3e-12
@@ -8507,20 +11577,27 @@ export const EXTRA_PHRASES = `
 续假	xù jià	3e-12
 续道藏	xù dào zàng	4e-12
 维塞尔	wéi sài ěr	6e-12
+维妙维肖	wéi miào wéi xiào	1.9e-11
 维尔为	wéi ěr wéi	2e-12
 维特向量	wéi tè xiàng liàng	3e-12
 维翰为	wéi hàn wéi	3e-12
 维耶	wéi yé	1e-11
+维耶里	wéi yē lǐ	1.4e-11
 绵薄	mián bó	2e-11
 绵薄之力	mián bó zhī lì	3e-12
 绵里薄材	mián lǐ báo cái	3e-12
+绵里藏针	mián lǐ cáng zhēn	2.6e-11
+绵长	mián cháng	6.1e-11
 绷子	bēng zi	4e-12
 绷子床	bēng zi chuáng	3e-12
 绷着脸	běng zhe liǎn	3e-12
 绷着脸儿	běng zhe liǎn er	3e-12
 绷硬	bèng yìng	3e-12
 绷脸	běng liǎn	3e-12
+绸缪	chóu móu	1.4e-11
 绿叶成荫	lǜ yè chéng yīn	3e-12
+绿地	lǜ dì	1.74e-10
+绿水长流	lǜ shuǐ cháng liú	1.3e-11
 编为	biān wéi	3e-12
 编校	biān jiào	9e-12
 缘簿	yuán bù	4e-12
@@ -8541,6 +11618,7 @@ export const EXTRA_PHRASES = `
 缝釦子	fèng kòu zi	3e-12
 缝针	féng zhēn	8e-12
 缝际	féng jì	3e-12
+缠夹	chán jiā	3.4e-11
 缥渺	piāo miǎo	5e-12
 缨冠	yīng guàn	3e-12
 缩量	suō liàng	8e-12
@@ -8569,21 +11647,29 @@ export const EXTRA_PHRASES = `
 罐头食品	guàn tou shí pǐn	3e-12
 网吧	wǎng bā	3.35e-10
 网易泡泡	wǎng yì pào pao	3e-12
+网络应用	wǎng luò yìng yòng	2.9e-11
 网络蚊子	wǎng luò wén zi	3e-12
 罗什	luó shí	7.1e-11
 罗冠宗	luó guàn zōng	2e-12
+罗卜藏	luó bǔ cáng	1.6e-11
+罗哈斯	luó hā sī	1.2e-11
 罗圈儿揖	luó quān er yī	3e-12
 罗塞尔	luó sài ěr	5e-12
 罗少兰	luó shào lán	2e-12
 罗布泊	luó bù pō	1.63e-10
 罗布泊湖	luó bù pō hú	8e-12
+罗耶定	luó yē dìng	4.9e-11
 罗肖夫	luó xiāo fū	5e-12
+罗长礼	luó cháng lǐ	9.5e-11
 罚没	fá mò	3e-11
 罚没款	fá mò kuǎn	4e-12
 罚调	fá diào	3e-12
 罢了	bà liǎo	1.736e-9
 罪应万死	zuì yīng wàn sǐ	3e-12
 罪恶累累	zuì è léi léi	3e-12
+罪有应得	zuì yǒu yīng dé	5.1e-11
+置之死地	zhì zhī sǐ dì	2.4e-11
+置地	zhì dì	2.1e-11
 置顶帖	zhì dǐng tiě	3e-12
 署长	shǔ zhǎng	7e-11
 羊儿	yáng er	1.7e-11
@@ -8594,6 +11680,7 @@ export const EXTRA_PHRASES = `
 羊肚蕈	yáng dǔ xùn	3e-12
 羊腿子	yáng tuǐ zi	2e-12
 羊蝎子	yáng xiē zi	3e-12
+美塞尼亚	měi sāi ní yà	8.1e-11
 美如冠玉	měi rú guàn yù	3e-12
 美差	měi chāi	5e-12
 美的	měi dì	2.3e-10
@@ -8602,7 +11689,9 @@ export const EXTRA_PHRASES = `
 羟脯氨酸	qiǎng fǔ ān suān	5e-12
 群侠传	qún xiá zhuàn	3e-12
 群英传	qún yīng zhuàn	3e-12
+羽扇	yǔ shàn	5e-11
 羽扇纶巾	yǔ shàn guān jīn	8e-12
+羽毛扇	yǔ máo shàn	2.64e-10
 羽量级	yǔ liàng jí	3e-12
 翁岢隽	wēng kě juàn	2e-12
 翘企	qiáo qǐ	3e-12
@@ -8611,20 +11700,32 @@ export const EXTRA_PHRASES = `
 翘盼	qiáo pàn	3e-12
 翘足引领	qiào zú yǐn lǐng	3e-12
 翘足而待	qiáo zú ér dài	3e-12
+翠柏	cuì bǎi	2.5e-11
 翫岁愒时	wán suì hè shí	3e-12
 翻个儿	fān gè er	3e-12
 翻为	fān wéi	3e-12
+翻供	fān gòng	1.8e-11
+翻倒	fān dǎo	6.4e-11
+翻卷	fān juǎn	3.6e-11
 翻双筋斗	fān shuāng jīn dǒu	3e-12
+翻地	fān dì	1.6e-11
+翻天覆地	fān tiān fù dì	9.6e-11
+翻弄	fān nòng	1.5e-11
 翻手为云	fān shǒu wéi yún	5e-12
 翻斗	fān dǒu	5e-12
 翻斗车	fān dǒu chē	2e-12
 翻斤斗	fān jīn dǒu	3e-12
+翻江倒海	fān jiāng dǎo hǎi	3.6e-11
 翻空出奇	fān kòng chū qí	3e-12
 翻筋斗	fān jīn dǒu	3e-12
+翻箱倒柜	fān xiāng dǎo guì	4e-11
 翻箱倒箧	fān xiāng dào qiè	3e-12
 翻跟斗	fān gēn dǒu	3e-12
 老东家	lǎo dōng jia	3e-12
+老克腊	lǎo kè là	6e-11
 老冤家	lǎo yuān jia	3e-12
+老几	lǎo jǐ	3.8e-11
+老哈河	lǎo hā hé	2.2e-11
 老哥儿们	lǎo gē er men	3e-12
 老夫少妻	lǎo fū shào qī	3e-12
 老娘们儿	lǎo niáng men er	7e-12
@@ -8647,47 +11748,88 @@ export const EXTRA_PHRASES = `
 老街坊	lǎo jiē fang	4e-12
 老调	lǎo diào	8e-12
 老调重弹	lǎo diào chóng tán	9e-12
+老铺	lǎo pù	1.3e-11
 老闺女	lǎo guī nü	3e-12
 老马为驹	lǎo mǎ wéi jū	3e-12
 考中	kǎo zhòng	3e-12
+考卷	kǎo juàn	4.52e-10
 考校	kǎo jiào	3e-12
 考试哦	kǎo shì ó	3e-12
+考量	kǎo liáng	1.01e-10
 而为	ér wéi	3e-12
 耍单儿	shuǎ dān er	3e-12
+耍弄	shuǎ nòng	4.5e-11
 耍横	shuǎ hèng	3e-12
 耐量	nài liàng	1.8e-11
+耕地	gēng dì	1.437e-9
+耕种	gēng zhòng	5.34e-10
 耗损量	hào sǔn liàng	3e-12
 耗氧量	hào yǎng liàng	2e-12
 耗油量	hào yóu liàng	3.1e-11
 耗煤量	hào méi liàng	7e-12
+耗电量	hào diàn liàng	4.1e-11
 耙地	bà dì	3e-12
 耙子	pá zi	1.5e-11
 耳听为虚	ěr tīng wéi xū	7e-12
+耳塞	ěr sāi	1.9e-11
+耳钉	ěr dīng	1.4e-11
 耳闻为虚	ěr wén wéi xū	3e-12
 耳鼻咽	ěr bí yān	3e-12
+耶利奇	yē lì qí	2.6e-11
+耶和华	yē hé huá	3.2e-11
+耶城	yē chéng	1.9e-11
 耶塞特	yē sài tè	4e-12
+耶夫斯基	yē fū sī jī	6.1e-11
 耶尔先生	yē ěr xiān sheng	2e-12
+耶尔尼斯	yē ěr ní sī	3.2e-11
+耶律乙辛	yē lǜ yǐ xīn	1.1e-11
+耶律休哥	yē lǜ xiū gē	1.3e-11
+耶律兄	yē lǜ xiōng	1.2e-11
+耶律基	yē lǜ jī	1.2e-11
+耶律大石	yē lǜ dà shí	2.86e-10
+耶律延禧	yē lǜ yán xǐ	2.6e-11
+耶律德	yē lǜ dé	3.2e-11
+耶律斜轸	yē lǜ xié zhěn	1.8e-11
+耶律晋	yē lǜ jìn	3.5e-11
+耶律楚材	yē lǜ chǔ cái	9.8e-11
+耶律洪基	yē lǜ hóng jī	1.8e-10
+耶律淳	yē lǜ chún	5.6e-11
+耶律燕	yē lǜ yàn	9.1e-11
 耶律燕耶	yē lǜ yàn yé	2e-12
+耶律铸	yē lǜ zhù	4.1e-11
+耶律齐	yē lǜ qí	5.24e-10
 耶律齐耶	yē lǜ qí yé	4e-12
+耶稣	yē sū	4.69e-10
+耶稣教	yē sū jiào	1.2e-11
+耶维奇	yē wéi qí	1.1e-11
+耶路撒冷	yē lù sā lěng	3.51e-10
 耶非耶	yē fēi yé	3e-12
+耶鲁	yē lǔ	4.6e-11
+耶鲁大学	yē lǔ dà xué	1.16e-10
 耷拉	dā la	1.21e-10
 耽搁	dān ge	5.52e-10
 耽搁到	dān ge dào	3e-12
 耽误时间	dān wu shí jiān	3e-12
+耿长锁	gěng cháng suǒ	1e-11
 聊以塞责	liáo yǐ sè zé	3e-12
 职分	zhí fèn	1.41e-10
 联合国粮食及农业组织	lián hé guó liáng shi jí nóng yè zǔ zhī	3e-12
 联篇累牍	lián piān lěi dú	3e-12
+联系汇率	lián xì huì lǜ	1.3e-11
 联络簿	lián luò bù	3e-12
 联行	lián háng	5e-12
+联队长	lián duì zhǎng	3.7e-11
 聘为	pìn wéi	2.56e-10
+聚居地	jù jū dì	7e-11
 聚积为	jù jī wéi	3e-12
 聚米为谷	jù mǐ wéi gǔ	3e-12
 聚脯氨酸	jù fǔ ān suān	3e-12
 聚酯薄膜	jù zhǐ bó mó	3e-12
+聚集地	jù jí dì	2.2e-11
 聱牙诘屈	áo yá jí qū	3e-12
 聱牙诘曲	áo yá jié qū	3e-12
 肆应	sì yīng	3e-12
+肆意妄为	sì yì wàng wéi	1.2e-11
 肆虐为患	sì nüè wéi huàn	3e-12
 肉包子打	ròu bāo zi dǎ	3e-12
 肉夹馍	ròu jiā mó	3e-12
@@ -8696,12 +11838,15 @@ export const EXTRA_PHRASES = `
 肉松罐头	ròu sōng guàn tou	3e-12
 肉脯	ròu fǔ	3e-12
 肉薄骨并	ròu báo gǔ bìng	3e-12
+肉铺	ròu pù	1.5e-11
 肖上唇	xiāo shàng chún	4.6e-11
 肖下唇	xiāo xià chún	3.3e-11
 肖丽梅	xiāo lì méi	2e-12
 肖伦添	xiāo lún tiān	4e-12
 肖伯纳	xiāo bó nà	3e-12
 肖侃宁	xiāo kǎn níng	4e-12
+肖像	xiào xiàng	3.68e-10
+肖像画	xiào xiàng huà	1.01e-10
 肖克利	xiāo kè lì	1e-11
 肖克莱	xiāo kè lái	2.2e-11
 肖其亲	xiāo qí qīn	1.6e-11
@@ -8771,11 +11916,14 @@ export const EXTRA_PHRASES = `
 肚子疼	dù zi téng	3e-12
 肚子痛	dù zi tòng	3e-11
 肚子饿	dù zi è	3e-12
+肚量	dù liàng	1.7e-11
 肝脏	gān zàng	5.87e-10
 肝脏毒素	gān zàng dú sù	3e-12
+肝脑涂地	gān nǎo tú dì	7.1e-11
 肠粘连	cháng zhān lián	3e-12
 肠肚	cháng dǔ	3e-12
 股票买卖	gǔ piào mǎi mai	3e-12
+股长	gǔ zhǎng	3.1e-11
 肥差	féi chāi	1.1e-11
 肥得鲁儿	féi de lǔ er	3e-12
 肩摩毂击	jiān mó gǔ jī	1.29e-10
@@ -8789,7 +11937,9 @@ export const EXTRA_PHRASES = `
 育儿网	yù er wǎng	3e-12
 育儿袋	yù er dài	1.1e-11
 育儿观	yù er guān	3e-12
+育种	yù zhǒng	2.76e-10
 肺出血	fèi chū xiě	3e-12
+肺活量	fèi huó liàng	2.7e-11
 肺脏	fèi zàng	2.3e-11
 肾脏	shèn zàng	3.74e-10
 肾脏炎	shèn zàng yán	3e-12
@@ -8799,11 +11949,14 @@ export const EXTRA_PHRASES = `
 胃出血	wèi chū xiě	3e-12
 胃切开术	wèi qiē kāi shù	3e-12
 胃脯	wèi fǔ	3e-12
+胆大妄为	dǎn dà wàng wéi	6.6e-11
+胆量	dǎn liàng	2.19e-10
 背不动	bēi bú dòng	3e-12
 背债	bēi zhài	3e-12
 背包袱	bēi bāo fu	2e-12
 背囊	bēi náng	1.37e-10
 背回家去	bēi huí jiā qù	3e-12
+背地里	bèi dì lǐ	1.39e-10
 背子	bèi zi	3e-12
 背得起	bèi de qǐ	3e-12
 背心儿	bèi xīn er	3e-12
@@ -8818,6 +11971,9 @@ export const EXTRA_PHRASES = `
 胎发	tāi fà	6e-12
 胖仔	pàng zǐ	3e-12
 胖墩儿	pàng dūn er	3e-12
+胜似	shèng sì	4.5e-11
+胜地	shèng dì	6.62e-10
+胜率	shèng lǜ	4.3e-11
 胜者为王	shèng zhě wéi wáng	3e-12
 胡一雅	hú yī yǎ	2e-12
 胡为乎	hú wéi hū	3e-12
@@ -8825,6 +11981,7 @@ export const EXTRA_PHRASES = `
 胡仔你	hú zǐ nǐ	2e-12
 胡作乱为	hú zuò luàn wéi	3e-12
 胡作胡为	hú zuò hú wéi	3e-12
+胡作非为	hú zuò fēi wéi	1.4e-10
 胡八非为	hú bā fēi wéi	3e-12
 胡冠珍	hú guàn zhēn	3e-12
 胡塞尔	hú sài ěr	1.6e-11
@@ -8839,11 +11996,13 @@ export const EXTRA_PHRASES = `
 胡有为	hú yǒu wéi	3e-12
 胡有儿	hú yǒu er	1.2e-11
 胡枝子	hú zhī zi	1.3e-11
+胡校长	hú xiào zhǎng	2.1e-11
 胡率众	hú shuài zhòng	2e-12
 胡行乱为	hú xíng luàn wéi	3e-12
 胡车儿	hú chē er	2e-12
 胡载里	hú zài lǐ	2e-12
 胡里胡涂	hú lǐ hú tu	9e-11
+胡长清	hú cháng qīng	1.6e-11
 胭脂红	yān zhi hóng	9.8e-11
 胰脏	yí zàng	3e-12
 胰脏炎	yí zàng yán	3e-12
@@ -8852,17 +12011,24 @@ export const EXTRA_PHRASES = `
 胳膊肘儿	gē bo zhǒu er	3e-12
 胳膊肘子	gē bo zhǒu zi	3e-12
 胳膊腕子	gē bo wàn zi	3e-12
+胶卷	jiāo juǎn	8.6e-11
+胶塞	jiāo sāi	7.9e-11
 胶柱调瑟	jiāo zhù diào sè	3e-12
 胶粘	jiāo zhān	1.3e-11
 胶粘制品	jiāo zhān zhì pǐn	3e-12
 胶粘剂	jiāo zhān jì	9.7e-11
 胶粘地	jiāo zhān dì	3e-12
 胶粘带	jiāo zhān dài	3e-12
+胸椎	xiōng zhuī	2.5e-11
 能不称官	néng bù chēng guān	3e-12
 能力差	néng lì chā	3e-12
 能玻璃化	néng bō li huà	3e-12
 能重立	néng chóng lì	2e-12
+能量	néng liàng	2.692e-9
 脉细数	mài xì shǔ	3e-12
+脊椎	jǐ zhuī	1.21e-10
+脊椎动物	jǐ zhuī dòng wù	4.91e-10
+脊椎骨	jǐ zhuī gǔ	3.8e-11
 脏器	zàng qì	2.23e-10
 脏弹	zāng dàn	3e-12
 脏腑	zàng fǔ	3.76e-10
@@ -8877,6 +12043,7 @@ export const EXTRA_PHRASES = `
 脑量	nǎo liàng	2e-11
 脖颈儿	bó gěng er	3e-12
 脖颈子	bó gěng zi	3e-12
+脚不沾地	jiǎo bù zhān dì	1.8e-11
 脚儿	jiǎo er	3e-12
 脚刹	jiǎo shā	3e-12
 脚印儿	jiǎo yìn er	2e-12
@@ -8894,23 +12061,40 @@ export const EXTRA_PHRASES = `
 脾气坏	pí qi huài	3e-12
 脾气好	pí qi hǎo	3e-12
 脾脏	pí zàng	6.1e-11
+腊八	là bā	6e-11
+腊八粥	là bā zhōu	5e-11
+腊月	là yuè	2.08e-10
+腊月初	là yuè chū	1.2e-11
+腊梅	là méi	8.8e-11
+腊玛古猿	là mǎ gǔ yuán	2.3e-11
+腊肉	là ròu	6.01e-10
+腊肠	là cháng	2.5e-11
 腌臜	ā zā	3e-12
 腌臢	ā zā	3e-12
 腥臊	xīng sāo	5e-12
 腭咽闭合	è yān bì hé	3e-12
+腰椎	yāo zhuī	7.5e-11
+腰椎间盘	yāo zhuī jiān pán	2.1e-11
+腹地	fù dì	5.81e-10
 腿肚子	tuǐ dù zi	3.6e-11
 膀子	bǎng zi	1.46e-10
 膏子	gāo zi	3e-12
 膏油	gào yóu	3e-12
 膻中	dàn zhōng	3e-12
+臂长	bì cháng	2.3e-11
 臆度	yì duó	3e-12
 臊气	sāo qì	1e-11
 自不量力	zì bú liàng lì	1.4e-11
 自个	zì gě	2.15e-10
 自为	zì wéi	3e-12
 自为阶级	zì wéi jiē jí	3e-12
+自以为是	zì yǐ wéi shì	1.17e-10
+自传	zì zhuàn	1.25e-10
+自传体	zì zhuàn tǐ	3.8e-11
+自力更生	zì lì gēng shēng	2.58e-10
 自动装弹机	zì dòng zhuāng dàn jī	1.5e-11
 自动调车	zì dòng diào chē	3e-12
+自变量	zì biàn liàng	3.8e-11
 自各儿	zì gě er	3e-12
 自命为	zì mìng wéi	3e-12
 自处	zì chǔ	3e-12
@@ -8919,10 +12103,17 @@ export const EXTRA_PHRASES = `
 自怜自艾	zì lián zì yì	3e-12
 自愿地	zì yuàn de	3e-12
 自擂自吹	zì léi zì chuī	3e-12
+自留地	zì liú dì	5.9e-11
 自种	zì zhòng	3e-12
+自称为	zì chēng wéi	1.03e-10
+自给率	zì jǐ lǜ	3.3e-11
 自艾	zì yì	3e-12
+自花传粉	zì huā chuán fěn	1e-11
+自视甚高	zì shì shèn gāo	2.7e-11
+自认倒霉	zì rèn dǎo méi	1.9e-11
 自调	zì diào	3e-12
 自载	zì zài	3e-12
+自量	zì liàng	1.3e-11
 臭味儿	chòu wèi er	8e-12
 臭味相投	chòu wèi xiāng tóu	1.2e-11
 臭棋篓子	chòu qí lǒu zi	3e-12
@@ -8934,6 +12125,7 @@ export const EXTRA_PHRASES = `
 舍去	shě qù	9e-12
 舍小家	shě xiǎo jiā	3e-12
 舍己	shě jǐ	3e-12
+舍己为人	shě jǐ wèi rén	1.3e-11
 舍己为国	shě jǐ wèi guó	3e-12
 舍己从人	shě jǐ cóng rén	4e-12
 舍己就人	shě jǐ jiù rén	3e-12
@@ -8960,6 +12152,8 @@ export const EXTRA_PHRASES = `
 舒服	shū fu	1.144e-9
 舒服些	shū fu xiē	3e-12
 舔乾净	tiǎn gān jìng	3e-12
+舞弄	wǔ nòng	2.2e-11
+舞文弄墨	wǔ wén nòng mò	1.2e-11
 舞爪张牙	wǔ zhǎo zhāng yá	3e-12
 舞牙弄爪	wǔ yá nòng zhǎo	3e-12
 航空相片	háng kōng xiàng piàn	3e-12
@@ -8968,9 +12162,12 @@ export const EXTRA_PHRASES = `
 般若书会	bō rě shū huì	3e-12
 般若堂汤	bō rě táng tāng	3e-12
 般若经	bō rě jīng	3e-12
+舰只	jiàn zhī	1.86e-10
+舰种	jiàn zhǒng	2.1e-11
 舰载	jiàn zài	4.36e-10
 舰载机	jiàn zài jī	3e-12
 舰长	jiàn zhǎng	1.64e-10
+船只	chuán zhī	1.14e-9
 船载小艇	chuán zài xiǎo tǐng	3e-12
 船长	chuán zhǎng	1.379e-9
 船长室	chuán zhǎng shì	2.4e-11
@@ -8979,6 +12176,8 @@ export const EXTRA_PHRASES = `
 良家子	liáng jiā zi	3e-12
 良相	liáng xiàng	3e-12
 良相佐国	liáng xiàng zuǒ guó	3e-12
+良种	liáng zhǒng	1.86e-10
+艰苦朴素	jiān kǔ pǔ sù	3.4e-11
 色子	shǎi zi	3e-12
 色差	sè chā	3.4e-11
 色酒	shǎi jiǔ	4e-12
@@ -8988,6 +12187,9 @@ export const EXTRA_PHRASES = `
 艾千子	ài qiān zi	3e-12
 艾卜耶	ài bǔ yé	2e-12
 艾吉耶	ài jí yé	2e-12
+艾哈迈	ài hā mài	1e-11
+艾哈迈德	ài hā mài dé	4.6e-11
+艾哈迈迪	ài hā mài dí	2.3e-11
 艾微儿	ài wēi er	3e-12
 艾拜都	ài bài dū	2e-12
 艾齐纳哈	ài qí nà ha	3e-12
@@ -8995,17 +12197,21 @@ export const EXTRA_PHRASES = `
 节流包载	jié liú bāo zài	3e-12
 节约粮食	jié yuē liáng shi	3e-12
 节骨眼儿	jiē gǔ yǎn er	1.9e-11
+芍陂	sháo bēi	1.6e-11
 芒果乾	máng guǒ gān	3e-12
 芒种	máng zhòng	1.8e-11
 芝麻汤圆	zhī ma tāng yuán	3e-12
 芝麻糊	zhī ma hù	7e-12
 芝麻绿豆	zhī ma lǜ dòu	3e-12
 芭芘娃娃	bā bǐ wá wa	3e-12
+芭蕉扇	bā jiāo shàn	6.5e-11
 芯子	xìn zi	2.2e-11
 花儿乐队	huā er yuè duì	3e-12
 花儿洞子	huā er dòng zi	3e-12
 花刺子模	huā cì zi mó	1.5e-11
 花剌子	huā là zi	5.2e-11
+花卷	huā juǎn	2.8e-11
+花天酒地	huā tiān jiǔ dì	5.2e-11
 花岗岩	huā gāng yán	1.641e-9
 花岗岩石	huā gāng yán shí	3e-12
 花得精光	huā de jīng guāng	3e-12
@@ -9015,17 +12221,22 @@ export const EXTRA_PHRASES = `
 花朝	huā zhāo	2e-12
 花朝月夕	huā zhāo yuè xī	2e-12
 花朝月夜	huā zhāo yuè yè	3e-12
+花种	huā zhǒng	1e-11
+花色品种	huā sè pǐn zhǒng	1e-11
 花都	huā dū	5.1e-11
 花都区	huā dū qū	5e-12
 花都巴黎	huā dū bā lí	3e-12
 花里胡哨	huā li hú shào	1.3e-11
 花香调	huā xiāng diào	3e-12
 苌弘碧血	cháng hóng bì xuè	3e-12
+苍松翠柏	cāng sōng cuì bǎi	1.9e-11
 苍蝇见血	cāng ying jiàn xuè	3e-12
 苏利耶	sū lì yé	5e-12
+苏哈托	sū hā tuō	4.1e-11
 苏州码子	sū zhōu mǎ zi	3e-12
 苏茂相	sū mào xiàng	5e-12
 苏达耶	sū dá yé	2e-12
+苏门答腊	sū mén dá là	1.06e-10
 苏麻喇	sū má lǎ	9.5e-11
 苕子	tiáo zi	5e-12
 苕帚	sháo zhǒu	3e-12
@@ -9037,10 +12248,12 @@ export const EXTRA_PHRASES = `
 若冠玉	ruò guàn yù	2e-12
 若夫	ruò fú	3e-12
 若夫吾	ruò fú wú	2e-12
+若干种	ruò gān zhǒng	3.2e-11
 苦功夫	kǔ gōng fu	3e-12
 苦参	kǔ shēn	5e-12
 苦参碱	kǔ shēn jiǎn	3e-12
 苦参素	kǔ shēn sù	3e-12
+苦大仇深	kǔ dà chóu shēn	2e-11
 苦头	kǔ tou	4.01e-10
 苦相	kǔ xiàng	1.9e-11
 苦调	kǔ diào	3e-12
@@ -9054,26 +12267,38 @@ export const EXTRA_PHRASES = `
 英杰传	yīng jié zhuàn	3e-12
 英格尔塞	yīng gé ěr sài	2e-12
 英烈传	yīng liè zhuàn	3e-12
+英雄传	yīng xióng zhuàn	4.9e-11
+茁壮成长	zhuó zhuàng chéng zhǎng	2.8e-11
+范哈内	fàn hā nèi	1.1e-11
 范蠡	fàn lǐ	6.84e-10
 范蠡庙	fàn lǐ miào	2.56e-10
 范蠡微微	fàn lǐ wēi wēi	2e-12
 范蠡身	fàn lǐ shēn	3e-12
+范长江	fàn cháng jiāng	1.2e-11
 茄克	jiā kè	9e-12
 茄克衫	jiā kè shān	3e-12
 茅塞	máo sè	1e-11
+茅塞顿开	máo sè dùn kāi	4.4e-11
 茅封草长	máo fēng cǎo zhǎng	3e-12
 茜茜公主	qiàn qian gōng zhǔ	3e-12
+茶几	chá jī	3.22e-10
 茶色眼睛	chá sè yǎn jing	3e-12
 茶行	chá háng	3e-12
 茶食	chá shi	1.2e-11
 荆冠类	jīng guàn lèi	3e-12
 草台班子	cǎo tái bān zi	7e-12
+草地	cǎo dì	7.11e-10
+草垛	cǎo duò	3e-11
+草垛子	cǎo duò zi	1.7e-11
+草率	cǎo shuài	1.23e-10
 草率地	cǎo shuài de	3e-12
 草率地做	cǎo shuài de zuò	3e-12
 草甸子	cǎo diàn zi	9e-12
 草草率率	cǎo cǎo shuài shuài	3e-12
+草铺	cǎo pù	1.5e-11
 草长马肥	cǎo zhǎng mǎ féi	3e-12
 草靡风行	cǎo mǐ fēng xíng	3e-12
+荒地	huāng dì	2.37e-10
 荠荠菜	jì jì cài	6e-12
 荠菜	jì cài	2.5e-11
 荨麻疹	xún má zhěn	2.2e-11
@@ -9084,10 +12309,15 @@ export const EXTRA_PHRASES = `
 药行	yào háng	3e-12
 药都	yào dū	6.7e-11
 药量	yào liàng	3.1e-11
+药铺	yào pù	9.7e-11
+荷枪实弹	hè qiāng shí dàn	2.87e-10
 荷重	hè zhòng	9e-12
 荷重量	hè zhòng liàng	3e-12
 荷锄	hè chú	3e-12
 荸荠	bí qi	2.8e-11
+莘莘学子	shēn shēn xué zǐ	3.8e-11
+莞尔	wǎn ěr	1.8e-11
+莞尔一笑	wǎn ěr yí xiào	3.7e-11
 莨苕	làng sháo	3e-12
 莨菪子	làng dàng zi	3e-12
 莪术	é zhú	3e-12
@@ -9102,16 +12332,22 @@ export const EXTRA_PHRASES = `
 莫尔耶	mò ěr yé	4e-12
 莫尔蒂耶	mò ěr dì yé	5e-12
 莫应丰	mò yīng fēng	3e-12
+莫文蔚	mò wén wèi	1.5e-11
 莫朴树	mò pò shù	3.9e-11
 莫知所为	mò zhī suǒ wéi	3e-12
+莫耶斯	mò yē sī	2.3e-11
 莫邪	mò yé	5.5e-11
+莫长老	mò zhǎng lǎo	1e-11
 莱什	lái shí	5e-12
 莱哈尼耶	lái hā ní yé	3e-12
 莱塞	lái sè	6e-12
 莱齐耶	lái qí yé	3e-12
 莲都区	lián dū qū	3e-12
 获隽公车	huò juàn gōng chē	3e-12
+莺歌燕舞	yīng gē yàn wǔ	1.1e-11
 菌子	jùn zi	3e-12
+菌种	jūn zhǒng	4.1e-11
+菜地	cài dì	1e-10
 菟丝子	tù sī zǐ	3.4e-11
 菩提伽耶	pú tí jiā yé	3e-12
 菲礼	fěi lǐ	3e-12
@@ -9120,14 +12356,20 @@ export const EXTRA_PHRASES = `
 萍飘蓬转	píng piāo péng zhuǎn	3e-12
 营养发水	yíng yǎng fà shuǐ	3e-12
 营养量	yíng yǎng liàng	3e-12
+营地	yíng dì	5.93e-10
 营蝇斐锦	yíng yíng fěi jǐn	3e-12
+营长	yíng zhǎng	6.78e-10
 萧史乘	xiāo shǐ shèng	7e-12
 萧姑娘可	xiāo gū niang kě	2e-12
+萧子蔚	xiāo zǐ wèi	1.3e-11
 萧峰相	xiāo fēng xiàng	4e-12
 萧荫堂	xiāo yīn táng	8e-12
+萧长华	xiāo cháng huá	1e-11
 萨丽哈	sà lì ha	2e-12
 萨利哈	sà lì ha	2e-12
 萨哈	sà ha	3.2e-11
+萨哈夫	sà hā fū	6e-11
+萨哈林	sà hā lín	4e-11
 萨嘎	sà gā	3e-12
 萨嘎县	sà gā xiàn	3e-12
 萨缪尔	sà miào ěr	3e-12
@@ -9139,6 +12381,8 @@ export const EXTRA_PHRASES = `
 落儿	lào er	5e-12
 落发为僧	luò fà wéi sēng	3e-12
 落在后面	là zài hòu miàn	3e-12
+落地	luò dì	9.54e-10
+落地窗	luò dì chuāng	3.6e-11
 落尘量	luò chén liàng	3e-12
 落架	lào jià	4e-12
 落翅仔	luò chì zǐ	3e-12
@@ -9160,6 +12404,7 @@ export const EXTRA_PHRASES = `
 葛根素	gé gēn sù	3e-12
 葛根芩	gé gēn qín	2e-12
 葛粉	gé fěn	6e-12
+葛长老	gě zhǎng lǎo	2.1e-11
 葛麻草	gé má cǎo	2e-12
 葡萄乾	pú tao gān	3e-12
 葡萄干	pú tao gān	3.9e-11
@@ -9173,6 +12418,7 @@ export const EXTRA_PHRASES = `
 葡萄酒厂	pú tao jiǔ chǎng	9e-12
 葡萄酒红	pú tao jiǔ hóng	3e-12
 葡萄酒节	pú tao jiǔ jié	2e-12
+董事长	dǒng shì zhǎng	1.071e-9
 董兆乾	dǒng zhào gān	2e-12
 董都监	dǒng dū jiān	2e-12
 葫芦蔓	hú lu wàn	5e-12
@@ -9181,11 +12427,14 @@ export const EXTRA_PHRASES = `
 蒂米什瓦拉	dì mǐ shí wǎ lā	4e-12
 蒋大为	jiǎng dà wéi	3e-12
 蒋调侯	jiǎng diào hóu	9e-12
+蒋长瑜	jiǎng cháng yú	1.9e-11
 蒙事	mēng shì	3e-12
 蒙人	mēng rén	3e-12
 蒙兀儿	méng wù er	1e-11
 蒙元	měng yuán	4e-12
 蒙元史	měng yuán shǐ	2e-12
+蒙古人种	měng gǔ rén zhǒng	1.56e-10
+蒙哥汗	méng gē hàn	2.6e-11
 蒙塞拉	méng sài lā	2e-12
 蒙得恩	méng de ēn	5e-12
 蒙恩相	méng ēn xiàng	3e-12
@@ -9193,6 +12442,7 @@ export const EXTRA_PHRASES = `
 蒙文名	měng wén míng	2e-12
 蒙文通	měng wén tōng	5e-12
 蒙族	měng zú	2e-11
+蒙汗药	méng hàn yào	8.9e-11
 蒙牛	měng niú	4.7e-11
 蒙老爷	méng lǎo ye	6e-12
 蒙药	měng yào	1.2e-11
@@ -9207,15 +12457,18 @@ export const EXTRA_PHRASES = `
 蒙难记	méng nàn jì	3e-12
 蒙骗	mēng piàn	5.1e-11
 蒲儿帖	pú er tiě	1.5e-11
+蒲扇	pú shàn	7.4e-11
 蒸发岩相	zhēng fā yán xiàng	3e-12
 蒸汽熨斗	zhēng qì yùn dǒu	3e-12
 蒸沙为饭	zhēng shā wéi fàn	3e-12
 蒸食	zhēng shi	4e-12
+蓄水量	xù shuǐ liàng	1e-10
 蓄洪量	xù hóng liàng	3e-12
 蓄积量	xù jī liàng	3.98e-10
 蓝答儿	lán dá er	8e-12
 蓝调	lán diào	3e-12
 蓝道行	lán dào héng	1.6e-11
+蓦地	mò dì	7.71e-10
 蓬发戴	péng fà dài	2e-12
 蔊菜	hǎn cài	2e-12
 蔓伸	wàn shēn	3e-12
@@ -9229,9 +12482,14 @@ export const EXTRA_PHRASES = `
 蔓衍	wàn yǎn	3e-12
 蔓陀罗	wàn tuó luó	3e-12
 蔚为	wèi wéi	3e-12
+蔚为壮观	wèi wéi zhuàng guān	4.6e-11
 蔚为奇观	wèi wéi qí guān	3e-12
 蔚县	yù xiàn	3.9e-11
+蔚山	wèi shān	3.3e-11
 蔚州	yù zhōu	1.1e-11
+蔚然成风	wèi rán chéng fēng	4.3e-11
+蔚蓝	wèi lán	5.8e-11
+蔚蓝色	wèi lán sè	3.6e-11
 蔡二相	cài èr xiàng	2e-12
 蔡少芬	cài shào fēn	3e-12
 蔡惟弹	cài wéi dàn	2e-12
@@ -9242,6 +12500,7 @@ export const EXTRA_PHRASES = `
 蕁麻疹	xún má zhěn	3e-12
 蕃衍	fán yǎn	6e-12
 蕉扇	jiāo shān	3e-12
+蕴藏	yùn cáng	8.34e-10
 蕴藏量	yùn cáng liàng	5.25e-10
 薄一波	báo yī bō	5.8e-11
 薄为雷	báo wéi léi	4e-12
@@ -9250,6 +12509,7 @@ export const EXTRA_PHRASES = `
 薄伽梵	bó jiā fàn	3e-12
 薄利	bó lì	7e-12
 薄利多销	bó lì duō xiāo	1e-11
+薄地	báo dì	1.3e-11
 薄壳核桃	báo ké hé tao	2e-12
 薄子	báo zi	3e-12
 薄寒中人	báo hán zhōng rén	3e-12
@@ -9274,11 +12534,16 @@ export const EXTRA_PHRASES = `
 薄被	bó bèi	3.1e-11
 薄言	bó yán	2e-12
 薄面	bó miàn	3e-12
+薛传薪	xuē chuán xīn	2.43e-10
 薛斗南	xuē dǒu nán	3e-12
 薪给	xīn jǐ	2.7e-11
 薯仔	shǔ zǐ	3e-12
+藏书	cáng shū	2.89e-10
+藏书家	cáng shū jiā	1.5e-11
+藏书楼	cáng shū lóu	4.5e-11
 藏书量	cáng shū liàng	2e-12
 藏传	cáng zhuàn	1.28e-10
+藏僧	cáng sēng	2e-11
 藏刀	zàng dāo	2.6e-11
 藏北	zàng běi	8.5e-11
 藏北高原	zàng běi gāo yuán	3e-12
@@ -9286,20 +12551,41 @@ export const EXTRA_PHRASES = `
 藏医	zàng yī	7.9e-11
 藏医学	zàng yī xué	2.4e-11
 藏医院	zàng yī yuàn	4e-12
+藏匿	cáng nì	1.06e-10
 藏南纵谷	zàng nán zòng gǔ	3e-12
+藏印	cáng yìn	3.5e-11
+藏历	zàng lì	4.6e-11
+藏品	cáng pǐn	1.37e-10
+藏头	cáng tóu	2.5e-11
+藏头露尾	cáng tóu lù wěi	1.7e-11
 藏学	zàng xué	5.2e-11
 藏学家	zàng xué jiā	5e-12
+藏宝	cáng bǎo	1.9e-11
+藏宝洞	cáng bǎo dòng	2.6e-11
+藏家	cáng jiā	5.9e-11
 藏布	zàng bù	3e-12
 藏式	zàng shì	1.6e-11
+藏戏	zàng xì	1.4e-11
+藏拙	cáng zhuō	1.1e-11
 藏掖	cáng yē	5e-12
 藏文	zàng wén	1.29e-10
+藏族	zàng zú	1.887e-9
+藏族人	zàng zú rén	1.4e-11
+藏有	cáng yǒu	2.49e-10
 藏民	zàng mín	5e-11
 藏汉	zàng hàn	5e-12
+藏污纳垢	cáng wū nà gòu	1.7e-11
 藏猫儿	cáng māo er	3e-12
 藏獒	zàng áo	3e-12
 藏王	zàng wáng	3e-11
+藏画	cáng huà	1.37e-10
+藏纳	cáng nà	1.4e-11
+藏经	cáng jīng	5.4e-11
+藏经洞	cáng jīng dòng	2.4e-11
+藏经阁	cáng jīng gé	7.7e-11
 藏羚	zàng líng	1.7e-11
 藏羚羊	zàng líng yáng	1e-11
+藏胞	cáng bāo	1e-11
 藏药	zàng yào	5.8e-11
 藏蓝	zàng lán	3e-12
 藏蓝色	zàng lán sè	4e-12
@@ -9307,9 +12593,14 @@ export const EXTRA_PHRASES = `
 藏语	zàng yǔ	1.91e-10
 藏语文	zàng yǔ wén	5e-12
 藏语系	zàng yǔ xì	3e-12
+藏身	cáng shēn	2.51e-10
 藏量	cáng liàng	2.9e-11
 藏量丰富	cáng liàng fēng fù	3e-12
+藏青	zàng qīng	2e-11
+藏青色	zàng qīng sè	1.9e-11
 藏香	zàng xiāng	1.3e-11
+藏马	cáng mǎ	2e-11
+藏龙卧虎	cáng lóng wò hǔ	1.8e-11
 虎不食儿	hǔ bù shí er	3e-12
 虎仔	hǔ zǐ	1.3e-11
 虎爪	hǔ zhǎo	3e-12
@@ -9322,6 +12613,7 @@ export const EXTRA_PHRASES = `
 虚晃一下	xū huǎng yí xià	3e-12
 虚晃一招	xū huǎng yì zhāo	3e-12
 虚晃一枪	xū huǎng yì qiāng	1e-11
+虚汗	xū hàn	5.1e-11
 虚辞滥调	xū cí làn diào	3e-12
 虬曲挺秀	qiú qū tǐng xiù	3e-12
 虱处裈中	shī chù kūn zhōng	3e-12
@@ -9330,15 +12622,20 @@ export const EXTRA_PHRASES = `
 虾子镇	xiā zi zhèn	3e-12
 虾米	xiā mi	1.8e-11
 蚂螂	mā lang	3e-12
+蚕种	cán zhǒng	1.4e-11
 蛋卷	dàn juǎn	9e-12
 蛟龙得水	jiāo lóng de shuǐ	3e-12
 蛤壳	gé ké	3e-12
 蛤粉	gé fěn	3e-12
 蛤蚌	gé bàng	3e-12
 蛤蚌毒素	gé bàng dú sù	3e-12
+蛤蚧	gé jiè	1.8e-11
 蛤蛎	gé lì	3e-12
+蛤蜊	gé lí	1.8e-11
+蛤蟆	há ma	2.31e-10
 蛮有意思	mán yǒu yì si	3e-12
 蛾冠博带	é guàn bó dài	3e-12
+蜀地	shǔ dì	5.8e-11
 蜀都	shǔ dū	1.5e-11
 蜂扇蚁聚	fēng shān yǐ jù	3e-12
 蜚蠊	fěi lián	1.1e-11
@@ -9351,21 +12648,30 @@ export const EXTRA_PHRASES = `
 融为一体	róng wéi yì tǐ	2.65e-10
 螫眼睛	shì yǎn jing	3e-12
 螵蛸	piāo xiāo	3e-12
+螺丝钉	luó sī dīng	2.7e-11
 螺丝钻	luó sī zuān	3e-12
+螺钉	luó dīng	3.3e-11
 蟹爪	xiè zhǎo	1e-11
 蠕变柔量	rú biàn róu liàng	3e-12
 蠡县	lǐ xiàn	1.4e-11
 蠡园	lǐ yuán	1.4e-11
 蠹居棊处	dù jū qí chù	3e-12
+血仇	xuè chóu	3.7e-11
 血债血还	xuè zhài xuè huán	3e-12
 血块	xiě kuài	4.1e-11
 血性汉子	xuè xìng hàn zi	1e-11
 血晕	xiě yùn	6e-12
+血汗	xuè hàn	8.2e-11
+血汗钱	xuè hàn qián	6.7e-11
+血海深仇	xuè hǎi shēn chóu	4.5e-11
 血淋淋	xiě lín lín	1.66e-10
 血肉糢糊	xuè ròu mó hū	3e-12
 血量	xuè liàng	3e-12
 行行行	háng háng xíng	3e-12
 行不更名	xíng bù gēng míng	2e-12
+行为	xíng wéi	8.963e-9
+行为人	xíng wéi rén	5.7e-11
+行为学	xíng wéi xué	2.2e-11
 行侠好义	xíng xiá hào yì	3e-12
 行内	háng nèi	3e-11
 行内人士	háng nèi rén shì	3e-12
@@ -9385,6 +12691,7 @@ export const EXTRA_PHRASES = `
 行贩	háng fàn	5e-12
 行道	xíng dào	2.5e-11
 行道树	xíng dào shù	3.6e-11
+行长	háng zhǎng	4.19e-10
 行间	háng jiān	3.3e-11
 行间字里	háng jiān zì lǐ	3e-12
 行间距	háng jiān jù	3e-12
@@ -9401,6 +12708,7 @@ export const EXTRA_PHRASES = `
 街面儿上	jiē miàn er shàng	3e-12
 衙门作风	yá men zuò fēng	3e-12
 衡石量书	héng shí liàng shū	3e-12
+衡量	héng liáng	9.19e-10
 衣传	yī zhuàn	2e-12
 衣冠济济	yī guān jǐ jǐ	3e-12
 衣单食薄	yī dān shí báo	3e-12
@@ -9409,6 +12717,7 @@ export const EXTRA_PHRASES = `
 衣薄裳	yī báo cháng	2e-12
 衣补儿	yī bǔ er	3e-12
 衣轻乘肥	yī qīng chéng féi	3e-12
+衣锦还乡	yī jǐn huán xiāng	3.4e-11
 衣阿华州	yī ā huà zhōu	3e-12
 补丁	bǔ ding	1.28e-10
 补丁包	bǔ ding bāo	3e-12
@@ -9418,6 +12727,7 @@ export const EXTRA_PHRASES = `
 补给量	bǔ jǐ liàng	2e-11
 补钉	bǔ ding	3.6e-11
 表姑夫	biǎo gū fu	3e-12
+表率	biǎo shuài	1.79e-10
 表相	biǎo xiàng	3e-12
 表蒙子	biǎo méng zi	3e-12
 表面工夫	biǎo miàn gōng fu	3e-12
@@ -9438,7 +12748,9 @@ export const EXTRA_PHRASES = `
 被选为	bèi xuǎn wéi	3e-12
 袷袢	qiā pàn	4e-12
 裁为	cái wéi	3e-12
+裁判长	cái pàn cháng	1.4e-11
 裁度	cái duó	3e-12
+裁量	cái liáng	1.4e-11
 裂裳衣疮	liè cháng yī chuāng	3e-12
 裂裳裹足	liè cháng guǒ zú	3e-12
 裂解量	liè jiě liàng	3e-12
@@ -9447,10 +12759,12 @@ export const EXTRA_PHRASES = `
 装卸量	zhuāng xiè liàng	2.57e-10
 装夹	zhuāng jiā	4e-12
 装弹	zhuāng dàn	3e-12
+装机容量	zhuāng jī róng liàng	2.54e-10
 装机量	zhuāng jī liàng	3e-12
 装油量	zhuāng yóu liàng	3e-12
 装潢门面	zhuāng huáng mén mian	8e-12
 装相	zhuāng xiàng	3e-12
+装神弄鬼	zhuāng shén nòng guǐ	5.9e-11
 装糊涂	zhuāng hú tu	4.9e-11
 装药量	zhuāng yào liàng	1e-11
 装载量	zhuāng zài liàng	2.5e-11
@@ -9459,6 +12773,7 @@ export const EXTRA_PHRASES = `
 裤子背带	kù zi bēi dài	3e-12
 裤衩	kù chǎ	3.3e-11
 裨将	pí jiàng	3e-12
+裨益	bì yì	5.5e-11
 裸裎袒裼	luǒ chéng tǎn xī	3e-12
 裹扎	guǒ zā	1.6e-11
 褎然冠首	xiù rán guàn shǒu	3e-12
@@ -9466,8 +12781,13 @@ export const EXTRA_PHRASES = `
 褚应璜	chǔ yīng huáng	3e-12
 西为德	xī wéi dé	1.29e-10
 西为汉	xī wéi hàn	2e-12
+西亚地区	xī yà dì qū	1.4e-11
 西什库	xī shí kù	1.2e-11
+西北地区	xī běi dì qū	2.85e-10
 西华子	xī huá zi	3e-12
+西南地区	xī nán dì qū	2.38e-10
+西哈努克	xī hā nǔ kè	7.8e-11
+西哈诺	xī hā nuò	1e-11
 西喇木伦	xī lǎ mù lún	2e-12
 西塞山	xī sài shān	2.58e-10
 西塞山区	xī sài shān qū	2.56e-10
@@ -9477,24 +12797,39 @@ export const EXTRA_PHRASES = `
 西山日薄	xī shān rì bó	3e-12
 西崴子	xī wǎi zi	2e-12
 西撒	xī sǎ	3.4e-11
+西撒哈拉	xī sā hā lā	5.6e-11
+西柏坡	xī bǎi pō	2.46e-10
+西柏坡村	xī bǎi pō cūn	1.1e-11
+西柏林	xī bó lín	7e-11
+西燕	xī yàn	3.8e-11
 西萨哈	xī sà ha	2e-12
+西藏	xī zàng	2.596e-9
+西藏地区	xī zàng dì qū	7e-11
+西藏天路	xī zàng tiān lù	3.5e-11
 西藏昌都地区	xī zàng chāng dū dì qū	3e-12
+西藏药业	xī zàng yào yè	1e-11
+西藏高原	xī zàng gāo yuán	3.6e-11
 西迪布撒	xī dí bù sǎ	3e-12
 西道行	xī dào héng	6e-12
 西都	xī dū	3e-12
 西都宾	xī dū bīn	2e-12
+西长安街	xī cháng ān jiē	2.6e-11
 西门町	xī mén dīng	3e-12
 西风卷帘	xī fēng juǎn lián	3e-12
 西魏相	xī wèi xiàng	2e-12
 要击	yāo jī	3e-12
+要塞	yào sài	3.23e-10
 要子	yào zi	8e-12
 要数	yào shǔ	8.4e-11
 要盟	yāo méng	3e-12
 要雨得雨	yào yǔ de yǔ	3e-12
 要风得风	yào fēng de fēng	3e-12
+覃立本	qín lì běn	1.7e-11
 覆手为雨	fù shǒu wéi yǔ	6e-12
+覆盖率	fù gài lǜ	3.68e-10
 覆载	fù zài	3e-12
 见不着	jiàn bù zháo	3e-12
+见义勇为	jiàn yì yǒng wéi	9.3e-11
 见义当为	jiàn yì dāng wéi	3e-12
 见义必为	jiàn yì bì wéi	3e-12
 见义敢为	jiàn yì gǎn wéi	3e-12
@@ -9503,6 +12838,7 @@ export const EXTRA_PHRASES = `
 见得着	jiàn dé zháo	3e-12
 见怪不怪	jiàn guài bú guài	6.4e-11
 见量	jiàn liàng	3e-12
+见长	jiàn cháng	1.261e-9
 见雀张罗	jiàn què zhāng luo	3e-12
 观吁	guān yù	2e-12
 规旋矩折	guī xuán jǔ zhé	3e-12
@@ -9514,6 +12850,7 @@ export const EXTRA_PHRASES = `
 视为至宝	shì wéi zhì bǎo	3e-12
 视之为	shì zhī wéi	3e-12
 角儿	jué er	6.4e-11
+角动量	jiǎo dòng liàng	1.1e-10
 角子	jiǎo zi	1.3e-11
 角放大率	jiǎo fàng dà shuài	3e-12
 角隅种植	jiǎo yú zhòng zhí	3e-12
@@ -9535,6 +12872,7 @@ export const EXTRA_PHRASES = `
 解放思想	jiě fàng sī xiǎng	3.56e-10
 解文豹	xiè wén bào	5e-12
 解晓东	xiè xiǎo dōng	3e-12
+解析几何	jiě xī jǐ hé	5.8e-11
 解民倒悬	jiě mín dào xuán	1.5e-11
 解池	xiè chí	6e-12
 解珍解	xiè zhēn jiě	4e-12
@@ -9542,10 +12880,14 @@ export const EXTRA_PHRASES = `
 解衣磅礴	jiě yī páng bó	3e-12
 触处机来	chù chù jī lái	3e-12
 言为然	yán wéi rán	2e-12
+言传	yán chuán	5.2e-11
+言传身教	yán chuán shēn jiào	3.4e-11
 言伯乾	yán bó gān	1.13e-10
 言差语错	yán chā yǔ cuò	3e-12
 言幾析理	yán jǐ xī lǐ	3e-12
+言归正传	yán guī zhèng zhuàn	2.5e-11
 訾议	zǐ yì	3e-12
+誉为	yù wéi	1.557e-9
 誊写簿	téng xiě bù	3e-12
 誓天断发	shì tiān duàn fà	3e-12
 謷牙诘屈	áo yá jí qū	3e-12
@@ -9555,20 +12897,28 @@ export const EXTRA_PHRASES = `
 警觉地	jǐng jué de	3e-12
 警长	jǐng zhǎng	2.5e-11
 警长制	jǐng zhǎng zhì	3e-12
+计量	jì liáng	5.26e-10
+计量学	jì liáng xué	4.4e-11
 订为	dìng wéi	3e-12
 订货量	dìng huò liàng	5e-12
+认为	rèn wéi	3.0204e-8
 认供	rèn gōng	3e-12
 认影为头	rèn yǐng wéi tóu	3e-12
 认贼为子	rèn zéi wéi zǐ	3e-12
 认贼为父	rèn zéi wéi fù	3e-12
 认贼作子	rèn zéi zuò zi	3e-12
 讥为	jī wéi	3e-12
+讨价还价	tǎo jià huán jià	1.85e-10
+讨还	tǎo huán	4.3e-11
 讪牙闲嗑	shàn yá xián kè	3e-12
 讪讪地	shàn shàn de	3e-12
+训练场地	xùn liàn chǎng dì	2.3e-11
 训练量	xùn liàn liàng	8e-12
 议处	yì chǔ	3e-12
+议长	yì zhǎng	3.76e-10
 记为	jì wéi	3e-12
 记事簿	jì shì bù	1.8e-11
+记仇	jì chóu	4.8e-11
 记录簿	jì lù bù	3e-12
 记忆量	jì yì liàng	3e-12
 记性差	jì xing chà	3e-12
@@ -9580,24 +12930,33 @@ export const EXTRA_PHRASES = `
 许呆子	xǔ dāi zi	2e-12
 许塞尔	xǔ sài ěr	3e-12
 许多星星	xǔ duō xīng xing	2e-12
+许多种	xǔ duō zhǒng	1.44e-10
 许太太	xǔ tài tai	2e-12
 许子	xǔ zi	2e-12
 许寿裳	xǔ shòu cháng	5e-12
 许还山	xǔ huán shān	3e-12
 许都	xǔ dū	1.16e-10
+讹传	é chuán	1.4e-11
 论坛排行	lùn tán pái háng	3e-12
 设为	shè wéi	3e-12
 设得兰	shè de lán	2.5e-11
 设拉子	shè lā zi	2.9e-11
+设身处地	shè shēn chǔ dì	5.8e-11
 访问量	fǎng wèn liàng	2.9e-11
 评为	píng wéi	2.005e-9
+评传	píng zhuàn	2.3e-11
+评卷	píng juàn	3.6e-11
+评弹	píng tán	3e-11
 评量	píng liàng	3e-12
+识字率	shí zì lǜ	1.3e-11
 识时务者为俊杰	shí shí wù zhě wéi jùn jié	1.8e-11
+诊断率	zhěn duàn lǜ	1e-11
 词汇量	cí huì liàng	3e-12
 词语切分	cí yǔ qiē fēn	3e-12
 诎要桡腘	qū yào ráo guó	3e-12
 译为	yì wéi	3e-12
 译传	yì zhuàn	3e-12
+试卷	shì juàn	4.65e-10
 试种	shì zhòng	3.5e-11
 诗书发冢	shī shū fā zhǒng	3e-12
 诗行	shī háng	1.4e-11
@@ -9608,19 +12967,29 @@ export const EXTRA_PHRASES = `
 诘曲聱牙	jié qū áo yá	3e-12
 诘难	jié nàn	3e-12
 诚信为本	chéng xìn wéi běn	3e-12
+诚朴	chéng pǔ	1.7e-11
 话不虎传	huà bù hǔ zhuàn	3e-12
 话务量	huà wù liàng	1.3e-11
 话把儿	huà bà er	7e-12
 话簿	huà bù	3e-12
 话费量	huà fèi liàng	3e-12
+诞生地	dàn shēng dì	3.7e-11
+该地	gāi dì	1.97e-10
+该种	gāi zhǒng	7.2e-11
 该行	gāi háng	2.41e-10
 该还则还	gāi hái zé huán	3e-12
 详载	xiáng zài	3e-12
+语塞	yǔ sè	7e-11
+语种	yǔ zhǒng	2.77e-10
+语重心长	yǔ zhòng xīn cháng	1.03e-10
+误传	wù chuán	1.9e-11
 误作非为	wù zuò fēi wéi	3e-12
+误认为	wù rèn wéi	1.31e-10
 诲人不惓	huì rén bú juàn	3e-12
 说一不二	shuō yī bú èr	5e-11
 说不来	shuō bu lái	1e-11
 说不着	shuō bù zháo	6e-12
+说了算	shuō le suàn	2.26e-10
 说唱乐	shuō chàng yuè	3e-12
 说地谈天	shuō de tán tiān	3e-12
 说干就干	shuō gàn jiù gàn	3e-12
@@ -9631,7 +13000,10 @@ export const EXTRA_PHRASES = `
 说得有理	shuō de yǒu lǐ	3e-12
 说得着	shuō de zháo	1.9e-11
 说得过去	shuō de guò qù	3.3e-11
+说来话长	shuō lái huà cháng	6.6e-11
 说法儿	shuō fǎ er	7e-12
+说白了	shuō bái le	1.09e-10
+说长道短	shuō cháng dào duǎn	1.3e-11
 请帖	qǐng tiě	5e-11
 请自隗始	qǐng zì kuí shǐ	3e-12
 请降	qǐng xiáng	3e-12
@@ -9644,6 +13016,7 @@ export const EXTRA_PHRASES = `
 诸相	zhū xiàng	3e-12
 诸葛子瑜	zhū gě zi yú	4e-12
 诸道行	zhū dào héng	8e-12
+诸长老	zhū zhǎng lǎo	1.8e-11
 读不舍手	dú bù shě shǒu	3e-12
 读书得间	dú shū de jiān	3e-12
 课嘴撩牙	kè zuǐ liāo yá	3e-12
@@ -9694,6 +13067,7 @@ export const EXTRA_PHRASES = `
 调差	diào chā	3e-12
 调干	diào gān	4e-12
 调开	diào kāi	3e-12
+调弄	tiáo nòng	1.6e-11
 调弦	diào xián	3e-12
 调弦品竹	diào xián pǐn zhú	3e-12
 调强	diào qiáng	3e-12
@@ -9758,6 +13132,7 @@ export const EXTRA_PHRASES = `
 调露	diào lù	1.2e-11
 调风变俗	diào fēng biàn sú	3e-12
 调风弄月	diào fēng nòng yuè	3e-12
+谈天说地	tán tiān shuō dì	2.3e-11
 谈得上	tán de shàng	3e-12
 谈得成	tán de chéng	3e-12
 谋为不轨	móu wéi bù guǐ	4e-12
@@ -9765,6 +13140,8 @@ export const EXTRA_PHRASES = `
 谗间	chán jiàn	3e-12
 谜儿	mí er	3e-12
 谢不当	xiè bú dàng	3e-12
+谢了恩	xiè le ēn	2.2e-11
+谢天谢地	xiè tiān xiè dì	1.71e-10
 谢家活计	xiè jiā huó ji	3e-12
 谢帖	xiè tiě	3e-12
 谢应芳	xiè yīng fāng	4e-12
@@ -9772,6 +13149,8 @@ export const EXTRA_PHRASES = `
 谢谢你们	xiè xie nǐ men	3e-12
 谢谢合作	xiè xie hé zuò	3e-12
 谢贾耶	xiè jiǎ yé	3e-12
+谢长廷	xiè cháng tíng	2.8e-11
+谣传	yáo chuán	9.8e-11
 谦恭地	qiān gōng de	3e-12
 谦逊地	qiān xùn de	3e-12
 谩天谩地	mán tiān mán dì	3e-12
@@ -9780,13 +13159,19 @@ export const EXTRA_PHRASES = `
 谭量顺	tán liàng shùn	8e-12
 谷一石	gǔ yī shí	2e-12
 谷中传	gǔ zhōng zhuàn	2e-12
+谷地	gǔ dì	7.23e-10
 谷场	gǔ cháng	3e-12
 谷坊	gǔ fáng	3e-12
 谷子	gǔ zi	3.84e-10
 谷梁传	gǔ liáng zhuàn	3e-12
+谷燕山	gǔ yān shān	9e-11
+谷种	gǔ zhǒng	1.3e-11
 豁亮	huò liàng	1.5e-11
 豁免	huò miǎn	1.31e-10
 豁免权	huò miǎn quán	2.9e-11
+豁出	huō chū	1.89e-10
+豁出去	huō chū qù	2.8e-11
+豁口	huō kǒu	5.3e-11
 豁子	huō zi	2e-12
 豁拳	huá quán	3e-12
 豁朗	huò lǎng	1.8e-11
@@ -9818,8 +13203,10 @@ export const EXTRA_PHRASES = `
 貂狗相属	diāo gǒu xiāng zhǔ	3e-12
 貉子	háo zi	6e-12
 貉绒	háo róng	2e-12
+貌似	mào sì	1.01e-10
 貌相	mào xiàng	3e-12
 贝塞尔	bèi sài ěr	4.2e-11
+贝塞麦	bèi sāi mài	1.8e-11
 贝子分	bèi zi fēn	3e-12
 贝应夔	bèi yīng kuí	3e-12
 贝恩哈	bèi ēn ha	8e-12
@@ -9832,45 +13219,62 @@ export const EXTRA_PHRASES = `
 负负得正	fù fù de zhèng	3e-12
 负载量	fù zài liàng	3e-12
 贡日嘎	gòng rì gā	3e-12
+贡献率	gòng xiàn lǜ	3.2e-11
 财不露白	cái bú lòu bái	3e-12
 财政困难	cái zhèng kùn nan	3e-12
+财政部长	cái zhèng bù zhǎng	1.19e-10
 财长	cái zhǎng	5.7e-11
+责任地	zé rèn dì	2.7e-11
 贤相	xián xiàng	3e-12
 败则为寇	bài zé wéi kòu	2e-12
 败则为贼	bài zé wéi zéi	3e-12
 败者为寇	bài zhě wéi kòu	3e-12
 账夹	zhàng jiā	3e-12
+货币地租	huò bì dì zū	1.09e-10
 货币量	huò bì liàng	1.62e-10
+货种	huò zhǒng	1.3e-11
 货载	huò zài	3e-12
+货运量	huò yùn liàng	1.13e-10
 货郎儿	huò láng er	2e-12
 货郎担	huò láng dàn	2e-12
 质和量	zhì hé liàng	3.1e-11
+质地	zhì dì	8.3e-10
+质朴	zhì pǔ	2.57e-10
 质疑问难	zhì yí wèn nàn	3e-12
+质量	zhì liàng	8.009e-9
+质量上乘	zhì liàng shàng chéng	1.7e-11
+质量数	zhì liàng shù	3.1e-11
 贩售量	fàn shòu liàng	3e-12
 贫铀弹	pín yóu dàn	3e-12
 贬为	biǎn wéi	3e-12
 购买量	gòu mǎi liàng	1e-11
 贮存量	zhù cún liàng	3e-12
 贮簿	zhù bù	3e-12
+贮藏	zhù cáng	5.16e-10
 贮藏量	zhù cáng liàng	7e-12
 贮量	zhù liàng	1e-11
 贯家堡	guàn jiā pù	3e-12
 贯家堡村	guàn jiā pù cūn	3e-12
 贲临	bì lín	3e-12
+贴现率	tiē xiàn lǜ	9.4e-11
 贴纸相	tiē zhǐ xiàng	3e-12
 贵为天子	guì wéi tiān zǐ	3e-12
 贸易量	mào yì liàng	2.8e-11
 费功夫	fèi gōng fu	3e-12
 费劲儿	fèi jìn er	4e-12
+费尔巴哈	fèi ěr bā hā	6.6e-11
 费尽心思	fèi jìn xīn si	3e-12
 费工夫	fèi gōng fu	1.4e-11
 费得罄	fèi de qìng	2e-12
+费率	fèi lǜ	5.6e-11
+费用率	fèi yòng lǜ	1.7e-11
 贺劲松	hè jìng sōng	2e-12
 贺帖	hè tiě	3e-12
 贼忒忒	zéi tuī tuī	2e-12
 贾一平	jiǎ yī píng	3e-12
 贾人	gǔ rén	3e-12
 贾人达	gǔ rén dá	2e-11
+贾似道	jiǎ sì dào	4.2e-11
 贾平凹	jiǎ píng wā	5e-11
 贾水儿	jiǎ shuǐ er	5e-12
 贾祸	gǔ huò	3e-12
@@ -9881,17 +13285,22 @@ export const EXTRA_PHRASES = `
 赋逻辑论	fù luó ji lùn	3e-12
 赎当	shú dàng	5e-12
 赔得起	péi de qǐ	3e-12
+赔率	péi lǜ	1.84e-10
+赔还	péi huán	1.2e-11
 赖在乾	lài zài gān	2e-12
 赚人眼泪	zuàn rén yǎn lèi	3e-12
+赛地	sài dì	1.3e-11
 赛塞尔	sài sài ěr	2e-12
 赛璐玢	sài lù fēn	3e-12
 赞哈	zàn ha	5e-12
+赤地千里	chì dì qiān lǐ	1.2e-11
 赤绳系足	chì shéng jì zú	3e-12
 赫什	hè shí	5e-12
 赫兹振子	hè zī zhèn zi	3e-12
 赫林耶	hè lín yé	5e-12
 赭衣塞路	zhě yī sāi lù	3e-12
 走为上着	zǒu wéi shàng zhe	3e-12
+走为上策	zǒu wéi shàng cè	1.4e-11
 走为上计	zǒu wéi shàng jì	1.6e-11
 走娘家	zǒu niáng jia	3e-12
 走得快	zǒu de kuài	3e-12
@@ -9913,18 +13322,25 @@ export const EXTRA_PHRASES = `
 赵少昂	zhào shào áng	7e-12
 赵应元	zhào yīng yuán	7e-12
 赵应红	zhào yīng hóng	2e-12
+赵朴初	zhào pǔ chū	1.4e-11
+赵率教	zhào lǜ jiào	5.1e-11
 赵相如	zhào xiàng rú	7e-12
+赵长征	zhào cháng zhēng	4.1e-11
+赵飞燕	zhào fēi yàn	2.2e-11
 赶场	gǎn cháng	4.7e-11
 赶浪头	gǎn làng tou	3e-12
 赶趟儿	gǎn tàng er	3e-12
 起劲儿	qǐ jìn er	3e-12
 起子头	qǐ zi tóu	3e-12
+起源地	qǐ yuán dì	2.1e-11
 起痱子	qǐ fèi zi	3e-12
 起解	qǐ jiè	7e-12
 起钻	qǐ zuān	3e-12
 趁水和泥	chèn shuǐ huó ní	3e-12
 超操纵子	chāo cāo zòng zi	3e-12
 超量	chāo liàng	3.2e-11
+超长	chāo cháng	3.2e-11
+越传越	yuè chuán yuè	2e-11
 越调	yuè diào	9e-12
 越长越	yuè zhǎng yuè	1.3e-11
 趟水	tāng shuǐ	3e-12
@@ -9933,6 +13349,7 @@ export const EXTRA_PHRASES = `
 趵突	bào tū	3e-12
 跂望	qǐ wàng	3e-12
 跋胡疐尾	bá hú zhì wěi	3e-12
+跌倒	diē dǎo	3.77e-10
 跑买卖	pǎo mǎi mai	5e-12
 跑啦	pǎo la	3e-12
 跑堂儿	pǎo táng er	2e-12
@@ -9948,6 +13365,7 @@ export const EXTRA_PHRASES = `
 跟斗	gēn dǒu	2.9e-11
 跨斗	kuà dǒu	3e-12
 跨行	kuà háng	3e-12
+跪倒	guì dǎo	5.68e-10
 路为旭	lù wéi xù	2e-12
 路副将	lù fù jiàng	2e-12
 路妙传	lù miào zhuàn	4e-12
@@ -9981,10 +13399,17 @@ export const EXTRA_PHRASES = `
 身相	shēn xiàng	3e-12
 身着	shēn zhuó	6.72e-10
 身背	shēn bēi	3.1e-11
+身量	shēn liàng	3.1e-11
+身长	shēn cháng	2.03e-10
+躲藏	duǒ cáng	1.63e-10
+躲躲藏藏	duǒ duǒ cáng cáng	1.2e-11
+躺倒	tǎng dǎo	7.5e-11
 躺倒不干	tǎng dǎo bú gàn	3e-12
 车保帅	jū bǎo shuài	2e-12
 车儿	chē er	1.2e-11
+车削	chē xiāo	1.1e-11
 车把式	chē bǎ shi	1e-11
+车流量	chē liú liàng	1.19e-10
 车满为患	chē mǎn wéi huàn	2e-12
 车篷子	chē péng zi	3e-12
 车行	chē háng	7e-11
@@ -9995,6 +13420,7 @@ export const EXTRA_PHRASES = `
 车都尉	chē dū wèi	7e-12
 车铣刨磨	chē xǐ bào mó	3e-12
 车链子	chē liàn zi	3e-12
+车长	chē cháng	3.17e-10
 轧制	zhá zhì	3.3e-11
 轧差	gá chā	3e-12
 轧机	zhá jī	2.5e-11
@@ -10005,6 +13431,8 @@ export const EXTRA_PHRASES = `
 转为	zhuǎn wéi	7.6e-10
 转供	zhuǎn gōng	3e-12
 转儿	zhuàn er	3e-12
+转化率	zhuǎn huà lǜ	2.3e-11
+转危为安	zhuǎn wēi wéi ān	9.6e-11
 转圈儿	zhuàn quān er	6e-12
 转守为攻	zhuǎn shǒu wéi gōng	3e-12
 转导子	zhuǎn dǎo zi	3e-12
@@ -10016,12 +13444,14 @@ export const EXTRA_PHRASES = `
 转染子	zhuǎn rǎn zi	3e-12
 转灾为福	zhuǎn zāi wéi fú	3e-12
 转磨	zhuàn mò	3e-12
+转移率	zhuǎn yí lǜ	1.1e-11
 转笔刀	zhuàn bǐ dāo	3e-12
 转经筒	zhuàn jīng tǒng	3e-12
 转胜为败	zhuǎn shèng wéi bài	3e-12
 转行	zhuǎn háng	1.29e-10
 转败为功	zhuǎn bài wéi gōng	3e-12
 转败为成	zhuǎn bài wéi chéng	3e-12
+转败为胜	zhuǎn bài wéi shèng	3.3e-11
 转转	zhuàn zhuan	1.32e-10
 转转看	zhuàn zhuan kàn	3e-12
 转轴	zhuàn zhóu	1.39e-10
@@ -10033,6 +13463,9 @@ export const EXTRA_PHRASES = `
 轮种法	lún zhòng fǎ	3e-12
 轮调	lún diào	3e-12
 轮调法	lún diào fǎ	3e-12
+软木塞	ruǎn mù sāi	1.3e-11
+轰炸	hōng zhà	6.84e-10
+轰炸机	hōng zhà jī	8.6e-10
 轴子	zhóu zi	3e-12
 轻事重报	qīng shì chóng bào	3e-12
 轻傜薄赋	qīng yáo bó fù	3e-12
@@ -10041,6 +13474,7 @@ export const EXTRA_PHRASES = `
 轻徭薄赋	qīng yáo bó fù	2.3e-11
 轻快地	qīng kuài de	3e-12
 轻擂	qīng léi	3e-12
+轻率	qīng shuài	1.67e-10
 轻率地	qīng shuài de	3e-12
 轻率地说	qīng shuài de shuō	3e-12
 轻繇薄赋	qīng yáo bó fù	3e-12
@@ -10051,6 +13485,7 @@ export const EXTRA_PHRASES = `
 轻重倒置	qīng zhòng dào zhì	2e-12
 轻量	qīng liàng	9e-12
 轻量化	qīng liàng huà	3e-12
+轻量级	qīng liàng jí	1.3e-11
 载一抱素	zài yí bào sù	3e-12
 载于	zài yú	3e-12
 载人	zài rén	2.82e-10
@@ -10090,16 +13525,21 @@ export const EXTRA_PHRASES = `
 载起来	zài qǐ lái	3e-12
 载运量	zài yùn liàng	3e-12
 载道	zài dào	3e-12
+载重量	zài zhòng liàng	1e-10
 载量	zài liàng	1.4e-11
 载金碳	zài jīn tàn	3e-12
 载频	zài pín	2e-12
 载驰载驱	zài chí zài qū	3e-12
 载驱载驰	zài qū zài chí	3e-12
 载驳船	zài bó chuán	1.5e-11
+较为	jiào wéi	2.35e-9
 较劲儿	jiào jìn er	8e-12
+较量	jiào liàng	9.29e-10
 辅世长民	fǔ shì cháng mín	3e-12
 辈分	bèi fèn	8.5e-11
 辈数儿	bèi shù er	3e-12
+辉长岩	huī cháng yán	2.1e-11
+辍学率	chuò xué lǜ	2.73e-10
 辐射量	fú shè liàng	2.88e-10
 输入量	shū rù liàng	9e-12
 输出量	shū chū liàng	3e-12
@@ -10118,21 +13558,29 @@ export const EXTRA_PHRASES = `
 辱国丧权	rǔ guó sāng quán	3e-12
 边儿	biān er	5.4e-11
 边卡	biān qiǎ	3e-12
+边塞	biān sài	1.3e-10
+边塞诗	biān sài shī	2e-11
 边海子	biān hǎi zi	2e-12
 边缘种植	biān yuán zhòng zhí	3e-12
 边调鹤	biān diào hè	2e-12
 边路传	biān lù zhuàn	8e-12
+边长	biān cháng	9.3e-11
 达什	dá shí	1.2e-11
 达列什	dá liè shí	8e-12
+达姆弹	dá mǔ dàn	1.2e-11
+达延汗	dá yán hàn	1.7e-11
 达格利什	dá gé lì shí	2e-12
 达耶	dá yé	5e-12
+达赖喇嘛	dá lài lǎ ma	1.23e-10
 达迪耶	dá dí yé	3e-12
 迁地为良	qiān dì wéi liáng	3e-12
 迁调	qiān diào	3e-12
 迂曲	yū qū	6e-12
+迄今为止	qì jīn wéi zhǐ	3.11e-10
 迅猛地	xùn měng de	3e-12
 过为	guò wéi	3e-12
 过五关斩六将	guò wǔ guān zhǎn liù jiàng	1.1e-11
+过从甚密	guò cóng shèn mì	2.3e-11
 过会子	guò huì zi	4e-12
 过儿	guò er	5.82e-10
 过儿成	guò er chéng	2e-12
@@ -10145,31 +13593,67 @@ export const EXTRA_PHRASES = `
 过节儿	guò jié er	3e-12
 过费	guō fèi	3e-12
 过逾	guō yú	3e-12
+过量	guò liàng	3.36e-10
+过长	guò cháng	2.27e-10
+过长剑	guò cháng jiàn	2.3e-11
 过门儿	guò mén er	3e-12
 迈耶	mài yé	2.7e-11
 运动常量	yùn dòng cháng liàng	3e-12
+运动量	yùn dòng liàng	6.1e-11
 运筹子里	yùn chóu zi lǐ	3e-12
 运算量	yùn suàn liàng	3e-12
+运输量	yùn shū liàng	3.24e-10
+运量	yùn liàng	1.19e-10
+近似	jìn sì	7.59e-10
+近似值	jìn sì zhí	4.2e-11
+近地	jìn dì	8.7e-11
+近地点	jìn dì diǎn	1.9e-11
+返老还童	fǎn lǎo huán tóng	3.1e-11
+返还	fǎn huán	1.26e-10
 还为	hái wéi	3e-12
+还乡	huán xiāng	9.2e-11
+还乡团	huán xiāng tuán	4.8e-11
+还价	huán jià	1.4e-11
+还俗	huán sú	8.2e-11
+还债	huán zhài	5.1e-11
+还击	huán jī	2.23e-10
+还原	huán yuán	8.36e-10
+还原剂	huán yuán jì	6.6e-11
+还原性	huán yuán xìng	6e-11
+还原法	huán yuán fǎ	1.7e-11
+还原论	huán yuán lùn	1.4e-11
+还嘴	huán zuǐ	1.6e-11
+还好	hái hǎo	7.09e-10
 还席	huán xí	3e-12
 还年却老	hái nián què lǎo	3e-12
 还年驻色	hái nián zhù sè	3e-12
 还得起	hái děi qǐ	3e-12
+还愿	huán yuàn	2.9e-11
+还我河山	huán wǒ hé shān	2e-11
+还手	huán shǒu	1.49e-10
 还政于民	huán zhèng yú mín	9e-12
+还施彼身	hái shī bǐ shēn	4.4e-11
+还是	hái shì	9.922e-9
+还有	hái yǒu	1.8487e-8
 还本付息	huán běn fù xī	3e-12
 还款	huán kuǎn	1.26e-10
 还款期	huán kuǎn qī	6e-12
 还款法	huán kuǎn fǎ	3e-12
 还款额	huán kuǎn é	1.3e-11
 还治其人之身	huán zhì qí rén zhī shēn	3.5e-11
+还清	huán qīng	1.08e-10
 还珠合浦	huán zhū hé pǔ	3e-12
 还珠格格	huán zhū gé ge	8e-12
+还礼	huán lǐ	5e-11
 还给	huán gěi	2.69e-10
 还行得通	hái xíng de tōng	3e-12
+还要	hái yào	6.79e-9
 还调	hái diào	3e-12
 还账	huán zhàng	6e-12
 还贷	huán dài	8.1e-11
 还载	hái zài	3e-12
+还阳	huán yáng	1.6e-11
+还魂	huán hún	3.1e-11
 这一阵子	zhè yí zhèn zi	3e-12
 这下子	zhè xià zi	7e-11
 这份儿	zhè fèn er	1.2e-11
@@ -10177,6 +13661,7 @@ export const EXTRA_PHRASES = `
 这时候	zhè shí hou	1.934e-9
 这样儿	zhè yàng er	4.4e-11
 这点儿	zhè diǎn er	5.7e-11
+这种	zhè zhǒng	4.0923e-8
 这行	zhè háng	3e-12
 这边儿	zhè biān er	1.2e-11
 这阵儿	zhè zhèn er	2e-11
@@ -10186,6 +13671,8 @@ export const EXTRA_PHRASES = `
 进藏	jìn zàng	5.8e-11
 进货量	jìn huò liàng	2e-12
 进退消长	jìn tuì xiāo zhǎng	3e-12
+远东地区	yuǎn dōng dì qū	3.8e-11
+远地点	yuǎn dì diǎn	2.5e-11
 远涉重洋	yuǎn shè chóng yáng	1.7e-11
 远渡重洋	yuǎn dù chóng yáng	1.1e-11
 远远地	yuǎn yuǎn de	4.49e-10
@@ -10193,6 +13680,8 @@ export const EXTRA_PHRASES = `
 连为一体	lián wéi yì tǐ	3e-12
 连猫儿	lián māo er	2e-12
 连章累牍	lián zhāng lěi dú	3e-12
+连篇累牍	lián piān lěi dú	3.7e-11
+连累	lián lèi	2.08e-10
 连红儿	lián hóng er	2e-12
 连编累牍	lián biān lěi dú	3e-12
 连翘	lián qiáo	3.2e-11
@@ -10200,46 +13689,68 @@ export const EXTRA_PHRASES = `
 连轴转	lián zhóu zhuàn	1.3e-11
 连载故事	lián zǎi gù shi	3e-12
 连过儿	lián guò er	2e-12
+连锁反应	lián suǒ fǎn yìng	6.7e-11
+连长	lián zhǎng	5.22e-10
 迪努瓦耶	dí nǔ wǎ yé	2e-12
 迪塞尔	dí sài ěr	3e-12
+迪斯累	dí sī lèi	1.2e-11
 迪济耶	dí jì yé	2e-12
 迷迷糊糊	mí mí hū hū	3.1e-10
 追女仔	zhuī nǚ zǐ	3e-12
 退为	tuì wéi	3e-12
 退耕还林	tuì gēng huán lín	2.7e-11
+退还	tuì huán	2.02e-10
 送丧	sòng sāng	8e-12
 送信儿	sòng xìn er	2e-12
+送还	sòng huán	1.04e-10
+适应	shì yìng	5.971e-9
+适应力	shì yìng lì	2.4e-11
+适应性	shì yìng xìng	6.07e-10
+适应控制	shì yìng kòng zhì	2e-11
+适应期	shì yìng qī	1.3e-11
+适应症	shì yìng zhèng	6.7e-11
 适当其冲	shì dàng qí chōng	3e-12
 适时地	shì shí de	3e-12
 适用於	shì yòng yú	3e-12
+适量	shì liàng	3.62e-10
+逃奔	táo bèn	7.5e-11
 逆转录子	nì zhuǎn lù zi	3e-12
 选中	xuǎn zhòng	2.32e-10
 选为	xuǎn wéi	3e-12
+选择地	xuǎn zé dì	5.8e-11
 选择差	xuǎn zé chā	3e-12
+选种	xuǎn zhǒng	3e-11
 选载	xuǎn zài	2e-12
 逍遥散	xiāo yáo sǎn	2.4e-11
 透露消息	tòu lù xiāo xi	3e-12
 逐行	zhú háng	8e-12
 逐行扫描	zhú háng sǎo miáo	3e-12
 递解	dì jiè	8e-12
+逗弄	dòu nòng	2.3e-11
 逗趣儿	dòu qù er	3e-12
 通为	tōng wéi	3e-12
 通产相	tōng chǎn xiàng	4e-12
 通什	tōng shí	1.8e-11
 通什市	tōng shí shì	1e-11
 通信量	tōng xìn liàng	3e-12
+通天彻地	tōng tiān chè dì	2.3e-11
 通宝为	tōng bǎo wéi	2e-12
 通宿	tōng xiǔ	3e-12
 通江子	tōng jiāng zi	4e-12
+通胀率	tōng zhàng lǜ	1.6e-11
 通葡萄酒	tōng pú tao jiǔ	7e-12
 通讯簿	tōng xùn bù	3e-12
 通话量	tōng huà liàng	3e-12
 通路子	tōng lù zi	3e-12
 通过商量	tōng guò shāng liang	3e-12
+通过率	tōng guò lǜ	8e-11
 通邑大都	tōng yì dà dū	3e-12
 通都	tōng dū	3e-12
 通都大邑	tōng dū dà yì	1e-11
+通量	tōng liàng	5.8e-11
+通铺	tōng pù	1.6e-11
 通风栅门	tōng fēng zhà mén	3e-12
+速率	sù lǜ	4.18e-10
 速记簿	sù jì bù	3e-12
 速调管	sù diào guǎn	5e-12
 造血	zào xiě	1.77e-10
@@ -10258,6 +13769,8 @@ export const EXTRA_PHRASES = `
 逻辑系统	luó ji xì tǒng	3e-12
 逻辑联系	luó ji lián xì	3e-12
 逼为	bī wéi	3e-12
+逼供	bī gòng	3.9e-11
+逼良为娼	bī liáng wéi chāng	1.2e-11
 逾分	yú fèn	3e-12
 逾墙钻穴	yú qiáng zuān xué	3e-12
 逾墙钻蠙	yú qiáng zuān bīn	3e-12
@@ -10265,11 +13778,23 @@ export const EXTRA_PHRASES = `
 遁世无闷	dùn shì wú mēn	3e-12
 遂心应手	suì xīn yīng shǒu	3e-12
 遇到困难	yù dào kùn nan	3e-12
+遍地	biàn dì	4.67e-10
+遍地开花	biàn dì kāi huā	3.5e-11
 遏恶扬善	è è yáng shàn	3e-12
 遏渐防荫	è jiàn fáng yīn	3e-12
 道殣相属	dào jìn xiāng zhǔ	3e-12
 道行	dào héng	1.17e-10
+道钉	dào dīng	1.1e-11
+道长	dào zhǎng	4.99e-10
 遗世忘累	yí shì wàng lèi	3e-12
+遗产地	yí chǎn dì	2.7e-11
+遗传	yí chuán	1.234e-9
+遗传学	yí chuán xué	4.34e-10
+遗传学家	yí chuán xué jiā	4.5e-11
+遗传工程	yí chuán gōng chéng	3e-11
+遗传性	yí chuán xìng	1.19e-10
+遗传物质	yí chuán wù zhì	1.24e-10
+遗传病	yí chuán bìng	6.9e-11
 遛弯	liù wān	4e-12
 遛弯儿	liù wān er	2e-12
 遛早	liù zǎo	3e-12
@@ -10282,13 +13807,16 @@ export const EXTRA_PHRASES = `
 遣将征兵	qiǎn jiàng zhēng bīng	3e-12
 遣将调兵	qiǎn jiàng diào bīng	3e-12
 遥相	yáo xiàng	3e-12
+遥相呼应	yáo xiāng hū yìng	4.4e-11
 遥相应和	yáo xiāng yìng hè	3e-12
 遭难	zāo nàn	6.1e-11
+遮天盖地	zhē tiān gài dì	1.1e-11
 避难就易	bì nàn jiù yì	2e-12
 邈处欿视	miǎo chù kǎn shì	3e-12
 邋里邋遢	lā lǐ lā ta	1e-11
 邓士载	dèng shì zài	2e-12
 邓少剡	dèng shào shàn	2e-12
+邓朴方	dèng pǔ fāng	1.1e-11
 邓荫南	dèng yīn nán	2e-12
 邙山区	māng shān qū	3e-12
 那丰儿	nà fēng er	2e-12
@@ -10339,6 +13867,7 @@ export const EXTRA_PHRASES = `
 那班儿	nà bān er	2e-12
 那画儿	nà huà er	3e-12
 那禁子	nà jìn zi	2e-12
+那种	nà zhǒng	4.377e-9
 那窝儿	nà wō er	2e-12
 那童儿	nà tóng er	5e-12
 那绢子	nà juàn zi	3e-12
@@ -10353,6 +13882,7 @@ export const EXTRA_PHRASES = `
 那越儿	nà yuè er	2e-12
 那道士	nà dào shi	2.1e-11
 那针儿	nà zhēn er	3e-12
+那长老	nà zhǎng lǎo	2.7e-11
 那门儿	nà mén er	2e-12
 那阵子	nà zhèn zi	7.4e-11
 那雀儿	nà què er	2e-12
@@ -10364,6 +13894,7 @@ export const EXTRA_PHRASES = `
 邮票夹	yóu piào jiā	3e-12
 邱为铎	qiū wéi duó	3e-12
 邱少云	qiū shào yún	3.9e-11
+邹应龙	zōu yìng lóng	1.6e-11
 郁郁累累	yù yù léi léi	3e-12
 郑为元	zhèng wéi yuán	4e-12
 郑华玲	zhèng huà líng	2e-12
@@ -10374,10 +13905,16 @@ export const EXTRA_PHRASES = `
 郑肖庄	zhèng xiāo zhuāng	2.56e-10
 郑观应	zhèng guān yīng	8e-12
 郑金发	zhèng jīn fà	2e-12
+郑长老	zhèng zhǎng lǎo	1.7e-11
 郗恩庭	xī ēn tíng	4e-12
+郝柏村	hǎo bǎi cūn	1.1e-11
 郢书燕说	yǐng shū yàn shuō	3e-12
 部分冠	bù fen guàn	3e-12
 部分合子	bù fen hé zi	3e-12
+部长	bù zhǎng	5.654e-9
+部长会议	bù zhǎng huì yì	1.55e-10
+部长级	bù zhǎng jí	6.2e-11
+部队长	bù duì zhǎng	1.7e-11
 郭为笑	guō wéi xiào	2e-12
 郭丽丽	guō lì li	4e-12
 郭少庆	guō shào qìng	3e-12
@@ -10436,25 +13973,34 @@ export const EXTRA_PHRASES = `
 都镇湾镇	dū zhèn wān zhèn	5e-12
 都门儿	dū mén er	2e-12
 都静静	dū jìng jìng	3e-12
+酋长	qiú zhǎng	3.91e-10
+酋长国	qiú zhǎng guó	5.3e-11
+酌量	zhuó liang	2.1e-11
 配图量	pèi tú liàng	3e-12
+配种	pèi zhǒng	2.8e-11
 配称	pèi chèn	5e-12
 配给量	pèi jǐ liàng	3e-12
 配调	pèi diào	3e-12
 配调法	pèi diào fǎ	3e-12
 配载	pèi zài	2e-12
 配量	pèi liàng	3e-12
+酒吧	jiǔ bā	3.26e-10
 酒坊	jiǔ fáng	1e-11
 酒都	jiǔ dū	4.9e-11
+酒量	jiǔ liàng	1.52e-10
 酖毒	zhèn dú	3e-12
 酩酊	mǐng dǐng	4e-12
 酩酊大醉	mǐng dǐng dà zuì	2.1e-11
 酩酊烂醉	mǐng dǐng làn zuì	3e-12
 酬酢	chóu zuò	1.7e-11
+酷似	kù sì	1.73e-10
 醒豁	xǐng huò	3e-12
 采为	cǎi wéi	3e-12
 采伐量	cǎi fá liàng	2.71e-10
 采供血	cǎi gōng xuè	8e-12
 采地	cài dì	1.3e-11
+采收率	cǎi shōu lǜ	1.6e-11
+采种	cǎi zhǒng	2.2e-11
 采血	cǎi xiě	6e-12
 采血车	cǎi xiě chē	3e-12
 释仇解	shì qiú jiě	2e-12
@@ -10464,6 +14010,9 @@ export const EXTRA_PHRASES = `
 释迎牟	shì yíng móu	2e-12
 释迦牟尼	shì jiā móu ní	1.17e-10
 里奇曲率	lǐ qí qū lǜ	3e-12
+里应外合	lǐ yìng wài hé	8e-11
+里弄	lǐ lòng	4.2e-11
+里耶夫	lǐ yē fū	1.3e-11
 里脊	lǐ ji	1e-11
 里脊肉	lǐ ji ròu	2e-12
 里边儿	lǐ biān er	1e-11
@@ -10483,6 +14032,7 @@ export const EXTRA_PHRASES = `
 重命名	chóng mìng míng	3e-12
 重回	chóng huí	1.51e-10
 重圆	chóng yuán	3e-12
+重地	zhòng dì	1.7e-10
 重塑	chóng sù	7.3e-11
 重复子	chóng fù zi	3e-12
 重子	zhòng zi	5.2e-11
@@ -10559,6 +14109,8 @@ export const EXTRA_PHRASES = `
 重重困难	chóng chóng kùn nan	3e-12
 重重围住	chóng chóng wéi zhù	3e-12
 重重围困	chóng chóng wéi kùn	1.3e-11
+重量	zhòng liàng	1.61e-9
+重量级	zhòng liàng jí	8.8e-11
 重铬酸钾	chóng gè suān jiǎ	2e-12
 重霄	chóng xiāo	4e-12
 野上寒子	yě shàng hán zi	3e-12
@@ -10566,7 +14118,10 @@ export const EXTRA_PHRASES = `
 野人献曝	yě rén xiàn bào	3e-12
 野劲儿	yě jìn er	3e-12
 野叟曝言	yě sǒu bào yán	3e-12
+野地	yě dì	1.12e-10
 野山参	yě shān shēn	4e-12
+野生种	yě shēng zhǒng	1.9e-11
+野种	yě zhǒng	1.4e-11
 野葛	yě gé	3e-12
 野葛根	yě gé gēn	3e-12
 野食儿	yě shí er	3e-12
@@ -10574,17 +14129,31 @@ export const EXTRA_PHRASES = `
 量人为出	liàng rén wéi chū	3e-12
 量仪	liàng yí	1.1e-11
 量价背离	liàng jià bèi lí	3e-12
+量体裁衣	liàng tǐ cái yī	1e-11
 量值	liàng zhí	3.1e-11
+量入为出	liàng rù wéi chū	1.8e-11
 量入计出	liàng rù jì chū	3e-12
+量具	liáng jù	3.3e-11
 量减少	liàng jiǎn shǎo	3e-12
 量出为入	liàng chū wéi rù	2e-12
 量分析	liàng fēn xī	3e-12
+量刑	liàng xíng	7.1e-11
+量力	liàng lì	1.2e-11
+量力而行	liàng lì ér xíng	9.1e-11
 量化	liàng huà	1.17e-10
+量变	liàng biàn	1e-10
 量回去	liàng huí qù	3e-12
 量回来	liàng huí lái	3e-12
 量块	liàng kuài	3e-12
 量大增	liàng dà zēng	3e-12
+量子	liàng zǐ	6.17e-10
+量子力学	liàng zǐ lì xué	2.44e-10
+量子化	liàng zǐ huà	7.4e-11
+量子化学	liàng zǐ huà xué	6.1e-11
+量子场论	liàng zǐ chǎng lùn	3e-11
+量子论	liàng zǐ lùn	5.3e-11
 量差	liàng chā	3e-12
+量度	liáng dù	9.4e-11
 量成	liàng chéng	3e-12
 量才器使	liàng cái qì shǐ	3e-12
 量才施用	liàng cái shī yòng	3e-12
@@ -10598,22 +14167,27 @@ export const EXTRA_PHRASES = `
 量浅	liàng qiǎn	3e-12
 量热器	liàng rè qì	3e-12
 量热学	liàng rè xué	3e-12
+量程	liáng chéng	2.8e-11
 量窄	liàng zhǎi	3e-12
+量筒	liáng tǒng	2.2e-11
 量级	liàng jí	1.07e-10
 量纲	liàng gāng	3e-12
 量纲分析	liàng gāng fēn xī	3e-12
 量能授官	liàng néng shòu guān	3e-12
 量表	liàng biǎo	3e-12
+量规	liáng guī	1e-11
 量角	liàng jiǎo	3e-12
 量角规	liàng jiǎo guī	3e-12
 量计	liàng jì	1.1e-11
 量计算	liàng jì suàn	3e-12
+量词	liàng cí	5e-11
 量贩式	liàng fàn shì	3e-12
 量过去	liàng guò qù	3e-12
 量过大	liàng guò dà	3e-12
 量过来	liàng guò lái	3e-12
 量限	liàng xiàn	3e-12
 金一南	jīn yī nán	6.2e-11
+金丝燕	jīn sī yàn	6.1e-11
 金兀术	jīn wù zhú	1.9e-11
 金兵相	jīn bīng xiàng	2e-12
 金冠	jīn guàn	2.12e-10
@@ -10622,9 +14196,11 @@ export const EXTRA_PHRASES = `
 金发女郎	jīn fà nǚ láng	3e-12
 金发碧眼	jīn fà bì yǎn	3e-12
 金吾不禁	jīn wú bù jīn	3e-12
+金地	jīn dì	1.6e-11
 金声玉应	jīn shēng yù yīng	3e-12
 金子般	jīn zi bān	3e-12
 金少山	jīn shào shān	5e-12
+金屋藏娇	jīn wū cáng jiāo	1.3e-11
 金帛相	jīn bó xiàng	4e-12
 金弹	jīn dàn	3e-12
 金晃晃	jīn huǎng huǎng	2e-12
@@ -10643,6 +14219,7 @@ export const EXTRA_PHRASES = `
 金钢砂钻	jīn gāng shā zuān	3e-12
 金钢钻	jīn gāng zuān	4e-12
 金铁相	jīn tiě xiàng	3e-12
+金铺	jīn pù	1.33e-10
 金阙云	jīn què yún	2e-12
 鉴影度形	jiàn yǐng dù xíng	3e-12
 针头削铁	zhēn tóu xiāo tiě	3e-12
@@ -10653,18 +14230,27 @@ export const EXTRA_PHRASES = `
 钉下来	dìng xià lái	3e-12
 钉书机	dìng shū jī	3e-12
 钉书针	dìng shū zhēn	3e-12
+钉住	dīng zhù	5.2e-11
 钉入	dìng rù	3e-12
+钉子	dīng zi	2.29e-10
 钉扣子	dìng kòu zi	3e-12
 钉死	dìng sǐ	3e-12
+钉螺	dīng luó	3.9e-11
 钉钉子	dìng dīng zi	3e-12
+钉鞋	dīng xié	5e-11
 钓名要誉	diào míng yāo yù	3e-12
 钙粘蛋白	gài zhān dàn bái	3e-12
 钙调素	gài diào sù	3e-12
+钟万仇	zhōng wàn chóu	2.01e-10
+钠长石	nà cháng shí	2.6e-11
 钢栅	gāng zhà	3e-12
+钢种	gāng zhǒng	4.6e-11
+钢钉	gāng dīng	1.4e-11
 钥子	yào zi	3e-12
 钩勒出	gōu lēi chū	3e-12
 钩爪	gōu zhǎo	3e-12
 钩载	gōu zài	3e-12
+钱伟长	qián wěi cháng	2.4e-11
 钱嘉徵	qián jiā zhēng	3e-12
 钱少胆	qián shào dǎn	2e-12
 钳夹	qián jiā	3e-12
@@ -10727,10 +14313,12 @@ export const EXTRA_PHRASES = `
 钻隙逾墙	zuān xì yú qiáng	3e-12
 钻霸	zuān bà	3e-12
 钼栅工艺	mù zhà gōng yì	3e-12
+钾长石	jiǎ cháng shí	2.99e-10
 铁冠图	tiě guàn tú	3e-12
 铁冠道	tiě guàn dào	8e-12
 铁冠道人	tiě guàn dào rén	4.4e-11
 铁划银	tiě huá yín	2e-12
+铁匠铺	tiě jiàng pù	4.7e-11
 铁哥们儿	tiě gē men er	3e-12
 铁夹	tiě jiā	3e-12
 铁弹	tiě dàn	3e-12
@@ -10741,8 +14329,13 @@ export const EXTRA_PHRASES = `
 铁椎	tiě chuí	3e-12
 铁路局长	tiě lù jú zhǎng	3e-12
 铁载体	tiě zài tǐ	3e-12
+铁钉	tiě dīng	3.42e-10
+铃铛	líng dang	6.1e-11
 铄古切今	shuò gǔ qiè jīn	3e-12
+铅含量	qiān hán liàng	1e-11
+铅弹	qiān dàn	1e-11
 铅模	qiān mú	3e-12
+铆钉	mǎo dīng	3.6e-11
 铈量法	shì liàng fǎ	3e-12
 铜椎	tóng chuí	3e-12
 铜模	tóng mú	2e-12
@@ -10781,44 +14374,74 @@ export const EXTRA_PHRASES = `
 铺上	pū shàng	1.47e-10
 铺上去	pū shàng qù	3e-12
 铺上来	pū shàng lái	3e-12
+铺位	pù wèi	4.2e-11
+铺叙	pū xù	2.3e-11
 铺地	pū dì	3e-12
 铺地园	pū dì yuán	3e-12
 铺地板	pū dì bǎn	3e-12
 铺地砖	pū dì zhuān	3e-12
+铺垫	pū diàn	1.06e-10
+铺天盖地	pū tiān gài dì	1.63e-10
+铺子	pù zi	1.75e-10
 铺就	pū jiù	3.3e-11
+铺展	pū zhǎn	2.4e-11
+铺平	pū píng	1.02e-10
+铺床	pū chuáng	2.8e-11
+铺开	pū kāi	8.5e-11
+铺张	pū zhāng	5.5e-11
+铺张浪费	pū zhāng làng fèi	4.8e-11
 铺成	pū chéng	3e-12
+铺户	pù hù	1.7e-11
+铺排	pū pái	4.3e-11
 铺放	pū fàng	8e-12
+铺板	pù bǎn	1.3e-11
 铺满	pū mǎn	3e-12
+铺盖	pū gài	1.43e-10
+铺盖卷	pū gài juǎn	4e-11
 铺盖卷儿	pū gài juǎn er	1e-11
 铺眉苫眼	pū méi shān yǎn	3e-12
+铺砌	pū qì	1.1e-11
+铺筑	pù zhù	2.68e-10
 铺管工人	pū guǎn gōng rén	3e-12
 铺纸	pū zhǐ	3e-12
 铺胸纳地	pù xiōng nà dì	3e-12
 铺衬	pū chèn	4e-12
+铺设	pū shè	4.01e-10
 铺起	pū qǐ	3e-12
+铺路	pū lù	8.7e-11
+铺轨	pū guǐ	3.1e-11
 铺锦列绣	pù jǐn liè xiù	3e-12
+铺陈	pū chén	4.7e-11
+铺面	pù miàn	8.2e-11
+链式反应	liàn shì fǎn yìng	4.6e-11
 铿镪顿挫	kēng qiāng dùn cuò	3e-12
 销假	xiāo jià	3e-12
 销售量	xiāo shòu liàng	1.59e-10
+销量	xiāo liàng	3.82e-10
 锁匙	suǒ shi	5e-12
 锁匙扣	suǒ shi kòu	3e-12
 锁相	suǒ xiàng	3e-12
 锄把	chú bà	3e-12
 锋芒太露	fēng máng tài lòu	3e-12
 锐利地	ruì lì de	3e-12
+锒铛入狱	láng dāng rù yù	1.6e-11
 错划	cuò huá	5.8e-11
 错缪	cuò miào	3e-12
 错载	cuò zài	3e-12
+锚地	máo dì	3.2e-11
 锛得儿木	bēn de er mù	3e-12
+锡耶纳	xī yē nà	7.8e-11
 锤造冠	chuí zào guàn	3e-12
 锥处囊中	zhuī chù náng zhōng	3e-12
 锦囊还矢	jǐn náng hái shǐ	3e-12
+锦绣大地	jǐn xiù dà dì	3e-11
 锯切成	jù qiē chéng	3e-12
 锯子	jù zi	1.7e-11
 锯末子	jù mò zi	2e-12
 锯牙钩爪	jù yá gōu zhǎo	3e-12
 镇咳剂	zhèn ké jì	3e-12
 镇咳药	zhèn ké yào	1.1e-11
+镇长	zhèn zhǎng	1.05e-9
 镍都	niè dū	5e-12
 镏子	liú zi	3e-12
 镏金	liú jīn	1.38e-10
@@ -10828,52 +14451,278 @@ export const EXTRA_PHRASES = `
 镢头	jué tou	6.7e-11
 镪水	qiāng shuǐ	3e-12
 长一智	zhǎng yí zhì	1.3e-11
+长三	cháng sān	5.2e-11
+长三甲	cháng sān jiǎ	1.2e-11
+长三角	cháng sān jiǎo	3.89e-10
+长上	zhǎng shàng	2.8e-11
 长不大	zhǎng bú dà	3e-12
+长丝	cháng sī	5.6e-11
+长丰	cháng fēng	2.6e-11
+长久	cháng jiǔ	7.63e-10
+长久之计	cháng jiǔ zhī jì	3.4e-11
+长久以来	cháng jiǔ yǐ lái	6.7e-11
+长乐	cháng lè	2.02e-10
+长乐宫	cháng lè gōng	1e-11
+长于	cháng yú	3.57e-10
+长亭	cháng tíng	3.4e-11
 长亲	zhǎng qīn	4e-12
 长传	cháng zhuàn	6.6e-11
+长住	cháng zhù	4.4e-11
+长信	cháng xìn	3.3e-11
+长假	cháng jià	4.86e-10
 长傲饰非	cháng ào shì fēi	3e-12
+长兄	zhǎng xiōng	9.4e-11
 长兄为父	zhǎng xiōng wéi fù	3e-12
+长兴	cháng xīng	1e-10
 长冠牙	cháng guàn yá	3e-12
+长凳	cháng dèng	9.9e-11
+长剑	cháng jiàn	2.07e-9
+长势	zhǎng shì	6.2e-11
+长卷	cháng juàn	5e-11
+长发	cháng fà	2.1e-10
+长句	cháng jù	1.8e-11
+长史	zhǎng shǐ	1.42e-10
+长号	cháng hào	3.1e-11
+长叹	cháng tàn	5.4e-10
+长吁短叹	cháng xū duǎn tàn	4.6e-11
 长吁短气	cháng yù duǎn qì	3e-12
+长吟阁	cháng yín gé	1e-11
+长命	cháng mìng	1.7e-11
+长命百岁	cháng mìng bǎi suì	4e-11
+长啸	cháng xiào	1.65e-10
+长嘴	cháng zuǐ	5.1e-11
+长坂	cháng bǎn	3.3e-11
+长坂坡	cháng bǎn pō	1.8e-11
+长垣	cháng yuán	2.8e-11
+长城	cháng chéng	1.559e-9
+长城站	cháng chéng zhàn	2.6e-11
+长堤	cháng dī	2.98e-10
+长处	cháng chù	2.24e-10
+长夜	cháng yè	1.15e-10
+长大	zhǎng dà	1.498e-9
+长大成人	zhǎng dà chéng rén	1.03e-10
+长天	cháng tiān	2.8e-11
 长女	zhǎng nǚ	7e-11
+长子	zhǎng zǐ	7.86e-10
+长存	cháng cún	4.2e-11
+长孙	zhǎng sūn	9.6e-11
+长宁	cháng níng	2.7e-11
+长宁区	cháng níng qū	2.2e-11
+长安	cháng ān	5.355e-9
+长安区	cháng ān qū	1.2e-11
+长安县	cháng ān xiàn	1.7e-11
+长安城	cháng ān chéng	1.78e-10
+长安街	cháng ān jiē	1.482e-9
+长官	zhǎng guān	1.27e-9
 长官司	zhǎng guān si	2e-11
+长实	cháng shí	2.5e-11
+长宽	cháng kuān	2.7e-11
+长寿	cháng shòu	2.83e-10
+长寿面	cháng shòu miàn	1.3e-11
+长尾	cháng wěi	1.16e-10
+长尾巴	cháng wěi ba	2.1e-11
+长屋	cháng wū	1.8e-11
+长山	cháng shān	3.19e-10
 长山核桃	cháng shān hé tao	3e-12
+长岛	cháng dǎo	3.7e-11
+长岭	cháng lǐng	2.9e-11
 长岭子	cháng lǐng zi	3e-12
+长岭岗	cháng lǐng gǎng	2.56e-10
+长崎	cháng qí	1.31e-10
+长工	cháng gōng	1.67e-10
+长巷	cháng xiàng	1.3e-11
+长平	cháng píng	7.6e-11
+长年	cháng nián	2.06e-10
 长年三老	cháng nián sān lǎo	3e-12
+长年累月	cháng nián lěi yuè	4e-11
 长幼	zhǎng yòu	3e-12
 长幼慈	zhǎng yòu cí	1.6e-11
 长幼有叙	zhǎng yòu yǒu xù	3e-12
+长幼有序	zhǎng yòu yǒu xù	1.2e-11
+长庆	cháng qìng	4.6e-11
+长度	cháng dù	1.542e-9
+长廊	cháng láng	4.31e-10
+长征	cháng zhēng	8.65e-10
 长得俊	zhǎng de jùn	4e-12
 长得帅	zhǎng de shuài	3e-12
 长得艳	zhǎng de yàn	2e-12
+长恨歌	cháng hèn gē	2.9e-11
 长成	zhǎng chéng	2.27e-10
+长拳	cháng quán	5.6e-11
+长效	cháng xiào	1.52e-10
+长文	cháng wén	1.6e-11
+长方	cháng fāng	3.7e-11
+长方形	cháng fāng xíng	1.268e-9
+长方脸	cháng fāng liǎn	1.4e-11
+长时间	cháng shí jiān	1.19e-10
+长明灯	cháng míng dēng	2.9e-11
+长春	cháng chūn	7.7e-10
+长春亚泰	cháng chūn yà tài	1.01e-10
+长春市	cháng chūn shì	1.13e-10
+长春花	cháng chūn huā	1e-11
+长春队	cháng chūn duì	5.1e-11
 长曲棍球	cháng qū gùn qiú	3e-12
+长期	cháng qī	8.664e-9
+长期以来	cháng qī yǐ lái	7.61e-10
+长期性	cháng qī xìng	8.2e-11
 长机	zhǎng jī	3.4e-11
+长条	cháng tiáo	7.2e-11
+长条形	cháng tiáo xíng	2.99e-10
+长条状	cháng tiáo zhuàng	1.5e-11
+长枪	cháng qiāng	1.5e-10
 长柄勺子	cháng bǐng sháo zi	3e-12
+长桌	cháng zhuō	3.5e-11
+长桥	cháng qiáo	1.9e-11
+长椅	cháng yǐ	4e-11
+长此下去	cháng cǐ xià qù	2.4e-11
+长此以往	cháng cǐ yǐ wǎng	7.8e-11
 长毛	zhǎng máo	1.18e-10
 长毛兔	zhǎng máo tù	8e-12
 长毛绒	zhǎng máo róng	1.6e-11
+长汀	cháng tīng	2.9e-11
+长江	cháng jiāng	1.893e-8
+长江三峡	cháng jiāng sān xiá	5.83e-10
+长江口	cháng jiāng kǒu	1.18e-10
+长江大桥	cháng jiāng dà qiáo	3.858e-9
+长江局	cháng jiāng jú	4e-11
+长江流域	cháng jiāng liú yù	1.098e-9
+长江路	cháng jiāng lù	1.2e-11
+长沙	cháng shā	2.708e-9
+长沙人	cháng shā rén	2.6e-11
+长沙县	cháng shā xiàn	2.1e-11
+长沙市	cháng shā shì	1.37e-10
+长河	cháng hé	5.37e-10
+长治	cháng zhì	1.03e-10
+长治久安	cháng zhì jiǔ ān	6.77e-10
+长治县	cháng zhì xiàn	1e-11
+长治市	cháng zhì shì	1.6e-11
+长波	cháng bō	7.5e-11
+长流	cháng liú	8.4e-11
+长海县	cháng hǎi xiàn	1.1e-11
+长清区	cháng qīng qū	2.1e-11
+长清县	cháng qīng xiàn	1.3e-11
+长湖	cháng hú	2.3e-11
 长溜儿	cháng liù er	2e-12
 长满	zhǎng mǎn	2.8e-10
+长滩	cháng tān	2.3e-11
 长牙	zhǎng yá	3e-12
+长班	cháng bān	2.1e-11
+长生	cháng shēng	2.1e-10
+长生不死	cháng shēng bù sǐ	4.6e-11
+长生不老	cháng shēng bù lǎo	1.04e-10
+长生殿	cháng shēng diàn	3e-11
+长留	cháng liú	1.5e-11
 长痘痘	zhǎng dòu dou	3e-12
+长白	cháng bái	7.6e-11
 长白参	cháng bái shēn	3e-12
+长白山	cháng bái shān	2.18e-10
+长白山区	cháng bái shān qū	1.8e-11
+长白山脉	cháng bái shān mài	2.3e-11
+长盛不衰	cháng shèng bù shuāi	3.4e-11
+长相	zhǎng xiàng	2.51e-10
 长真子	cháng zhēn zi	4e-12
+长眠	cháng mián	5.8e-11
+长矛	cháng máo	3.44e-10
+长短	cháng duǎn	4.72e-10
+长短句	cháng duǎn jù	3.5e-11
+长石	cháng shí	1.97e-10
+长空	cháng kōng	7.9e-11
+长笛	cháng dí	5.4e-11
+长篇	cháng piān	3.85e-10
+长篇大论	cháng piān dà lùn	6.8e-11
+长篇小说	cháng piān xiǎo shuō	8.2e-10
 长篇累牍	cháng piān lěi dú	3e-12
+长线	cháng xiàn	1.29e-10
+长绒棉	cháng róng mián	2.2e-11
+长绳	cháng shéng	7.9e-11
 长绳系景	cháng shéng jì jǐng	3e-12
+长编	cháng biān	4.4e-11
+长缨	cháng yīng	1e-11
+长老	zhǎng lǎo	2.251e-9
+长老会	zhǎng lǎo huì	2.4e-11
+长老派	zhǎng lǎo pài	1e-11
+长者	zhǎng zhě	1.93e-10
+长耳朵	cháng ěr duo	1.1e-11
 长肉	zhǎng ròu	3e-12
 长胖	zhǎng pàng	3e-12
+长脚	cháng jiǎo	1.88e-10
+长脸	cháng liǎn	2.4e-11
+长臂	cháng bì	7e-11
+长臂猿	cháng bì yuán	5.2e-11
+长舌	cháng shé	2.6e-11
+长航	cháng háng	3.8e-11
+长荣	cháng róng	2.2e-11
+长葛	cháng gě	4.3e-11
+长葛市	cháng gě shì	1.2e-11
+长虫	cháng chóng	2.9e-11
+长虹	cháng hóng	4e-10
 长虺成蛇	cháng huǐ chéng shé	3e-12
+长蛇阵	cháng shé zhèn	1.4e-11
+长街	cháng jiē	1.23e-10
+长衣	cháng yī	4e-11
+长衫	cháng shān	2.61e-10
+长袍	cháng páo	4.8e-10
+长袖	cháng xiù	1.05e-10
+长袜	cháng wà	1e-11
+长裙	cháng qún	1.02e-10
+长裤	cháng kù	5.7e-11
 长见识	zhǎng jiàn shi	3e-12
 长见识了	zhǎng jiàn shi le	3e-12
+长诗	cháng shī	2.42e-10
+长话	cháng huà	2.9e-11
+长话短说	cháng huà duǎn shuō	1.3e-11
+长调	cháng diào	1.3e-11
+长谈	cháng tán	7.4e-11
+长谷	cháng gǔ	1.4e-11
+长足	cháng zú	2.13e-10
+长跑	cháng pǎo	8.7e-11
+长距离	cháng jù lí	6.9e-11
+长跪	cháng guì	2.7e-11
+长路	cháng lù	2.8e-11
+长轴	cháng zhóu	4.6e-11
+长辈	zhǎng bèi	4.14e-10
+长辛店	cháng xīn diàn	1.61e-10
+长进	zhǎng jìn	1.36e-10
+长远	cháng yuǎn	8.12e-10
+长途	cháng tú	4.53e-10
+长途汽车	cháng tú qì chē	9.9e-11
+长途电话	cháng tú diàn huà	1.13e-10
+长途跋涉	cháng tú bá shè	8e-11
+长途车	cháng tú chē	2e-11
+长郡中学	cháng jùn zhōng xué	1.2e-11
+长野	cháng yě	5.4e-11
+长长	cháng cháng	2.17e-10
 长长地	cháng cháng de	1.22e-10
+长长的	cháng cháng de	6.86e-10
+长长短短	cháng cháng duǎn duǎn	1.7e-11
+长门	cháng mén	4.2e-11
+长队	cháng duì	4.2e-11
+长阳	cháng yáng	3.36e-10
+长陵	cháng líng	3.9e-11
+长随	cháng suí	5.1e-11
+长青	cháng qīng	4.9e-11
 长青子	cháng qīng zi	3e-12
+长鞭	cháng biān	7.5e-11
+长项	cháng xiàng	1.1e-11
+长顺	cháng shùn	6.9e-11
+长颈鹿	cháng jǐng lù	7.5e-11
+长风	cháng fēng	5.8e-11
+长驱	cháng qū	9.3e-11
+长驱直入	cháng qū zhí rù	6.9e-11
+长骨	cháng gǔ	2.4e-11
+长鸣	cháng míng	9e-11
 长鸣都尉	cháng míng dū wèi	3e-12
+长鼓	cháng gǔ	1e-11
+长鼓舞	cháng gǔ wǔ	1.4e-11
+长鼻目	cháng bí mù	1.3e-11
+长龙	cháng lóng	6.6e-11
 门单户薄	mén dān hù báo	3e-12
 门卫种植	mén wèi zhòng zhí	3e-12
 门可张罗	mén kě zhāng luo	3e-12
 门垛	mén duǒ	3e-12
+门扇	mén shàn	6.6e-11
 门斗	mén dǒu	5e-12
+门槛	mén kǎn	7.4e-10
 门槛儿	mén kǎn er	1e-11
 门荫结	mén yīn jié	3e-12
 门蒂耶	mén dì yé	1.8e-11
@@ -10882,11 +14731,17 @@ export const EXTRA_PHRASES = `
 门里出身	mén li chū shēn	3e-12
 门面当面	mén mian dāng miàn	3e-12
 闪光弹	shǎn guāng dàn	2e-12
+闪长岩	shǎn cháng yán	2e-11
 闪闪地	shǎn shǎn de	1.2e-11
 闫章更	yán zhāng gēng	2e-12
 闭上眼睛	bì shàng yǎn jing	3e-12
+闭卷	bì juàn	2.2e-11
+闭塞	bì sè	2.18e-10
 闭目塞耳	bì mù sè ěr	3e-12
 问供	wèn gōng	3e-12
+问卷	wèn juàn	1.66e-10
+问卷调查	wèn juàn diào chá	6.5e-11
+问长问短	wèn cháng wèn duǎn	5.2e-11
 问难	wèn nàn	3e-12
 问题重构	wèn tí chóng gòu	3e-12
 闯劲儿	chuǎng jìn er	3e-12
@@ -10922,6 +14777,7 @@ export const EXTRA_PHRASES = `
 闽侯	mǐn hòu	2.6e-11
 闽侯县	mǐn hòu xiàn	1.6e-11
 闾为帝	lǘ wéi dì	2e-12
+阅卷	yuè juàn	2.69e-10
 阆中	làng zhōng	3.3e-11
 阆中县	làng zhōng xiàn	3e-12
 阆中市	làng zhōng shì	4e-12
@@ -10935,6 +14791,7 @@ export const EXTRA_PHRASES = `
 阙之禁	què zhī jìn	3e-12
 阙二剑	què èr jiàn	2e-12
 阙右门	què yòu mén	1.28e-10
+阙如	quē rú	1e-11
 阙左门	què zuǒ mén	4e-12
 阙平明	què píng míng	1.28e-10
 阙建容	què jiàn róng	2e-12
@@ -10946,9 +14803,14 @@ export const EXTRA_PHRASES = `
 阙至尊	què zhì zūn	2e-12
 阙门力	què mén lì	2e-12
 阙门未	què mén wèi	1.28e-10
+队长	duì zhǎng	1.688e-9
 阨塞	è sài	3e-12
 防卫过当	fáng wèi guò dàng	8e-12
+防地	fáng dì	2.9e-11
+防弹	fáng dàn	5.4e-11
 防弹玻璃	fáng dàn bō li	1e-11
+防弹衣	fáng dàn yī	5.2e-11
+阳性率	yáng xìng lǜ	1.9e-11
 阳曲	yáng qū	8e-12
 阳曲县	yáng qū xiàn	4e-12
 阳曲郡	yáng qū jùn	2e-12
@@ -10962,6 +14824,10 @@ export const EXTRA_PHRASES = `
 阴爪	yīn zhǎo	2e-12
 阴阳五行	yīn yáng wǔ xíng	3e-12
 阴阴沈沈	yīn yīn chén chén	3e-12
+阵地	zhèn dì	1.812e-9
+阵地战	zhèn dì zhàn	6.8e-11
+阻塞	zǔ sè	2.43e-10
+阻塞性	zǔ sè xìng	3.7e-11
 阽危之域	diàn wēi zhī yù	3e-12
 阿不都热依木	ā bù dū rè yī mù	3e-12
 阿不都热西提	ā bù dū rè xī tí	6e-12
@@ -10976,6 +14842,8 @@ export const EXTRA_PHRASES = `
 阿其所好	ē qí suǒ hào	3e-12
 阿卜杜拉耶	ā bǔ dù lā yé	3e-12
 阿卡什	ā kǎ shí	2.6e-11
+阿卡耶夫	ā kǎ yē fū	1.6e-11
+阿古柏	ā gǔ bǎi	7.4e-11
 阿吉仔	ā jí zǐ	3e-12
 阿呀呀	ā yā yā	3e-12
 阿哈	ā ha	2.3e-11
@@ -10990,6 +14858,8 @@ export const EXTRA_PHRASES = `
 阿姆哈	ā mǔ ha	1.7e-11
 阿子营	ā zi yíng	2e-12
 阿富哈	ā fù ha	2e-12
+阿富汗	ā fù hàn	8.16e-10
+阿富汗人	ā fù hàn rén	2.1e-11
 阿尔代什	ā ěr dài shí	4e-12
 阿尔哈	ā ěr ha	4e-12
 阿尔塞	ā ěr sài	2e-12
@@ -10997,6 +14867,7 @@ export const EXTRA_PHRASES = `
 阿尔忒弥	ā ěr tuī mí	3e-12
 阿尔摩哈	ā ěr mó ha	2e-12
 阿尔菲耶	ā ěr fēi yé	3e-12
+阿布哈兹	ā bù hā zī	4.4e-11
 阿弟仔	ā dì zǐ	3e-12
 阿弥陀	ē mí tuó	1.4e-11
 阿得莱	ā de lái	2e-12
@@ -11011,6 +14882,7 @@ export const EXTRA_PHRASES = `
 阿的平	ā dì píng	3e-12
 阿睦尔撒纳	ā mù ěr sǎ nà	2.5e-11
 阿紫格格	ā zǐ gé ge	2e-12
+阿耶波	ā yē bō	2.3e-11
 阿胶	ē jiāo	5.2e-11
 阿谀	ē yú	3.4e-11
 阿谀取容	ē yú qǔ róng	3e-12
@@ -11020,15 +14892,19 @@ export const EXTRA_PHRASES = `
 阿谀谄媚	ē yú chǎn mèi	3e-12
 阿谀趋奉	ē yú qū fèng	3e-12
 阿谀逢迎	ē yú féng yíng	6e-12
+阿赖耶识	ā lài yē shí	1.3e-11
 阿里什	ā lǐ shí	8e-12
+阿里地区	ā lǐ dì qū	3.3e-11
 阿附	ē fù	3e-12
 阿雅克肖	ā yǎ kè xiāo	5e-12
 阿黛儿	ā dài er	6e-12
+陂塘	bēi táng	1.3e-11
 陂湖禀量	bēi hú bǐng liàng	3e-12
 陂陀	pō tuó	3e-12
 附识	fù zhì	3e-12
 陆先生	lù xiān sheng	5.5e-11
 陆冠英	lù guàn yīng	2.72e-10
+陆地	lù dì	1.11e-9
 陆太太	lù tài tai	3e-12
 陆姑娘	lù gū niang	7e-12
 陆少鹏	lù shào péng	2e-12
@@ -11036,6 +14912,7 @@ export const EXTRA_PHRASES = `
 陆相	lù xiàng	8.2e-11
 陆逊子	lù xùn zi	2e-12
 陈丽丽	chén lì li	3e-12
+陈书长	chén shū cháng	3.5e-11
 陈云裳	chén yún cháng	3e-12
 陈冠宇	chén guàn yǔ	3e-12
 陈冠希	chén guàn xī	2e-12
@@ -11043,6 +14920,7 @@ export const EXTRA_PHRASES = `
 陈副将	chén fù jiàng	2e-12
 陈劲松	chén jìng sōng	2e-12
 陈善闭邪	chén shàn bì yé	3e-12
+陈家铺	chén jiā pù	2.56e-10
 陈少华	chén shào huá	3e-12
 陈少春	chén shào chūn	3e-12
 陈少白	chén shào bái	1.9e-11
@@ -11061,22 +14939,29 @@ export const EXTRA_PHRASES = `
 陈辞滥调	chén cí làn diào	3e-12
 陈遇乾	chén yù gān	3e-12
 陈重名	chén chóng míng	5e-12
+陈长老	chén zhǎng lǎo	8.8e-11
 降为	jiàng wéi	3e-12
 降妖	xiáng yāo	3e-12
 降妖除魔	xiáng yāo chú mó	3e-12
 降服	xiáng fú	8.5e-11
+降水量	jiàng shuǐ liàng	2.66e-9
 降调	jiàng diào	4e-12
+降雨量	jiàng yǔ liàng	3.33e-10
 降雪量	jiàng xuě liàng	4e-12
 降魔	xiáng mó	3e-12
 降龙十八掌	xiáng lóng shí bā zhǎng	1.63e-10
 限为	xiàn wéi	3e-12
+限量	xiàn liàng	1.72e-10
+院长	yuàn zhǎng	6.397e-9
 除丧	chú sāng	3e-12
+除了	chú le	7.785e-9
 除湿量	chú shī liàng	3e-12
 除狼得虎	chú láng de hǔ	3e-12
 除邪	chú yé	3e-12
 除非己莫为	chú fēi jǐ mò wéi	2e-11
 险些儿	xiǎn xiē er	3e-12
 险弹	xiǎn dàn	3e-12
+险种	xiǎn zhǒng	3e-11
 陪都	péi dū	6e-11
 陵劲淬砺	líng jìn cuì lì	3e-12
 陶吧	táo bā	2e-12
@@ -11086,25 +14971,35 @@ export const EXTRA_PHRASES = `
 陶都	táo dū	7e-12
 陷没	xiàn mò	1.2e-11
 隆儿寿	lóng er shòu	2e-12
+随地	suí dì	7.7e-11
+随时随地	suí shí suí dì	1.03e-10
+随机应变	suí jī yìng biàn	1.54e-10
 随物应机	suí wù yìng jī	3e-12
 随钻测量	suí zuān cè liáng	3e-12
 隐为者	yǐn wéi zhě	3e-12
 隐形眼睛	yǐn xíng yǎn jing	3e-12
 隐没	yǐn mò	1.25e-10
+隐藏	yǐn cáng	1.212e-9
 隐隐地	yǐn yǐn de	3e-12
 隔声量	gé shēng liàng	3e-12
+隔扇	gé shàn	3.4e-11
 隔栅	gé zhà	3e-12
 隗瀛涛	kuí yíng tāo	2e-12
 隗福临	kuí fú lín	2.57e-10
+隙地	xì dì	1.5e-11
 障景种植	zhàng jǐng zhòng zhí	3e-12
 隽拔	juàn bá	3e-12
 隽敏	juàn mǐn	3e-12
 隽良	juàn liáng	3e-12
 隽茂	juàn mào	3e-12
 隽语箴言	juàn yǔ zhēn yán	3e-12
+难为	nán wéi	1e-11
+难为情	nán wéi qíng	9.1e-11
 难乎为情	nán hū wéi qíng	3e-12
 难乎为继	nán hū wéi jì	3e-12
+难以为继	nán yǐ wéi jì	3.5e-11
 难侨	nàn qiáo	3e-12
+难倒	nán dǎo	2.5e-11
 难割难舍	nán gē nán shě	4e-12
 难友	nàn yǒu	2.9e-11
 难得糊涂	nán dé hú tu	3e-12
@@ -11121,21 +15016,30 @@ export const EXTRA_PHRASES = `
 雄冠	xióng guàn	3e-12
 雅相	yǎ xiàng	3e-12
 雅虎哦哦	yǎ hǔ ó ó	3e-12
+雅量	yǎ liàng	1.6e-11
+雅马哈	yǎ mǎ hā	5.4e-11
 雅鲁藏布	yǎ lǔ zàng bù	3e-12
 雅鲁藏布江	yǎ lǔ zàng bù jiāng	1.66e-10
 雅鲁藏布江大峡谷	yǎ lǔ zàng bù jiāng dà xiá gǔ	2e-12
 集中供热	jí zhōng gōng rè	5e-12
+集中地	jí zhōng dì	1.27e-10
 集中量数	jí zhōng liàng shù	3e-12
 集为	jí wéi	1.4e-11
+集散地	jí sàn dì	2.22e-10
+集结地	jí jié dì	1.8e-11
 集腋为裘	jí yè wéi qiú	3e-12
 集邮簿	jí yóu bù	3e-12
+雨夹雪	yǔ jiā xuě	1.6e-11
 雨子	yǔ zi	7.1e-11
 雨点儿	yǔ diǎn er	3e-12
+雨燕	yǔ yàn	6.3e-11
+雨量	yǔ liàng	2.6e-10
 雨顺风调	yǔ shùn fēng diào	4e-12
 雪中鸿爪	xuě zhōng hóng zhǎo	3e-12
 雪佛兰	xuě fú lán	3e-12
 雪佛兰车	xuě fú lán chē	3e-12
 雪佛莱	xuě fú lái	2e-12
+雪地	xuě dì	3.58e-10
 雪泥鸿爪	xuě ní hóng zhǎo	2e-12
 雪茄	xuě jiā	9.5e-11
 雪茄烟	xuě jiā yān	3e-11
@@ -11147,14 +15051,19 @@ export const EXTRA_PHRASES = `
 雷扎耶	léi zhā yé	2e-12
 雷火弹	léi huǒ dàn	2.9e-11
 雷米耶	léi mǐ yé	2e-12
+雷耶斯	léi yē sī	1.1e-11
 雷量	léi liàng	3e-12
 雾都	wù dū	1.7e-11
 需帖	xū tiě	3e-12
 需氧量	xū yǎng liàng	1.7e-11
+需水量	xū shuǐ liàng	1.6e-11
 需求量	xū qiú liàng	2.99e-10
 需肥量	xū féi liàng	2e-12
 需要量	xū yào liàng	6.2e-11
+震天动地	zhèn tiān dòng dì	5.2e-11
+震天撼地	zhèn tiān hàn dì	1.2e-11
 霉乾菜	méi gān cài	3e-12
+霍地	huò dì	2.08e-10
 霍都	huò dū	1.63e-10
 霍都举	huò dū jǔ	4e-12
 霍都伸	huò dū shēn	2e-12
@@ -11183,7 +15092,9 @@ export const EXTRA_PHRASES = `
 霍都长	huò dū cháng	2e-12
 霍都齐	huò dū qí	2e-12
 霞冠	xiá guàn	3e-12
+霰弹	xiàn dàn	5.5e-11
 露光	lòu guāng	3e-12
+露地	lù dì	3.7e-11
 露头	lòu tóu	6.6e-11
 露头脚	lòu tóu jiǎo	3e-12
 露富	lòu fù	3e-12
@@ -11205,18 +15116,23 @@ export const EXTRA_PHRASES = `
 青康藏	qīng kāng zàng	2e-12
 青康藏高	qīng kāng zàng gāo	3e-12
 青木正儿	qīng mù zhèng er	2e-12
+青海地区	qīng hǎi dì qū	1e-11
 青紫被体	qīng zǐ bèi tǐ	3e-12
+青草地	qīng cǎo dì	1.1e-11
 青藏	qīng zàng	2.2e-10
 青藏公路	qīng zàng gōng lù	4e-11
 青藏线	qīng zàng xiàn	3e-12
 青藏铁路	qīng zàng tiě lù	1.11e-10
+青藏高原	qīng zàng gāo yuán	4.11e-10
 青蛤	qīng gé	3e-12
 靓妆	jìng zhuāng	5e-12
 静如处子	jìng rú chǔ zǐ	5e-12
 静校正量	jìng jiào zhèng liàng	3e-12
+静电感应	jìng diàn gǎn yìng	1.9e-11
 静脉曲张	jìng mài qū zhāng	6.7e-11
 静若处子	jìng ruò chǔ zǐ	2e-12
 静静地	jìng jìng de	7.76e-10
+非传统	fēi chuán tǒng	3.8e-11
 非倒不可	fēi dào bù kě	3e-12
 非其所为	fēi qí suǒ wéi	3e-12
 非凡地	fēi fán de	3e-12
@@ -11224,6 +15140,7 @@ export const EXTRA_PHRASES = `
 非妳	fēi nǐ	3e-12
 非妳不可	fēi nǐ bù kě	3e-12
 非妳莫属	fēi nǐ mò shǔ	3e-12
+非洲地区	fēi zhōu dì qū	2.4e-11
 非移调	fēi yí diào	3e-12
 非载不可	fēi zài bù kě	3e-12
 非难	fēi nàn	5.5e-11
@@ -11241,10 +15158,12 @@ export const EXTRA_PHRASES = `
 鞋底儿	xié dǐ er	2e-12
 鞋行	xié háng	3e-12
 鞫为茂草	jū wéi mào cǎo	3e-12
+鞭长莫及	biān cháng mò jí	3.1e-11
 韦为彭	wéi wéi péng	2e-12
 韦为界	wéi wéi jiè	2e-12
 韦为相	wéi wéi xiàng	2e-12
 韦塞尔	wéi sài ěr	8e-12
+韦应物	wéi yìng wù	1e-11
 韦查耶	wéi chá yé	5e-12
 韦都统	wéi dū tǒng	2.9e-11
 韧劲儿	rèn jìn er	3e-12
@@ -11255,15 +15174,18 @@ export const EXTRA_PHRASES = `
 韩熙载	hán xī zài	3.2e-11
 韬戈卷甲	tāo gē juǎn jiǎ	3e-12
 韭菜合子	jiǔ cài hé zi	2e-12
+音量	yīn liàng	8.4e-11
 韵调	yùn diào	3e-12
 韶乐	sháo yuè	5e-12
 页状剥落	yè zhuàng bō luò	3e-12
 顶冠	dǐng guàn	8e-12
+顶天立地	dǐng tiān lì dì	6.4e-11
 顶得住	dǐng de zhù	3e-12
 项应祥	xiàng yīng xiáng	2e-12
 顺天应人	shùn tiān yīng rén	7e-12
 顺天应命	shùn tiān yīng mìng	3e-12
 顺序量表	shùn xù liàng biǎo	3e-12
+顺应	shùn yìng	2.47e-10
 顺当	shùn dang	3.1e-11
 顺蔓摸瓜	shùn wàn mō guā	3e-12
 须为城	xū wéi chéng	1.6e-11
@@ -11288,30 +15210,44 @@ export const EXTRA_PHRASES = `
 顾得取	gù de qǔ	2e-12
 顾曲周	gù qū zhōu	2e-12
 顾曲周郎	gù qū zhōu láng	3e-12
+顾长卫	gù cháng wèi	1.6e-11
 顾颉刚	gù xié gāng	5.1e-11
 顿开茅塞	dùn kāi máo sè	4e-12
 顿足椎胸	dùn zú chuí xiōng	3e-12
+颀长	qí cháng	3.3e-11
 颂声载道	sòng shēng zài dào	3e-12
 预压载舱	yù yā zài cāng	3e-12
+预应力	yù yìng lì	1.02e-10
 预调	yù diào	2e-12
+领地	lǐng dì	7.88e-10
 领带卡	lǐng dài qiǎ	3e-12
 领带夹	lǐng dài jiā	9e-12
 颇为	pō wéi	1.22e-10
 颇为得意	pō wéi dé yì	3e-12
 颇为费解	pō wéi fèi jiě	3e-12
 颇为重要	pō wéi zhòng yào	3e-12
+颇似	pō sì	2.7e-11
 颈子	jǐng zi	3e-12
+颈椎	jǐng zhuī	1.75e-10
+颈椎病	jǐng zhuī bìng	6.7e-11
 颉颃	xié háng	1.6e-11
 颊嗛	jiá qiǎn	3e-12
+频传	pín chuán	2.9e-11
+频率	pín lǜ	2.342e-9
 颓靡	tuí mǐ	5e-12
 题为	tí wéi	3.67e-10
 颜为笑	yán wéi xiào	2e-12
 颜宗隽	yán zōng juàn	5e-12
 颜晟子	yán shèng zi	2e-12
 额喇克	é lǎ kè	2e-12
+颠三倒四	diān sān dǎo sì	7.9e-11
 颠乾倒坤	diān gān dǎo kūn	3e-12
+颠倒	diān dǎo	4.38e-10
+颠倒是非	diān dǎo shì fēi	1.4e-11
 颠倒衣裳	diān dǎo yī shang	3e-12
+颠倒黑白	diān dǎo hēi bái	2.1e-11
 颠唇簸嘴	diān chún bǒ zuǐ	3e-12
+颠来倒去	diān lái dǎo qù	2.1e-11
 颠来簸去	diān lái bǒ qù	3e-12
 颠衣到裳	diān yī dào cháng	3e-12
 颠颠晃晃	diān diān huǎng huǎng	3e-12
@@ -11321,13 +15257,18 @@ export const EXTRA_PHRASES = `
 颤抖地	chàn dǒu de	3e-12
 风乾	fēng gān	3e-12
 风乾机	fēng gān jī	3e-12
+风传	fēng chuán	3.5e-11
 风信子	fēng xìn zi	5e-12
 风儿	fēng er	3.2e-11
+风卷残云	fēng juǎn cán yún	2.7e-11
 风卷荷叶	fēng juǎn hé yè	3e-12
 风压差	fēng yā chā	3e-12
 风吹草低见牛羊	fēng chuī cǎo dī xiàn niú yáng	1e-11
+风情万种	fēng qíng wàn zhǒng	3.4e-11
+风扇	fēng shàn	1.15e-10
 风斗	fēng dǒu	9e-12
 风水先生	fēng shuǐ xiān sheng	3e-12
+风水宝地	fēng shuǐ bǎo dì	5.1e-11
 风炉子	fēng lú zi	3e-12
 风爪	fēng zhǎo	3e-12
 风物长宜放眼量	fēng wù cháng yí fàng yǎn liàng	2e-12
@@ -11340,6 +15281,9 @@ export const EXTRA_PHRASES = `
 风驰草靡	fēng chí cǎo mǐ	3e-12
 飘晃	piāo huǎng	3e-12
 飞也似地	fēi yě shì de	3e-12
+飞地	fēi dì	2.9e-11
+飞奔	fēi bēn	4.35e-10
+飞弹	fēi dàn	1.61e-10
 飞行道具	fēi xíng dào jù	3e-12
 飞行高度	fēi xíng gāo dù	4e-12
 飞鸿雪爪	fēi hóng xuě zhǎo	3e-12
@@ -11347,8 +15291,11 @@ export const EXTRA_PHRASES = `
 食为民天	shí wèi mín tiān	3e-12
 食用量	shí yòng liàng	7e-12
 食相	shí xiàng	2e-12
+食量	shí liàng	6.4e-11
 餐松啖柏	cān sōng dàn bǎi	3e-12
 饧糖	xíng táng	2e-12
+饭量	fàn liàng	5e-11
+饭铺	fàn pù	2.25e-10
 饭食	fàn shi	6.9e-11
 饮子	yǐn zi	8e-12
 饮弹	yǐn dàn	8e-12
@@ -11356,6 +15303,7 @@ export const EXTRA_PHRASES = `
 饮弹身亡	yǐn dàn shēn wáng	3e-12
 饮水困难	yǐn shuǐ kùn nan	3e-12
 饮水曲肱	yǐn shuǐ qǔ gōng	3e-12
+饮水量	yǐn shuǐ liàng	1.1e-11
 饮牛	yìn niú	3e-12
 饮犊上流	yǐn dú shàng liú	3e-12
 饮酖止渴	yǐn zhèn zhǐ kě	3e-12
@@ -11374,13 +15322,17 @@ export const EXTRA_PHRASES = `
 饿肚子	è dù zi	3e-12
 饿莩载道	è piǎo zài dào	3e-12
 饿虎之蹊	è hǔ zhī xī	3e-12
+馆藏	guǎn cáng	9.7e-11
 馆长	guǎn zhǎng	2.07e-10
 馋猫子	chán māo zi	3e-12
+首只	shǒu zhī	1.2e-11
 首应	shǒu yīng	3e-12
 首调	shǒu diào	3e-12
 首载	shǒu zài	4e-12
+首长	shǒu zhǎng	7.97e-10
 香叶冠	xiāng yè guàn	5e-12
 香培玉琢	xiāng péi yù zhuó	3e-12
+香港地区	xiāng gǎng dì qū	4.1e-11
 香菌	xiāng jùn	8e-12
 香都	xiāng dū	2e-12
 騃女痴男	ái nǚ chī nán	3e-12
@@ -11398,6 +15350,9 @@ export const EXTRA_PHRASES = `
 马六儿	mǎ liù er	7e-12
 马前率子	mǎ qián lǜ zi	3e-12
 马千乘	mǎ qiān shèng	2e-12
+马哈	mǎ hā	1.1e-11
+马哈木	mǎ hā mù	6.4e-11
+马哈茂德	mǎ hā mào dé	1.5e-11
 马嚼子	mǎ jiáo zi	4e-12
 马圈城	mǎ juàn chéng	3e-12
 马圈湾	mǎ juàn wān	7e-12
@@ -11424,17 +15379,22 @@ export const EXTRA_PHRASES = `
 马萨诸塞州	mǎ sà zhū sài zhōu	1.13e-10
 马虎了事	mǎ hu liǎo shì	3e-12
 马蹬子	mǎ dēng zi	2e-12
+马道长	mǎ dào zhǎng	2.5e-11
 马都监	mǎ dū jiān	8e-12
 马镫	mǎ dèng	6.3e-11
 马齿徒长	mǎ chǐ tú zhǎng	3e-12
 驮子	duò zi	2.4e-11
+驳倒	bó dǎo	3.5e-11
 驷之过蠙	sì zhī guò bīn	3e-12
+驻地	zhù dì	1.437e-9
+驿传	yì chuán	1.02e-10
 骀背鹤发	tái bèi hè fà	3e-12
 骂不还口	mà bù huán kǒu	5e-12
 骂咧	mà lie	3e-12
 骂骂咧咧	mà mà liē liē	4.2e-11
 骄傲地	jiāo ào de	3e-12
 骄儿騃女	jiāo er ái nǚ	3e-12
+骄阳似火	jiāo yáng sì huǒ	1.7e-11
 骆清都	luò qīng dū	2e-12
 骆驼刺	luò tuo cì	1.1e-11
 验血	yàn xiě	1e-11
@@ -11448,25 +15408,31 @@ export const EXTRA_PHRASES = `
 高一上	gāo yī shàng	3e-12
 高一化学	gāo yī huà xué	3e-12
 高个儿	gāo gè er	4.7e-11
+高分辨率	gāo fēn biàn lǜ	7.2e-11
 高剪切	gāo jiǎn qiē	3e-12
 高卷珠	gāo juǎn zhū	2e-12
 高句丽	gāo gōu lí	1.13e-10
+高地	gāo dì	4.6e-10
 高大魁梧	gāo dà kuí wu	3e-12
 高岸为谷	gāo àn wéi gǔ	3e-12
 高岸为陵	gāo àn wéi líng	3e-12
 高得幸	gāo de xìng	2e-12
 高情逸兴	gāo qíng yì xìng	3e-12
 高挑儿	gāo tiǎo er	3e-12
+高效率	gāo xiào lǜ	2.4e-11
 高斯曲率	gāo sī qū lǜ	3e-12
 高枝儿	gāo zhī er	1e-11
 高温假	gāo wēn jià	2e-12
+高能量	gāo néng liàng	2.7e-11
 高苕华	gāo sháo huá	2e-12
 高行	gāo háng	3e-12
 高要	gāo yāo	1.3e-11
 高要县	gāo yāo xiàn	6e-12
 高要市	gāo yāo shì	4e-12
+高质量	gāo zhì liàng	9.9e-11
 高都镇	gāo dū zhèn	3e-12
 高长壮	gāo zhǎng zhuàng	2e-12
+高长河	gāo cháng hé	1.28e-10
 高阶差分	gāo jiē chā fēn	3e-12
 鬻儿卖女	yù er mài nǚ	3e-12
 鬼吒狼嚎	guǐ zhā láng háo	3e-12
@@ -11496,6 +15462,7 @@ export const EXTRA_PHRASES = `
 鱼封雁帖	yú fēng yàn tiě	3e-12
 鱼尾雁行	yú wěi yàn háng	3e-12
 鱼水相	yú shuǐ xiàng	3e-12
+鱼种	yú zhǒng	1.573e-9
 鱼肚	yú dǔ	2.077e-9
 鱼贯雁行	yú guàn yàn háng	3e-12
 鱼骨冠	yú gǔ guàn	2e-12
@@ -11512,13 +15479,17 @@ export const EXTRA_PHRASES = `
 鲁肃相	lǔ sù xiàng	2e-12
 鲁莽地	lǔ mǎng de	3e-12
 鲁藏布	lǔ zàng bù	3e-12
+鲁长老	lǔ zhǎng lǎo	4.2e-11
 鲍耶	bào yé	9e-12
+鲍长老	bào zhǎng lǎo	1.5e-11
+鲜为人知	xiǎn wéi rén zhī	8.9e-11
 鲜儿	xiān er	2e-12
 鲜克有终	xiǎn kè yǒu zhōng	3e-12
 鲜廉寡耻	xiǎn lián guǎ chǐ	3e-12
 鳌鸣鳖应	áo míng biē yīng	3e-12
 鳜鱼	guì yú	2.78e-10
 鳞爪	lín zhǎo	4e-12
+鸟尽弓藏	niǎo jìn gōng cáng	1.4e-11
 鸟得弓藏	niǎo de gōng cáng	3e-12
 鸟爪	niǎo zhǎo	3e-12
 鸟蛤	niǎo gé	3e-12
@@ -11555,7 +15526,10 @@ export const EXTRA_PHRASES = `
 鹿儿岛县	lù er dǎo xiàn	1e-11
 鹿脯	lù fǔ	2e-12
 麇至沓来	qún zhì tà lái	3e-12
+麦地	mài dì	5e-11
+麦地那	mài dì nà	1.05e-10
 麦杆	mài gǎn	3e-12
+麦种	mài zhǒng	3.5e-11
 麦蒙哈	mài méng ha	2e-12
 麻剌为	má là wéi	2e-12
 麻剌子	má là zi	3e-12
@@ -11584,6 +15558,7 @@ export const EXTRA_PHRASES = `
 黄发骀背	huáng fà tái bèi	3e-12
 黄发鲐背	huáng fà tái bèi	3e-12
 黄品冠	huáng pǐn guàn	3e-12
+黄土地	huáng tǔ dì	5e-11
 黄少敏	huáng shào mǐn	2e-12
 黄少良	huáng shào liáng	1.8e-11
 黄得功	huáng de gōng	2.6e-11
@@ -11597,6 +15572,7 @@ export const EXTRA_PHRASES = `
 黄梅调	huáng méi diào	3e-12
 黄河旋风	huáng hé xuàn fēng	2e-12
 黄澄澄	huáng dēng dēng	4.6e-11
+黄种	huáng zhǒng	3.9e-11
 黄经差	huáng jīng chā	3e-12
 黄老邪	huáng lǎo yé	1.08e-10
 黄色录相	huáng sè lù xiàng	3e-12
@@ -11623,6 +15599,8 @@ export const EXTRA_PHRASES = `
 黑发	hēi fà	1.12e-10
 黑发人	hēi fà rén	3e-12
 黑咕隆咚	hēi gū lōng dōng	2.3e-11
+黑土地	hēi tǔ dì	1.3e-11
+黑地	hēi dì	5.2e-11
 黑塞哥维那	hēi sài gē wéi nà	4.4e-11
 黑奴吁	hēi nú yù	3e-12
 黑帖	hēi tiě	3e-12
@@ -11631,6 +15609,8 @@ export const EXTRA_PHRASES = `
 黑更半夜	hēi gēng bàn yè	3e-12
 黑李子色	hēi lǐ zi sè	3e-12
 黑沈沈	hēi chén chén	3e-12
+黑海地区	hēi hǎi dì qū	1e-11
+黑种	hēi zhǒng	2.1e-11
 黑芝麻糊	hēi zhī ma hù	3e-12
 黑马编校	hēi mǎ biān jiào	3e-12
 黑鲁帖	hēi lǔ tiě	2e-12
@@ -11643,6 +15623,7 @@ export const EXTRA_PHRASES = `
 鼠蹊部	shǔ xī bù	3e-12
 鼻出血	bí chū xiě	3e-12
 鼻咽	bí yān	1.8e-11
+鼻塞	bí sè	5.2e-11
 鼻孔撩天	bí kǒng liāo tiān	3e-12
 鼻血	bí xiě	8.2e-11
 齐一儒	qí yī rú	3e-12
@@ -11652,15 +15633,20 @@ export const EXTRA_PHRASES = `
 齐眉穗儿	qí méi suì er	3e-12
 齐量等观	qí liàng děng guān	3e-12
 齐齐儿	qí qí er	4e-12
+齐齐哈尔	qí qí hā ěr	8.9e-11
 齿耙	chǐ bà	3e-12
+龇牙咧嘴	zī yá liě zuǐ	3.6e-11
 龈齿弹舌	yín chǐ tán shé	3e-12
 龙一脉	lóng yī mài	2e-12
 龙儿蒙	lóng er méng	2e-12
+龙卷	lóng juǎn	3.3e-11
+龙卷风	lóng juǎn fēng	6.9e-11
 龙旋风	lóng xuàn fēng	3e-12
 龙晃晃	lóng huǎng huǎng	2e-12
 龙楼凤阙	lóng lóu fèng què	3e-12
 龙狼传	lóng láng zhuàn	3e-12
 龙眼乾	lóng yǎn gān	3e-12
+龙种	lóng zhǒng	2.1e-11
 龙船调	lóng chuán diào	3e-12
 龙门刨	lóng mén bào	7e-12
 `

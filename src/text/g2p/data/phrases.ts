@@ -796,4 +796,12 @@ export const PHRASES = `
 靡靡 mi3 mi3
 奢靡 she1 mi2
 郦食其 li4 yi4 ji1
+呵叻 he1 le4
+船只 chuan2 zhi1
+舰只 jian4 zhi1
+卷轴 juan4 zhou2
+清隽 qing1 juan4
+隽永 juan4 yong3
+苍颉 cang1 jie2
+擂石 lei2 shi2
 `

@@ -18,13 +18,14 @@ import {
 
 const has = (set: string, ch: string): boolean => ch !== '' && set.includes(ch)
 
-/** The previous word (by the segmenter) is only numerals / demonstratives: 一只, 这只, 两卷. */
+const COUNTING = `${NUMERAL_CHARS}这那哪某第每单`
+const isCounting = (text: string): boolean => text !== '' && [...text].every((ch) => COUNTING.includes(ch))
+
+/** A number or demonstrative comes right before: 一只, 这只, 两卷, 第三卷 (not 万岁只差, 生命数只有). */
 function afterNumeral(c: RuleContext): boolean {
-  const prev = at(c, -1)
-  if (!has(`${NUMERAL_CHARS}这那哪某第每单`, prev)) return false
-  // 万岁只差 …: 万 belongs to the word 万岁, which is not a number.
-  if (c.wordOffset > 0) return has(`${NUMERAL_CHARS}这那哪某第每单`, c.word[c.wordOffset - 1] ?? '')
-  return true
+  if (!has(COUNTING, at(c, -1))) return false
+  if (c.wordOffset > 0) return isCounting([...c.word].slice(0, c.wordOffset).join(''))
+  return isCounting(c.prevWord)
 }
 
 const ADVERBIAL_DE_BEFORE = '性然般样地乎'
@@ -56,6 +57,7 @@ export const RULES: Readonly<Record<string, Rule>> = {
     return 'hai2'
   },
   只: (c) => {
+    if (has('有是要能会好得在需剩见不', at(c, 1)) && !c.inWord) return 'zhi3' // 只有, 只是
     if (afterNumeral(c)) return 'zhi1' // 一只, 两只, 这只
     return c.inWord ? undefined : 'zhi3'
   },
@@ -88,7 +90,7 @@ export const RULES: Readonly<Record<string, Rule>> = {
     if (at(c, 1) === '啡') return 'ma3'
     return atClauseEnd(c) ? 'ma5' : undefined
   },
-  啊: (c) => (atClauseStart(c) && !atClauseEnd(c) ? 'a4' : undefined),
+  啊: (c) => (atClauseStart(c) ? 'a4' : undefined), // the interjection opening a clause
   啦: (c) => (atClauseEnd(c) ? 'la5' : c.inWord ? undefined : 'la1'),
   哩: (c) => (atClauseEnd(c) ? 'li5' : c.inWord ? undefined : 'li3'),
   哟: (c) => (atClauseEnd(c) ? 'yo5' : undefined),
@@ -145,6 +147,7 @@ export const RULES: Readonly<Record<string, Rule>> = {
     return 'ben4' // 奔济南, 奔城, 投奔
   },
   炸: (c) => {
+    if (at(c, -1) === '被') return 'zha4'
     if (c.inWord) return undefined
     if (has('鸡酱糕薯丸鱼虾肉春物排', at(c, 1)) || has('油煎', at(c, -1))) return 'zha2'
     return 'zha4'
@@ -159,7 +162,8 @@ export const RULES: Readonly<Record<string, Rule>> = {
     return has('卵披心转退数立影挂置映叙计序贴车茶酒水', at(c, 1)) ? 'dao4' : undefined
   },
   卷: (c) => {
-    if (afterNumeral(c) || has('上中下全首末每本该试书画案考答', at(c, -1))) return 'juan4'
+    if (afterNumeral(c) || has('上中下全首末每本该试书画案考答》', at(c, -1))) return 'juan4'
+    if (has(NUMERAL_CHARS, at(c, 1)) && at(c, 1) !== '') return 'juan4' // 卷四, 卷五二
     return c.inWord ? undefined : 'juan3'
   },
   弄: (c) => {
@@ -192,6 +196,12 @@ export const RULES: Readonly<Record<string, Rule>> = {
     if (has('部局处科厅院所站社会团旅师军营连排班舰船组队村乡镇县市省州区馆校署司', at(c, -1)))
       return has('度期久远达约江城途篇寿短', at(c, 1)) ? undefined : 'zhang3'
     return undefined
+  },
+  朴: (c) => {
+    if (c.inWord) return undefined
+    // The Korean surname opens a name: 朴正熙, 朴智星. Elsewhere 朴 is pǔ (朴拙, 实朴).
+    const opensName = !isHan(at(c, -1)) || has('年月日，、和与及由被是', at(c, -1))
+    return opensName && isHan(at(c, 1)) && isHan(at(c, 2)) ? 'piao2' : 'pu3'
   },
   仇: (c) => (c.inWord ? undefined : 'chou2'),
   量: (c) => {
