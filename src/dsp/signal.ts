@@ -1,0 +1,75 @@
+/** Small signal helpers shared by the analysis and synthesis code in dsp/. */
+
+/** Root mean square of samples[start, end). */
+export function rms(samples: Float32Array, start = 0, end = samples.length): number {
+  let sum = 0
+  const a = Math.max(0, start)
+  const b = Math.min(samples.length, end)
+  for (let i = a; i < b; i++) sum += samples[i] * samples[i]
+  return b > a ? Math.sqrt(sum / (b - a)) : 0
+}
+
+export function dbfs(value: number): number {
+  return 20 * Math.log10(Math.max(value, 1e-10))
+}
+
+/** Symmetric Hann value for x in [-1, 1] (1 at the centre, 0 at the ends). */
+export function hann(x: number): number {
+  return x <= -1 || x >= 1 ? 0 : 0.5 + 0.5 * Math.cos(Math.PI * x)
+}
+
+/**
+ * Windowed-sinc low-pass FIR (Blackman window), cutoff as a fraction of the sample rate.
+ * Odd length, unity gain at DC.
+ */
+export function lowPassKernel(cutoff: number, taps: number): Float32Array {
+  const n = taps | 1
+  const half = (n - 1) / 2
+  const kernel = new Float32Array(n)
+  let sum = 0
+  for (let i = 0; i < n; i++) {
+    const k = i - half
+    const sinc = k === 0 ? 2 * cutoff : Math.sin(2 * Math.PI * cutoff * k) / (Math.PI * k)
+    const w =
+      0.42 - 0.5 * Math.cos((2 * Math.PI * i) / (n - 1)) + 0.08 * Math.cos((4 * Math.PI * i) / (n - 1))
+    kernel[i] = sinc * w
+    sum += kernel[i]
+  }
+  for (let i = 0; i < n; i++) kernel[i] /= sum
+  return kernel
+}
+
+/** Low-pass then keep every `factor`-th sample (analysis only: a plain FIR decimator). */
+export function decimate(samples: Float32Array, factor: number): Float32Array {
+  if (factor <= 1) return samples
+  const kernel = lowPassKernel(0.45 / factor, 16 * factor + 1)
+  const half = (kernel.length - 1) / 2
+  const out = new Float32Array(Math.floor(samples.length / factor))
+  for (let o = 0; o < out.length; o++) {
+    const c = o * factor
+    let acc = 0
+    for (let k = 0; k < kernel.length; k++) {
+      const i = c + k - half
+      if (i >= 0 && i < samples.length) acc += kernel[k] * samples[i]
+    }
+    out[o] = acc
+  }
+  return out
+}
+
+/** Remove the mean (DC offset) in place and return it. */
+export function removeDc(samples: Float32Array): number {
+  let mean = 0
+  for (let i = 0; i < samples.length; i++) mean += samples[i]
+  mean /= Math.max(1, samples.length)
+  for (let i = 0; i < samples.length; i++) samples[i] -= mean
+  return mean
+}
+
+/** Median of a numeric list (NaN for an empty one). */
+export function median(values: ArrayLike<number>): number {
+  if (values.length === 0) return Number.NaN
+  const sorted = Array.from(values).sort((a, b) => a - b)
+  const mid = sorted.length >> 1
+  return sorted.length % 2 ? sorted[mid] : 0.5 * (sorted[mid - 1] + sorted[mid])
+}
