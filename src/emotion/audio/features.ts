@@ -8,7 +8,7 @@
  * F0 perturbation measure (jitter-like; true cycle-to-cycle jitter needs period marks).
  */
 import type { Audio } from '../../core/types.js'
-import { RealFft } from '../../dsp/fft.js'
+import { fftOf } from '../../dsp/world/fft.js'
 import { estimateF0 } from '../../dsp/world/index.js'
 
 export interface AcousticFeatures {
@@ -133,7 +133,7 @@ function spectralTilt(audio: Audio, voicedFrames: readonly number[]): number {
   const { samples, sampleRate } = audio
   let size = 4
   while (size < WINDOW_SECONDS * 1.5 * sampleRate) size <<= 1
-  const fft = new RealFft(size)
+  const fft = fftOf(size)
   const frame = new Float64Array(size)
   const re = new Float64Array(size / 2 + 1)
   const im = new Float64Array(size / 2 + 1)
