@@ -76,11 +76,12 @@ function groupRuns(segment: Segment): RunGroup[] {
 
 /**
  * Pause after a group: its last run's break, at least a word gap where the language
- * switches; shortened by speed and scaled by the prosody's pause scale (as in the zh renderer).
+ * switches; scaled by pauseScale / (rate x speed) as the zh renderer scales its own pauses.
  */
 function pauseAfterGroup(group: RunGroup, context: RenderContext): number {
   const breakAfter = group.runs[group.runs.length - 1].breakAfter
-  return (Math.max(PAUSE_MS[breakAfter], PAUSE_MS.word) * context.prosody.pauseScale) / context.speed
+  const { pauseScale, rate } = context.prosody
+  return (Math.max(PAUSE_MS[breakAfter], PAUSE_MS.word) * pauseScale) / (rate * context.speed)
 }
 
 /** Syllables (zh) and words (en) in the request, to pick the default voice by the main language. */
@@ -133,10 +134,15 @@ export class BuiltinEngine implements Engine {
     }
   }
 
+  /**
+   * Warm the default voices. A voice that cannot load (a missing zh pack in a broken
+   * install) does not fail the engine: it fails with its own error when a request needs it,
+   * so the other language still speaks.
+   */
   async load(): Promise<void> {
     if (this.#loaded) return
     const defaults = this.#voices.filter((v) => v.voice.isDefault)
-    await Promise.all(defaults.map((v) => v.load()))
+    await Promise.allSettled(defaults.map((v) => v.load()))
     this.#loaded = true
   }
 

@@ -23,17 +23,28 @@ export const TARGET_LUFS = -20
 export const CROSSFADE_MS = 8
 
 /**
- * Pause after a run by its break level, in ms at speed 1. Values in the range of measured
- * read-speech pauses (Goldman-Eisler 1968; Zellner 1994, "Pauses and the temporal structure
- * of speech": ~200 ms at commas, 400-600 ms between sentences).
+ * Pause after a run by its break level, in ms at speed 1: the Mandarin renderer's own values
+ * (zh/timing.ts, in the range of measured read-speech pauses: ~200 ms at commas, 400-600 ms
+ * between sentences; Zellner 1994, "Pauses and the temporal structure of speech"), so a
+ * comma pauses alike inside a Mandarin phrase and at a switch to English. `word` is the
+ * least gap where the language switches.
  */
 export const PAUSE_MS: Readonly<Record<BreakLevel, number>> = {
   none: 0,
   word: 30,
   minor: 200,
   major: 320,
-  sentence: 480,
-  paragraph: 750,
+  sentence: 450,
+  paragraph: 700,
+}
+
+/** Drop the digital silence a renderer leaves at the end (the zh renderer ends with its last pause). */
+export function withoutTrailingZeros(audio: Audio): Audio {
+  let end = audio.samples.length
+  while (end > 0 && audio.samples[end - 1] === 0) end--
+  return end === audio.samples.length
+    ? audio
+    : { samples: audio.samples.slice(0, end), sampleRate: audio.sampleRate }
 }
 
 /** BS.1770 gating blocks are 400 ms; shorter clips are measured padded and corrected for the padding. */

@@ -1,12 +1,15 @@
 /**
  * English text -> audio with one flite voice. Rate and pitch go to flite where flite honours
- * them (duration_stretch; int_f0_target_mean for every voice but rms); loudness, pauses
- * between runs and resampling are the engine's job (engines/builtin/mix.ts).
+ * them (duration_stretch; int_f0_target_mean for every voice but rms, whose pitch is moved
+ * afterwards by TD-PSOLA on its own pitch marks); loudness, pauses between runs and
+ * resampling are the engine's job (engines/builtin/mix.ts).
  */
 
 import { trimSilence } from '../../../audio/index.js'
 import { throwIfAborted } from '../../../core/errors.js'
 import type { Audio } from '../../../core/types.js'
+import { detectPitchMarks } from '../../../dsp/epochs.js'
+import { modifyPitchTime } from '../../../dsp/psola.js'
 import { FLITE_SAMPLE_RATE, runFlite } from './flite.js'
 import { type EnglishVoice, englishVoice } from './voices.js'
 
@@ -62,14 +65,26 @@ export async function renderEnglish(
   throwIfAborted(signal)
   const clean = textForFlite(text)
   if (!hasWords(clean)) return { samples: new Float32Array(0), sampleRate: FLITE_SAMPLE_RATE }
-  const pitch = prosody.pitch === 1 || spec.fliteF0MeanHz === undefined ? undefined : prosody.pitch
+  const byFlite = spec.fliteF0MeanHz !== undefined
   const audio = await runFlite({
     voice: spec.flite,
     text: clean,
     durationStretch: prosody.rate === 1 ? undefined : 1 / prosody.rate,
-    f0MeanHz: pitch === undefined ? undefined : (spec.fliteF0MeanHz ?? 0) * pitch,
+    f0MeanHz: prosody.pitch !== 1 && byFlite ? (spec.fliteF0MeanHz ?? 0) * prosody.pitch : undefined,
   })
   throwIfAborted(signal)
   // -50 dB below the loudest 10 ms frame keeps weak final fricatives ("bonds") and plosive releases.
-  return trimSilence(audio, { thresholdDb: -50, padMs: 20 }).audio
+  const trimmed = trimSilence(audio, { thresholdDb: -50, padMs: 20 }).audio
+  return prosody.pitch === 1 || byFlite ? trimmed : repitch(trimmed, prosody.pitch)
+}
+
+/** Scale F0 by `ratio` keeping duration (TD-PSOLA), for voices flite cannot re-pitch. */
+function repitch(audio: Audio, ratio: number): Audio {
+  if (audio.samples.length === 0) return audio
+  // ZFF trend window about the shortest usual period of a low male voice (~165 Hz).
+  const marks = detectPitchMarks(audio.samples, audio.sampleRate, { zffPeriodSeconds: 0.006 })
+  const samples = modifyPitchTime({ samples: audio.samples, ...marks }, audio.sampleRate, {
+    pitchRatio: ratio,
+  })
+  return { samples, sampleRate: audio.sampleRate }
 }

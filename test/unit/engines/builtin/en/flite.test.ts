@@ -90,6 +90,16 @@ describe('flite voices', () => {
     expect(high / base).toBeLessThan(1.45)
   })
 
+  it('a pitch factor moves F0 of the rms voice too (PSOLA after flite), keeping its duration', async () => {
+    const text = 'These days a chicken leg is a rare dish.'
+    const plain = await renderEnglish('en-rms', text)
+    const high = await renderEnglish('en-rms', text, { rate: 1, pitch: 1.3 })
+    const ratio = medianF0(high) / medianF0(plain)
+    expect(ratio).toBeGreaterThan(1.15)
+    expect(ratio).toBeLessThan(1.45)
+    expect(Math.abs(seconds(high) - seconds(plain))).toBeLessThan(0.05)
+  })
+
   it('unknown voices are E_VOICE_UNKNOWN, never the 8 kHz kal fallback', async () => {
     expect(await errorCode(runFlite({ voice: 'kal' as never, text: 'hello' }))).toBe('E_VOICE_UNKNOWN')
     expect(await errorCode(runFlite({ voice: 'bogus' as never, text: 'hello' }))).toBe('E_VOICE_UNKNOWN')
