@@ -124,6 +124,8 @@ export async function generate(
         break
       case 'progress':
         if (line.stage === 'queued') events.onStatus(`Queued · 排队中 (${line.queue_position ?? 0} ahead)`)
+        if (line.stage === 'text') events.onStatus('Preparing the text · 处理文本…')
+        if (line.stage === 'voice') events.onStatus('Preparing the voice · 处理音色…')
         if (line.segments_total) events.onProgress(line.segments_done ?? 0, line.segments_total)
         break
       case 'audio':
