@@ -20,6 +20,7 @@ import { synthesizeRoutes } from './routes/synthesize.js'
 import { systemRoutes } from './routes/system.js'
 import { textRoutes } from './routes/text.js'
 import { voiceRoutes } from './routes/voices.js'
+import { installInflight } from './stream.js'
 import { webRoutes } from './web.js'
 
 export type { ServerOptions } from './options.js'
@@ -47,6 +48,7 @@ export async function buildServer(mynah: Mynah, options: ServerOptions = {}): Pr
   })
   // Set to a fresh Map per request by the form preValidation hook of routes that take uploads.
   app.decorateRequest('uploads', null as never)
+  installInflight(app)
 
   const metrics = createMetrics(mynah)
   const ctx: RouteContext = { mynah, options: resolved, metrics }

@@ -5,24 +5,42 @@
  * breaks off.
  */
 import { Readable } from 'node:stream'
-import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { MynahError } from '../core/errors.js'
 import type { AudioChunk } from '../engines/engine.js'
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Syntheses in flight, aborted when the server shuts down. */
+    inflight: Set<AbortController>
+  }
+}
+
+/** Track in-flight syntheses so that closing the server stops them instead of waiting for them. */
+export function installInflight(app: FastifyInstance): void {
+  app.decorate('inflight', new Set<AbortController>())
+  app.addHook('preClose', async () => {
+    for (const controller of app.inflight)
+      controller.abort(new MynahError('E_CANCELLED', { reason: 'the server is shutting down' }))
+  })
+}
+
 /**
- * An AbortSignal that fires when the client goes away before the response is complete.
- * The response's 'close' event fires both on normal completion and on a dropped
- * connection; writableFinished tells the two apart.
+ * An AbortSignal that fires when the client goes away before the response is complete, or
+ * when the server shuts down. The response's 'close' event fires both on normal completion
+ * and on a dropped connection; writableFinished tells the two apart.
  */
 export function abortOnDisconnect(request: FastifyRequest, reply: FastifyReply): AbortSignal {
   const controller = new AbortController()
-  const onClose = () => {
+  const inflight = request.server.inflight
+  inflight.add(controller)
+  reply.raw.once('close', () => {
+    inflight.delete(controller)
     if (!reply.raw.writableFinished && !controller.signal.aborted) {
       request.log.debug('client disconnected; cancelling synthesis')
       controller.abort(new MynahError('E_CANCELLED', { reason: 'client disconnected' }))
     }
-  }
-  reply.raw.once('close', onClose)
+  })
   return controller.signal
 }
 

@@ -104,3 +104,30 @@ describe('client disconnect cancels the synthesis', () => {
     expect(s.mynah.signals.at(-1)?.aborted).toBe(false)
   })
 })
+
+describe('server shutdown', () => {
+  it('closing the server cancels syntheses in flight instead of waiting for them', async () => {
+    const s = await fakeServer({ chunkDelayMs: 40 })
+    await s.app.listen({ host: '127.0.0.1', port: 0 })
+    const port = (s.app.server.address() as AddressInfo).port
+    const response = fetch(`http://127.0.0.1:${port}/v1/audio/speech`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        model: 'tts-1',
+        input: LONG_TEXT,
+        response_format: 'pcm',
+        stream_format: 'audio',
+      }),
+    }).then((r) => r.arrayBuffer())
+    await s.mynah.started()
+    await s.app.close()
+    expect(s.mynah.signals.at(-1)?.aborted).toBe(true)
+    expect(
+      String((s.mynah.signals.at(-1)?.reason as { details?: { reason?: string } })?.details?.reason),
+    ).toMatch(/shutting down/)
+    // The client sees a cut stream: less audio than the 40 sentences would make.
+    const bytes = await response.then((b) => b.byteLength).catch(() => 0)
+    expect(bytes).toBeLessThan(40 * 20 * 0.06 * 24_000 * 2)
+  })
+})
