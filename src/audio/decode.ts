@@ -27,7 +27,19 @@ interface DecodedChunk {
   channelData: Float32Array[]
   sampleRate: number
   samplesDecoded?: number
+  bitDepth?: number
   errors?: readonly unknown[]
+}
+
+/**
+ * The FLAC decoder scales by 1/(2^(b-1) - 1); WAV convention, and ours, is 1/2^(b-1), which
+ * maps every integer exactly into [-1, 1). Recover the integers and rescale, so a 16-bit
+ * FLAC decodes to the same floats as the same PCM in a WAV.
+ */
+function rescaleFlac(channels: Float32Array[], bitDepth: number): void {
+  if (!(bitDepth >= 4 && bitDepth <= 32)) return
+  const max = 2 ** (bitDepth - 1)
+  for (const c of channels) for (let i = 0; i < c.length; i++) c[i] = Math.round(c[i] * (max - 1)) / max
 }
 
 interface ChunkDecoder {
@@ -74,12 +86,16 @@ async function decodeWithWasm(
   let sampleRate = 0
   let total = 0
   let errors = 0
+  let bitDepth = 0
   const take = (result: DecodedChunk) => {
     errors += result.errors?.length ?? 0
+    bitDepth = result.bitDepth ?? bitDepth
     const length = result.samplesDecoded ?? result.channelData[0]?.length ?? 0
     if (length <= 0 || result.channelData.length === 0) return
     if (sampleRate === 0) sampleRate = result.sampleRate
-    const mono = mixToMono(result.channelData.map((c) => c.subarray(0, length)))
+    const channels = result.channelData.map((c) => c.subarray(0, length))
+    if (type === 'flac') rescaleFlac(channels, bitDepth)
+    const mono = mixToMono(channels)
     chunks.push(mono)
     total += mono.length
     if (sampleRate > 0 && total / sampleRate > maxSeconds)
