@@ -30,6 +30,19 @@ interface MediaLike {
 
 const TEXT = '你好，世界。今天天气很好！Hello from mynah.'
 
+/** The UI built once per run from the current web/ sources into a temp folder. */
+let built: Promise<string> | undefined
+const buildDir = mkdtempSync(join(tmpdir(), 'mynah-e2e-ui-'))
+function buildUi(): Promise<string> {
+  built ??= build({
+    configFile: resolve(REPO_ROOT, 'web', 'vite.config.ts'),
+    logLevel: 'error',
+    build: { outDir: buildDir, emptyOutDir: true, sourcemap: false },
+  }).then(() => buildDir)
+  return built
+}
+afterAll(() => rmSync(buildDir, { recursive: true, force: true }))
+
 describe.skipIf(!has)('web UI in Chromium', () => {
   let work: string
   let library: VoiceLibrary
@@ -41,13 +54,7 @@ describe.skipIf(!has)('web UI in Chromium', () => {
 
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'mynah-e2e-'))
-    // Build the UI from the current sources into a temp folder, so the test sees what is in web/.
-    const webRoot = join(work, 'web')
-    await build({
-      configFile: resolve(REPO_ROOT, 'web', 'vite.config.ts'),
-      logLevel: 'error',
-      build: { outDir: webRoot, emptyOutDir: true, sourcemap: false },
-    })
+    const webRoot = await buildUi()
     library = new VoiceLibrary({ home: join(work, 'home') })
     mynah = new FakeMynah({ library })
     app = await buildServer(mynah, { webRoot })
@@ -170,5 +177,40 @@ describe.skipIf(!has)('web UI in Chromium', () => {
     expect(saved.map((v) => v.name)).toEqual(['麦克风 mic'])
     expect(saved[0]?.format).toBe('wav')
     expect(saved[0]?.durationSeconds).toBeCloseTo(seconds, 1)
+  })
+})
+
+describe.skipIf(!has)('web UI with an API key', () => {
+  it('asks for the key once, then works with it', async () => {
+    const webRoot = await buildUi()
+    const app = await buildServer(new FakeMynah(), { webRoot, apiKey: 'ui-key' })
+    await app.listen({ host: '127.0.0.1', port: 0 })
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    })
+    try {
+      const page = await browser.newPage()
+      await page.goto(`http://127.0.0.1:${(app.server.address() as AddressInfo).port}/`)
+      const dialog = page.locator('#key-dialog')
+      await dialog.waitFor({ state: 'visible' })
+      await page.fill('#key-input', 'ui-key')
+      await page.click('#key-dialog button[type="submit"]')
+      await page.locator('#sys-engine', { hasText: 'builtin' }).waitFor()
+      await page.locator('#voice option[value="kal"]').waitFor({ state: 'attached' })
+      expect(await dialog.isVisible()).toBe(false)
+    } finally {
+      await browser.close()
+      await app.close()
+    }
   })
 })

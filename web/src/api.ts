@@ -21,23 +21,27 @@ function storedKey(): string {
   return localStorage.getItem(KEY_STORAGE) ?? ''
 }
 
-/** Show the key dialog and wait for a key. */
+let asking: Promise<string> | undefined
+
+/** Show the key dialog and wait for a key (several requests failing at once share one dialog). */
 function askForKey(): Promise<string> {
-  const dialog = byId<HTMLDialogElement>('key-dialog')
-  const input = byId<HTMLInputElement>('key-input')
-  input.value = ''
-  return new Promise((resolve) => {
+  asking ??= new Promise<string>((resolve) => {
+    const dialog = byId<HTMLDialogElement>('key-dialog')
+    const input = byId<HTMLInputElement>('key-input')
+    input.value = ''
     dialog.addEventListener(
       'close',
       () => {
         const key = input.value.trim()
         localStorage.setItem(KEY_STORAGE, key)
+        asking = undefined
         resolve(key)
       },
       { once: true },
     )
     dialog.showModal()
   })
+  return asking
 }
 
 async function errorOf(response: Response): Promise<ApiError> {
