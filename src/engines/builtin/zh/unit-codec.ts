@@ -1,0 +1,121 @@
+/**
+ * Raw Opus unit blobs (see pack-format.ts): encode (build tool) and decode (renderer) with
+ * libopus through opusscript, at one of Opus's native rates so nothing is resampled.
+ */
+import type OpusScriptType from 'opusscript'
+
+type OpusScriptCtor = typeof OpusScriptType
+type OpusRate = 8000 | 12000 | 16000 | 24000 | 48000
+
+const OPUS_RESET_STATE = 4028
+const OPUS_SET_COMPLEXITY = 4010
+const OPUS_SET_SIGNAL = 4024
+const OPUS_SIGNAL_VOICE = 3001
+
+let loading: Promise<OpusScriptCtor> | undefined
+function opusScript(): Promise<OpusScriptCtor> {
+  loading ??= import('opusscript').then((m) => (m.default ?? m) as OpusScriptCtor)
+  return loading
+}
+
+function checkRate(rate: number): OpusRate {
+  if (rate !== 8000 && rate !== 12000 && rate !== 16000 && rate !== 24000 && rate !== 48000)
+    throw new RangeError(`Opus codes at 8/12/16/24/48 kHz, not ${rate}`)
+  return rate
+}
+
+/** libopus encoder lookahead for the AUDIO application: Fs/400 + Fs/250 (opus_encoder.c). */
+export function opusLookahead(sampleRate: number): number {
+  return Math.round(sampleRate / 400 + sampleRate / 250)
+}
+
+export class UnitEncoder {
+  private constructor(
+    private readonly encoder: OpusScriptType,
+    readonly sampleRate: number,
+    readonly frameSamples: number,
+  ) {}
+
+  static async create(sampleRate: number, bitrateKbps: number): Promise<UnitEncoder> {
+    const OpusScript = await opusScript()
+    const encoder = new OpusScript(checkRate(sampleRate), 1, OpusScript.Application.AUDIO)
+    encoder.setBitrate(bitrateKbps * 1000)
+    encoder.encoderCTL(OPUS_SET_COMPLEXITY, 10)
+    encoder.encoderCTL(OPUS_SET_SIGNAL, OPUS_SIGNAL_VOICE)
+    return new UnitEncoder(encoder, sampleRate, sampleRate / 50)
+  }
+
+  /** Encode one unit from a fresh encoder state; the blob decodes to lookahead + samples. */
+  encode(samples: Float32Array): Uint8Array {
+    this.encoder.encoderCTL(OPUS_RESET_STATE, 0)
+    const lookahead = opusLookahead(this.sampleRate)
+    const frame = this.frameSamples
+    const total = Math.ceil((samples.length + lookahead) / frame) * frame
+    const parts: Uint8Array[] = []
+    let bytes = 0
+    const pcm = new Int16Array(frame)
+    for (let start = 0; start < total; start += frame) {
+      for (let i = 0; i < frame; i++) {
+        const v = start + i < samples.length ? samples[start + i] : 0
+        pcm[i] = Math.max(-32768, Math.min(32767, Math.round(v * 32767)))
+      }
+      const packet = this.encoder.encode(Buffer.from(pcm.buffer, pcm.byteOffset, pcm.byteLength), frame)
+      if (packet.length > 0xffff) throw new RangeError('Opus packet too large')
+      const framed = new Uint8Array(2 + packet.length)
+      framed[0] = packet.length & 0xff
+      framed[1] = packet.length >> 8
+      framed.set(packet, 2)
+      parts.push(framed)
+      bytes += framed.length
+    }
+    const out = new Uint8Array(bytes)
+    let at = 0
+    for (const p of parts) {
+      out.set(p, at)
+      at += p.length
+    }
+    return out
+  }
+
+  free(): void {
+    this.encoder.delete()
+  }
+}
+
+export class UnitDecoder {
+  private constructor(
+    private readonly decoder: OpusScriptType,
+    readonly sampleRate: number,
+  ) {}
+
+  static async create(sampleRate: number): Promise<UnitDecoder> {
+    const OpusScript = await opusScript()
+    return new UnitDecoder(new OpusScript(checkRate(sampleRate), 1, OpusScript.Application.AUDIO), sampleRate)
+  }
+
+  /** Decode one blob from a fresh decoder state, drop `preSkip` samples and keep `length`. */
+  decode(blob: Uint8Array, preSkip: number, length: number): Float32Array {
+    this.decoder.decoderCTL(OPUS_RESET_STATE, 0)
+    const out = new Float32Array(length)
+    let produced = 0
+    let at = 0
+    while (at + 2 <= blob.length && produced < preSkip + length) {
+      const size = blob[at] | (blob[at + 1] << 8)
+      const packet = blob.subarray(at + 2, at + 2 + size)
+      at += 2 + size
+      const pcm = this.decoder.decode(Buffer.from(packet.buffer, packet.byteOffset, packet.byteLength))
+      const bytes = pcm.byteOffset % 2 === 0 ? pcm : Buffer.from(pcm)
+      const view = new Int16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 1)
+      for (let i = 0; i < view.length; i++) {
+        const o = produced + i - preSkip
+        if (o >= 0 && o < length) out[o] = view[i] / 32768
+      }
+      produced += view.length
+    }
+    return out
+  }
+
+  free(): void {
+    this.decoder.delete()
+  }
+}
