@@ -10,7 +10,9 @@ import { fliteRuntime } from './en/flite.js'
 import { type EnglishProsody, renderEnglish } from './en/render.js'
 import { DEFAULT_EN_VOICE, EN_VOICES, type EnglishVoice, FLITE_LICENCE } from './en/voices.js'
 import type { RenderContext, VoiceRenderer } from './engine.js'
+import { withoutTrailingZeros } from './mix.js'
 import type { ProsodyControls } from './prosody.js'
+import { loadZhVoice, renderMandarin, ZH_VOICES, type ZhVoice, type ZhVoiceName } from './zh/index.js'
 
 /** Punctuation that makes flite pause like the break level asks, when the run does not end in one. */
 const BREAK_MARK: Readonly<Record<TextRun['breakAfter'], string>> = {
@@ -65,7 +67,36 @@ function englishRenderer(voice: EnglishVoice): VoiceRenderer {
   }
 }
 
+/** A Mandarin voice: its pack is loaded on first use and kept. */
+function mandarinRenderer(info: EngineVoice & { readonly name: ZhVoiceName }): VoiceRenderer {
+  let pack: Promise<ZhVoice> | undefined
+  const load = () => {
+    pack ??= loadZhVoice(info.name).catch((error: unknown) => {
+      pack = undefined
+      throw error
+    })
+    return pack
+  }
+  return {
+    voice: info,
+    load: async () => {
+      await load()
+    },
+    render: async (runs: readonly TextRun[], context: RenderContext) => {
+      const voice = await load()
+      const audio = await renderMandarin(
+        voice,
+        runs.map((r) => ({ syllables: r.syllables ?? [], breakAfter: r.breakAfter })),
+        { ...context.prosody, rate: context.prosody.rate * context.speed },
+        context.signal,
+      )
+      // The renderer ends with the pause of the last break; the engine places that pause itself.
+      return withoutTrailingZeros(audio)
+    },
+  }
+}
+
 /** Every built-in voice, Mandarin first. */
 export function builtinVoiceRenderers(): VoiceRenderer[] {
-  return [...EN_VOICES.map(englishRenderer)]
+  return [...ZH_VOICES.map(mandarinRenderer), ...EN_VOICES.map(englishRenderer)]
 }
