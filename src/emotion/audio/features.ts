@@ -32,6 +32,12 @@ export interface AcousticFeatures {
   readonly tiltDbPerOctave: number
   /** Mean |f0[i] − (f0[i−1] + f0[i+1]) / 2| / f0[i] over voiced frames, percent. */
   readonly jitterPercent: number
+  /**
+   * Aperiodicity above 2 kHz in voiced frames: 1 − the normalised autocorrelation of the
+   * high-passed signal at one period (Boersma 1993's harmonicity, on the band where
+   * aspiration noise shows). 0 = fully periodic; breathy voice raises it.
+   */
+  readonly hfNoise: number
   readonly voicedSeconds: number
   readonly speechSeconds: number
 }
@@ -170,6 +176,61 @@ function spectralTilt(audio: Audio, voicedFrames: readonly number[]): number {
   return slope(xs, ys)
 }
 
+/** One-pole-pair high-pass (two cascaded first-order sections) at `cutoff` Hz. */
+function highPass(samples: Float32Array, sampleRate: number, cutoff: number): Float64Array {
+  const a = Math.exp((-2 * Math.PI * cutoff) / sampleRate)
+  const out = new Float64Array(samples.length)
+  let lp1 = 0
+  let lp2 = 0
+  for (let i = 0; i < samples.length; i++) {
+    lp1 = (1 - a) * samples[i] + a * lp1
+    const h1 = samples[i] - lp1
+    lp2 = (1 - a) * h1 + a * lp2
+    out[i] = h1 - lp2
+  }
+  return out
+}
+
+function hfAperiodicity(
+  audio: Audio,
+  f0: Float64Array,
+  f0Period: number,
+  voicedFrames: readonly number[],
+): number {
+  const { samples, sampleRate } = audio
+  if (sampleRate < 8000 || voicedFrames.length === 0) return 0
+  const hp = highPass(samples, sampleRate, 2000)
+  const hop = Math.round(HOP_SECONDS * sampleRate)
+  let sum = 0
+  let count = 0
+  for (const frame of voicedFrames) {
+    const hz = voicedAt(f0, f0Period, frame)
+    if (hz <= 0) continue
+    const period = sampleRate / hz
+    const length = Math.round(2 * period)
+    const start = frame * hop + Math.floor(hop / 2) - length
+    let best = -1
+    // The period of the high band is searched ±3 % around the F0 track's value.
+    for (let lag = Math.floor(period * 0.97); lag <= Math.ceil(period * 1.03); lag++) {
+      if (start < 0 || start + length + lag > hp.length) break
+      let xy = 0
+      let xx = 0
+      let yy = 0
+      for (let i = start; i < start + length; i++) {
+        xy += hp[i] * hp[i + lag]
+        xx += hp[i] * hp[i]
+        yy += hp[i + lag] * hp[i + lag]
+      }
+      const r = xx > 0 && yy > 0 ? xy / Math.sqrt(xx * yy) : 0
+      if (r > best) best = r
+    }
+    if (best < -0.5) continue
+    sum += Math.max(0, best)
+    count += 1
+  }
+  return count > 0 ? 1 - sum / count : 0
+}
+
 /** Measure the features of a speech clip (mono). Silent or unvoiced input gives zeros. */
 export function measureAcousticFeatures(audio: Audio): AcousticFeatures {
   const { samples, sampleRate } = audio
@@ -284,6 +345,7 @@ export function measureAcousticFeatures(audio: Audio): AcousticFeatures {
     energyStdDb,
     tiltDbPerOctave: spectralTilt(audio, voicedFrames),
     jitterPercent: jitterCount > 0 ? (100 * jitterSum) / jitterCount : 0,
+    hfNoise: hfAperiodicity(audio, f0, f0Period, voicedFrames),
     voicedSeconds: st.length * f0Period,
     speechSeconds,
   }
