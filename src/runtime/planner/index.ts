@@ -76,5 +76,7 @@ export function planEngine(input: PlanInput): Plan {
   return { ...plan, smallestMachines: smallest, summary: `${plan.summary}${hint}` }
 }
 
+export { Calibration, type MeasureKind, type StageCorrection } from './calibration.js'
+export { formatPlanTable, planToJson } from './format.js'
 export { DEFAULT_PLAN_OPTIONS, type PlanInput, planOnce } from './planner.js'
 export type * from './types.js'
