@@ -39,6 +39,8 @@ describe('measureAcousticFeatures', () => {
     const pausing = measureAcousticFeatures(synthVoice({ pauseSeconds: 0.8 }))
     expect(pausing.pauseRatio).toBeGreaterThan(base.pauseRatio + 0.1)
     expect(base.jitterPercent).toBeLessThan(1)
+    const breathy = measureAcousticFeatures(synthVoice({ breathiness: 0.3 }))
+    expect(breathy.hfNoise).toBeGreaterThan(base.hfNoise + 0.1)
   })
 
   it('returns zeros, not NaN, for silence', () => {
@@ -59,6 +61,7 @@ function emotional(name: (typeof EMOTION_NAMES)[number], w: number, extra: Synth
     gainDb: w * c.intensityDb,
     slopeDbPerOctave: -9 + w * c.tiltDbPerOctave,
     finalSt: w * c.finalSemitones,
+    breathiness: w * c.breathiness,
     ...extra,
   })
 }

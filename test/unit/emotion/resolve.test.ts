@@ -107,6 +107,7 @@ describe('resolveEmotion', () => {
       gainDb: c.intensityDb,
       slopeDbPerOctave: -9 + c.tiltDbPerOctave,
       finalSt: c.finalSemitones,
+      breathiness: c.breathiness,
     })
     const decodeAudio = vi.fn(async () => clip)
     const neutral = measureAcousticFeatures(synthVoice())

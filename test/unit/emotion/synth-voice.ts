@@ -16,6 +16,8 @@ export interface SynthVoiceOptions {
   slopeDbPerOctave?: number
   /** F0 movement over the last syllable of each phrase, semitones. */
   finalSt?: number
+  /** Aspiration noise above ~2 kHz mixed into voiced stretches, 0..1. */
+  breathiness?: number
   pauseSeconds?: number
   phrases?: number
   syllablesPerPhrase?: number
@@ -31,6 +33,7 @@ export function synthVoice(options: SynthVoiceOptions = {}): Audio {
     gainDb: 0,
     slopeDbPerOctave: -9,
     finalSt: 0,
+    breathiness: 0,
     pauseSeconds: 0.35,
     phrases: 2,
     syllablesPerPhrase: 6,
@@ -49,6 +52,7 @@ export function synthVoice(options: SynthVoiceOptions = {}): Audio {
     seed = (seed * 16807) % 2147483647
     return seed / 2147483647
   }
+  let lowNoise = 0
   let t0 = 0.1
   for (let p = 0; p < o.phrases; p++) {
     let phase = 0
@@ -70,7 +74,11 @@ export function synthVoice(options: SynthVoiceOptions = {}): Audio {
           v += 10 ** ((o.slopeDbPerOctave * Math.log2(k)) / 20) * Math.sin(k * phase)
         }
         const env = 0.5 - 0.5 * Math.cos(2 * Math.PI * x)
-        out[start + i] += amp * env * v
+        // white noise minus its smoothed copy: a crude high band, scaled like the voice
+        const white = rand() - 0.5
+        lowNoise = 0.7 * lowNoise + 0.3 * white
+        out[start + i] +=
+          amp * env * (v * (1 - 0.3 * o.breathiness) + 0.3 * o.breathiness * (white - lowNoise))
       }
     }
     t0 += o.syllablesPerPhrase * syll + o.pauseSeconds
