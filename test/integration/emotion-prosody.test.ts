@@ -141,6 +141,8 @@ interface Measures {
   /** 1 / seconds of the speech span (same text, so proportional to syllables per second). */
   rate: number
   energy: number
+  /** Highest sample peak of the clips, dBFS (the engine levels under a ceiling). */
+  peakDb: number
   features: AcousticFeatures[]
 }
 
@@ -154,6 +156,9 @@ function measure(clips: readonly Audio[]): Measures {
     f0Range: mean((f) => f.f0RangeSt),
     rate: 1 / span,
     energy: mean((f) => f.energyDb),
+    peakDb: Math.max(
+      ...clips.map((c) => 20 * Math.log10(c.samples.reduce((p, x) => Math.max(p, Math.abs(x)), 1e-9))),
+    ),
     features,
   }
 }
@@ -179,7 +184,9 @@ function change(q: Quantity, from: Measures, to: Measures): number {
 }
 
 function describeChange(q: Quantity, from: Measures, to: Measures): string {
-  return `${q}: ${from[q].toFixed(3)} -> ${to[q].toFixed(3)}`
+  // A louder emotion that cannot get louder usually means the output sits at the peak ceiling.
+  const peak = q === 'energy' ? ` (peak ${to.peakDb.toFixed(1)} dBFS)` : ''
+  return `${q}: ${from[q].toFixed(3)} -> ${to[q].toFixed(3)}${peak}`
 }
 
 const QUANTITIES: readonly Quantity[] = ['f0Mean', 'f0Range', 'rate', 'energy']
@@ -241,15 +248,20 @@ describe.skipIf(!engine)('built-in engine: emotion in English (flite: register, 
     const voice = 'en-slt' // the rms voice has no F0 target in flite
     const calm = await measured('en calm 1', EN_TEST, pureEmotion('calm'), voice)
     const failures: string[] = []
+    const rows: string[] = []
     for (const name of EMOTION_NAMES.filter((n) => n !== 'calm')) {
       const m = await measured(`en ${name} 1`, EN_TEST, pureEmotion(name), voice)
       const d = expectedDirections(name)
+      rows.push(
+        `${name.padEnd(12)} ${QUANTITIES.map((q) => change(q, calm, m).toFixed(3).padStart(8)).join(' ')}`,
+      )
       for (const q of ['f0Mean', 'rate', 'energy'] as const) {
         const delta = change(q, calm, m)
         if (Math.sign(delta) !== d[q] || Math.abs(delta) < MIN_MOVE[q])
           failures.push(`${name} ${describeChange(q, calm, m)} (want ${d[q] > 0 ? 'up' : 'down'})`)
       }
     }
+    console.log(`en (${voice}) change vs calm: f0 st, ln range, ln rate, energy dB\n${rows.join('\n')}`)
     expect(failures).toEqual([])
   })
 })
