@@ -168,6 +168,8 @@ export class EnginePool<E> {
       entry.timer = undefined
       if (entry.refs === 0 && entry.state === 'ready') void this.unload(entry)
     }, keep)
+    // An idle model's timer must not keep a finished CLI process alive (request timeouts must).
+    ;(entry.timer as { unref?: () => void }).unref?.()
   }
 
   private cancelIdle(entry: Entry<E>): void {
