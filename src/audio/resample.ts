@@ -85,9 +85,11 @@ function outputLength(n: number, from: number, to: number): number {
 
 /**
  * Convert through the full (streaming) API in chunks, then feed silence until the filter
- * has released the tail, and cut to the exact expected length.
+ * has released the tail, and cut to the exact expected length. (The library's `simple()`
+ * is not used: after one call to it, later `full()` calls on the same converter return
+ * garbage and then silence — seen with libsamplerate-js 2.1.2.)
  */
-function convertLong(src: SRC, input: Float32Array, expected: number): Float32Array {
+function convert(src: SRC, input: Float32Array, expected: number): Float32Array {
   const out = new Float32Array(expected)
   let written = 0
   const take = (chunk: Float32Array) => {
@@ -115,17 +117,7 @@ export function resampleSync(audio: Audio, targetRate: number, options: Resample
   if (!src) throw new MynahError('E_INTERNAL', { detail: `resampleSync before initResampler('${quality}')` })
   const expected = outputLength(audio.samples.length, audio.sampleRate, targetRate)
   configure(src, audio.sampleRate, targetRate)
-  let samples: Float32Array
-  if (Math.max(expected, audio.samples.length) <= CHUNK) {
-    samples = src.simple(audio.samples)
-    if (samples.length !== expected) {
-      const exact = new Float32Array(expected)
-      exact.set(samples.subarray(0, expected))
-      samples = exact
-    }
-  } else {
-    samples = convertLong(src, audio.samples, expected)
-  }
+  const samples = convert(src, audio.samples, expected)
   return { samples, sampleRate: targetRate }
 }
 

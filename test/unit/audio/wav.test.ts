@@ -19,25 +19,25 @@ function makeWav(options: {
   const blockAlign = channels * bytesPer
   const data = new Uint8Array(frames.length * blockAlign)
   const dv = new DataView(data.buffer)
-  frames.forEach((frame, i) =>
-    frame.forEach((v, c) => {
+  for (let i = 0; i < frames.length; i++) {
+    for (let c = 0; c < frames[i].length; c++) {
+      const value = frames[i][c]
       const at = i * blockAlign + c * bytesPer
-      if (tag === 3 && bits === 32) dv.setFloat32(at, v, true)
-      else if (tag === 3 && bits === 64) dv.setFloat64(at, v, true)
-      else if (bits === 8) dv.setUint8(at, v)
-      else if (bits === 16) dv.setInt16(at, v, true)
-      else if (bits === 24) {
-        dv.setUint8(at, v & 0xff)
-        dv.setUint8(at + 1, (v >> 8) & 0xff)
-        dv.setUint8(at + 2, (v >> 16) & 0xff)
-      } else dv.setInt32(at, v, true)
-    }),
-  )
+      if (tag === 3 && bits === 32) dv.setFloat32(at, value, true)
+      else if (tag === 3 && bits === 64) dv.setFloat64(at, value, true)
+      else if (bits === 8) dv.setUint8(at, value)
+      else if (bits === 16) dv.setInt16(at, value, true)
+      else if (bits === 24) data.set([value & 0xff, (value >> 8) & 0xff, (value >> 16) & 0xff], at)
+      else dv.setInt32(at, value, true)
+    }
+  }
   const fmtSize = options.extensible ? 40 : 16
   const extra = options.extraChunk ? 8 + 5 + 1 : 0 // odd-sized LIST chunk plus its pad byte
   const out = new Uint8Array(12 + 8 + fmtSize + extra + 8 + data.length)
   const v = new DataView(out.buffer)
-  const put = (at: number, s: string) => [...s].forEach((ch, i) => (out[at + i] = ch.charCodeAt(0)))
+  const put = (at: number, text: string) => {
+    for (let i = 0; i < text.length; i++) out[at + i] = text.charCodeAt(i)
+  }
   put(0, 'RIFF')
   v.setUint32(4, out.length - 8, true)
   put(8, 'WAVE')

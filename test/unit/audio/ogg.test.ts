@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest'
+import { concatBytes, OggPageWriter, readOggPackets } from '../../../src/audio/ogg.js'
+
+const packet = (length: number, fill: number) => new Uint8Array(length).fill(fill)
+
+describe('Ogg framing', () => {
+  it('round-trips packets of awkward sizes, including ones spanning several pages', () => {
+    const sizes = [0, 1, 254, 255, 256, 510, 255 * 255, 255 * 255 + 1, 100_000, 3]
+    const writer = new OggPageWriter(1234)
+    sizes.forEach((n, i) => writer.add(packet(n, i), BigInt(i * 960)))
+    const bytes = writer.flushPage({ bos: true, eos: true })
+    const packets = readOggPackets(bytes)
+    expect(packets.map((p) => p.data.length)).toEqual(sizes)
+    packets.forEach((p, i) => expect(p.data.every((b) => b === i)).toBe(true))
+    expect(packets.at(-1)?.eos).toBe(true)
+    expect(packets.at(-1)?.granule).toBe(BigInt((sizes.length - 1) * 960))
+  })
+
+  it('skips a page whose checksum is wrong and resynchronises on the next', () => {
+    const writer = new OggPageWriter(7)
+    writer.add(packet(10, 1), 1n)
+    const first = writer.flushPage({ bos: true })
+    writer.add(packet(10, 2), 2n)
+    const second = writer.flushPage()
+    writer.add(packet(10, 3), 3n)
+    const third = writer.flushPage({ eos: true })
+    second[30] ^= 0xff
+    const garbage = new Uint8Array([1, 2, 3, 0x4f, 0x67]) // junk, including a partial capture pattern
+    const packets = readOggPackets(concatBytes([first, garbage, second, third]))
+    expect(packets.map((p) => p.data[0])).toEqual([1, 3])
+  })
+
+  it('stops cleanly at a page cut off by the end of the input', () => {
+    const writer = new OggPageWriter(7)
+    writer.add(packet(100, 1), 1n)
+    writer.add(packet(100, 2), 2n)
+    const bytes = writer.flushPage({ bos: true })
+    expect(readOggPackets(bytes.subarray(0, bytes.length - 1))).toEqual([])
+    expect(readOggPackets(new Uint8Array(0))).toEqual([])
+  })
+})
