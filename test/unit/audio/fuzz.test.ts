@@ -130,7 +130,8 @@ describe('decodeAudio never crashes or hangs on hostile input', () => {
       { body: 0 },
       { body: 1 },
     ]
-    absurd.forEach((fields, i) => inputs.push([`wav ${JSON.stringify(fields)} #${i}`, wavHeaderWith(fields)]))
+    for (const [i, fields] of absurd.entries())
+      inputs.push([`wav ${JSON.stringify(fields)} #${i}`, wavHeaderWith(fields)])
     expect(inputs.length).toBe(200)
 
     const tally: Record<Outcome, number> = { audio: 0, E_AUDIO_UNREADABLE: 0, E_AUDIO_UNSUPPORTED: 0 }

@@ -7,11 +7,11 @@ describe('Ogg framing', () => {
   it('round-trips packets of awkward sizes, including ones spanning several pages', () => {
     const sizes = [0, 1, 254, 255, 256, 510, 255 * 255, 255 * 255 + 1, 100_000, 3]
     const writer = new OggPageWriter(1234)
-    sizes.forEach((n, i) => writer.add(packet(n, i), BigInt(i * 960)))
+    for (const [i, n] of sizes.entries()) writer.add(packet(n, i), BigInt(i * 960))
     const bytes = writer.flushPage({ bos: true, eos: true })
     const packets = readOggPackets(bytes)
     expect(packets.map((p) => p.data.length)).toEqual(sizes)
-    packets.forEach((p, i) => expect(p.data.every((b) => b === i)).toBe(true))
+    for (const [i, p] of packets.entries()) expect(p.data.every((b) => b === i)).toBe(true)
     expect(packets.at(-1)?.eos).toBe(true)
     expect(packets.at(-1)?.granule).toBe(BigInt((sizes.length - 1) * 960))
   })
