@@ -93,21 +93,27 @@ export async function createStreamEncoder(
   checkRate(sampleRate)
   const contentType = CONTENT_TYPES[format]
   switch (format) {
-    case 'wav': {
-      let headerSent = false
-      const header = () => {
-        if (headerSent) return new Uint8Array(0)
-        headerSent = true
-        return wavHeader(sampleRate)
+    case 'wav':
+    case 'pcm': {
+      // The header (wav only) goes out with the first bytes, so clients can start playing.
+      let header: Uint8Array | undefined = format === 'wav' ? wavHeader(sampleRate) : undefined
+      let ended = false
+      const take = (samples: Float32Array) => {
+        if (ended) throw new MynahError('E_INTERNAL', { detail: `${format} stream encoder used after end()` })
+        const out = header ? concatBytes([header, encodePcm16(samples)]) : encodePcm16(samples)
+        header = undefined
+        return out
       }
       return {
         contentType,
-        write: (samples) => concatBytes([header(), encodePcm16(samples)]),
-        end: () => header(),
+        write: take,
+        end: () => {
+          const out = take(new Float32Array(0))
+          ended = true
+          return out
+        },
       }
     }
-    case 'pcm':
-      return { contentType, write: (samples) => encodePcm16(samples), end: () => new Uint8Array(0) }
     case 'mp3': {
       const encoder = await createMp3Encoder(sampleRate, options.bitrateKbps)
       return { contentType, write: (s) => encoder.write(s), end: () => encoder.end() }

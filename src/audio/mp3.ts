@@ -23,6 +23,16 @@ export function mp3RateFor(rate: number): Mp3Rate {
   return MP3_RATES.find((r) => r >= rate) ?? 48000
 }
 
+/** LAME gets floats directly: one NaN would poison its filters for the rest of the stream. */
+function sanitize(samples: Float32Array): Float32Array {
+  const out = new Float32Array(samples.length)
+  for (let i = 0; i < samples.length; i++) {
+    const x = samples[i]
+    out[i] = x > 1 ? 1 : x < -1 ? -1 : x || 0
+  }
+  return out
+}
+
 /** LAME's encoder delay (samples before the first input sample), measured and stored in the tag. */
 export const LAME_ENCODER_DELAY = 576
 /** mpg123's and every other decoder's synthesis delay, which the tag's delay field does not include. */
@@ -89,7 +99,7 @@ export async function createMp3Encoder(inputRate: number, bitrateKbps?: number):
   let lame: WasmMediaEncoder<'audio/mpeg'> | undefined = await lameFor(rate, kbps)
   // Output views point into WASM memory that the next call overwrites: copy them out.
   const encode = (samples: Float32Array) =>
-    samples.length > 0 ? lame!.encode([samples]).slice() : new Uint8Array(0)
+    samples.length > 0 ? lame!.encode([sanitize(samples)]).slice() : new Uint8Array(0)
   return {
     sampleRate: rate,
     kbps,

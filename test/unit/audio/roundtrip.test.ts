@@ -130,6 +130,22 @@ describe('lossy formats keep length and content', () => {
   })
 })
 
+describe('hostile sample values', () => {
+  it('NaN, Infinity and overs do not break any encoder (one NaN used to silence a whole mp3)', async () => {
+    const x = tones(24000, 1, [[440, 0.5]]).samples
+    x[100] = Number.NaN
+    x[200] = Number.POSITIVE_INFINITY
+    x[300] = -7
+    for (const format of ['wav', 'mp3', 'opus', 'flac'] as const) {
+      const back = await decodeAudio(await encodeAudio({ samples: x, sampleRate: 24000 }, format))
+      expect(back.samples.every(Number.isFinite), format).toBe(true)
+      expect(db(tonePower(back.samples.subarray(2400), 24000, 440)), format).toBeGreaterThan(
+        db(0.25 / 4) - 1.5,
+      )
+    }
+  })
+})
+
 describe('stream encoders', () => {
   const formats: OutputFormat[] = ['wav', 'pcm', 'mp3', 'opus', 'flac']
   for (const format of formats) {
