@@ -77,7 +77,18 @@ export interface VoiceListing {
 export interface SystemStatus {
   version: string
   engine: { id: string; loaded: boolean; device: string }
-  memory: { rssBytes: number; budgetBytes: number; reservedBytes: number; peakRssBytes: number }
+  memory: {
+    rssBytes: number
+    budgetBytes: number
+    reservedBytes: number
+    peakRssBytes: number
+    /** The plan's predicted peak RAM for the loaded engine (runtime/planner), when one was made. */
+    predictedPeakRamBytes?: number
+    /** The plan's predicted peak VRAM, when the engine runs on a GPU. */
+    predictedPeakVramBytes?: number
+    /** Measured peak VRAM of this process, when the runtime can read it. */
+    peakVramBytes?: number
+  }
   queue: { active: number; waiting: number; capacity: number; maxConcurrency: number }
   hardware: Record<string, unknown>
 }

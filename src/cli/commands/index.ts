@@ -5,4 +5,8 @@ export interface CommandModule {
   register(program: Command): void
 }
 
-export const COMMANDS: readonly (() => Promise<CommandModule>)[] = [() => import('./serve.js')]
+export const COMMANDS: readonly (() => Promise<CommandModule>)[] = [
+  () => import('./serve.js'),
+  () => import('./doctor.js'),
+  () => import('./models.js'),
+]

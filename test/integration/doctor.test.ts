@@ -1,0 +1,159 @@
+/**
+ * `mynah doctor` as a user runs it: the built bin (dist/, rebuilt with tsc when older than
+ * the sources it depends on), a what-if machine, JSON on stdout, the exit status.
+ */
+import { execFile, execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { REPO_ROOT } from '../helpers/env.js'
+
+const BIN = join(REPO_ROOT, 'bin/mynah.js')
+const BUILT = join(REPO_ROOT, 'dist/cli/commands/doctor.js')
+const home = mkdtempSync(join(tmpdir(), 'mynah-doctor-'))
+const GiB = 1024 ** 3
+
+function newestMtime(dir: string): number {
+  let newest = 0
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name)
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs)
+  }
+  return newest
+}
+
+beforeAll(() => {
+  const sources = ['src/runtime', 'src/cli', 'src/engines', 'src/onnx', 'src/core'].map((d) =>
+    newestMtime(join(REPO_ROOT, d)),
+  )
+  if (!existsSync(BUILT) || statSync(BUILT).mtimeMs < Math.max(...sources)) {
+    try {
+      execFileSync(
+        process.execPath,
+        [join(REPO_ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
+        {
+          cwd: REPO_ROOT,
+          stdio: 'pipe',
+        },
+      )
+    } catch {
+      // Type errors elsewhere in the tree do not stop tsc from emitting; the bin is what matters.
+    }
+  }
+  expect(existsSync(BUILT)).toBe(true)
+}, 300_000)
+
+afterAll(() => rmSync(home, { recursive: true, force: true }))
+
+function doctor(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [BIN, 'doctor', ...args],
+      { cwd: REPO_ROOT, env: { ...process.env, MYNAH_HOME: home, MYNAH_PORT: '9' }, timeout: 60_000 },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    )
+  })
+}
+
+describe('mynah doctor (built CLI)', () => {
+  it('plans IndexTTS2 for 8 GB RAM + 4 GB VRAM as JSON', async () => {
+    const { code, stdout } = await doctor(['--model', 'indextts2', '--ram', '8G', '--vram', '4G', '--json'])
+    expect(code).toBe(0)
+    const out = JSON.parse(stdout)
+    expect(out.verdict).toBe('fits-with-compromises')
+    expect(out.machine).toMatchObject({ source: 'simulated', ramTotalBytes: 8 * GiB })
+    expect(out.machine.gpus).toEqual([expect.objectContaining({ totalBytes: 4 * GiB })])
+    expect(out.stages).toHaveLength(7)
+    for (const stage of out.stages) {
+      expect(stage).toEqual(
+        expect.objectContaining({
+          name: expect.any(String),
+          device: expect.stringMatching(/^(cpu|cuda)$/),
+          precision: expect.stringMatching(/^(fp32|fp16|int8)$/),
+          residency: expect.stringMatching(/^(resident|on-demand|offloaded)$/),
+          weights_bytes: expect.any(Number),
+          peak_bytes: expect.any(Number),
+        }),
+      )
+    }
+    expect(out.stages[0]).toMatchObject({ name: 'GPT', device: 'cuda', precision: 'fp16' })
+    expect(out.peak_ram_bytes).toBeLessThanOrEqual(out.budget.ram_bytes)
+    expect(out.peak_vram_bytes).toBeLessThanOrEqual(out.budget.vram_bytes)
+    expect(out.max_concurrency).toBe(1)
+    expect(out.compromises).toContain('GPT in fp16')
+    expect(out.disk).toMatchObject({ ok: expect.any(Boolean), model_bytes: expect.any(Number) })
+    expect(out.server).toMatchObject({ reachable: false })
+  })
+
+  it('says it does not fit, names bigger machines, and exits 3', async () => {
+    const { code, stdout } = await doctor(['--model', 'indextts2', '--ram', '4G', '--vram', '2G', '--json'])
+    expect(code).toBe(3)
+    const out = JSON.parse(stdout)
+    expect(out.verdict).toBe('does-not-fit')
+    expect(out.max_concurrency).toBe(0)
+    expect(out.smallest_machines.length).toBeGreaterThan(0)
+    expect(out.summary).toMatch(/would fit on/)
+  })
+
+  it('prints a readable table and a one-line verdict', async () => {
+    const { code, stdout } = await doctor(['--model', 'indextts2', '--ram', '16G', '--device', 'cpu'])
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/^stage +device +precision +residency +weights +peak$/m)
+    expect(stdout).toMatch(/^GPT +cpu +fp32 +resident/m)
+    expect(stdout).toMatch(/^verdict: fits: peak RAM /m)
+  })
+
+  it('rejects bad flags with E_INVALID_ARGUMENT', async () => {
+    const { code, stderr } = await doctor(['--model', 'indextts2', '--device', 'tpu', '--json'])
+    expect(code).toBe(2)
+    expect(JSON.parse(stderr).error.code).toBe('E_INVALID_ARGUMENT')
+    const unknown = await doctor(['--model', 'nosuchmodel', '--json'])
+    expect(unknown.code).toBe(1)
+    expect(JSON.parse(unknown.stderr).error.code).toBe('E_ENGINE_UNKNOWN')
+  })
+
+  it('shows a running server’s measured memory next to the prediction', async () => {
+    const server = createServer((req, res) => {
+      if (req.url !== '/api/system') {
+        res.writeHead(404).end()
+        return
+      }
+      res.writeHead(200, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          version: '0.1.0',
+          engine: { id: 'indextts2', loaded: true, device: 'cpu' },
+          memory: {
+            rssBytes: 5 * GiB,
+            budgetBytes: 12 * GiB,
+            reservedBytes: 0,
+            peakRssBytes: 7 * GiB,
+            predictedPeakRamBytes: 8 * GiB,
+          },
+          queue: { active: 0, waiting: 0, capacity: 16, maxConcurrency: 2 },
+          hardware: {},
+        }),
+      )
+    })
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()))
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    try {
+      const json = JSON.parse(
+        (await doctor(['--model', 'indextts2', '--ram', '16G', '--server', url, '--json'])).stdout,
+      )
+      expect(json.server).toMatchObject({
+        reachable: true,
+        peakRssBytes: 7 * GiB,
+        predictedPeakRamBytes: 8 * GiB,
+        engine: 'indextts2',
+      })
+      const text = (await doctor(['--model', 'indextts2', '--ram', '16G', '--server', url])).stdout
+      expect(text).toContain('peak 7.0 GiB measured vs 8.0 GiB predicted')
+    } finally {
+      server.close()
+    }
+  })
+})
