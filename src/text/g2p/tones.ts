@@ -108,7 +108,13 @@ export function applySpokenTones(
       const prev = chars[i - 1] ?? ''
       const nextChar = chars[j] ?? ''
       if (next === undefined) continue // end of a phrase: 统一。
-      if (prev === '第' || DIGITS.includes(prev) || DIGITS.includes(nextChar) || prev === '十') continue
+      if (
+        prev === '第' ||
+        prev === '十' ||
+        (prev !== '' && DIGITS.includes(prev)) ||
+        (nextChar !== '' && DIGITS.includes(nextChar))
+      )
+        continue
       if (COUNT_NEXT.has(nextChar)) continue // 一月, 一号
       if (word && word.end - word.start > 1 && i === word.end - 1) continue // 统一, 唯一, 之一
       if (i > 0 && prev === chars[j] && prev !== '')
