@@ -7,6 +7,7 @@ export interface CommandModule {
 
 export const COMMANDS: readonly (() => Promise<CommandModule>)[] = [
   () => import('./serve.js'),
+  () => import('./text.js'),
   () => import('./doctor.js'),
   () => import('./models.js'),
 ]
