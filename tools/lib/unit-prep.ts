@@ -1,11 +1,13 @@
 /**
- * Cleaning one gcin-voice recording into a unit: decode, DC removal, resample to the pack
+ * Cleaning one gcin-voice recording into a unit: decode, DC removal, rumble high-pass and
+ * mains-hum notch (zero-phase), resample to the pack
  * rate, silence trim with short fades, loudness normalisation, and the defect checks that
  * exclude a recording (near-silent, clipped, no voiced nucleus, implausible length).
  */
 import { readFileSync } from 'node:fs'
 import decode from 'audio-decode'
 import { resample } from '../../src/audio/resample.js'
+import { filtfilt, highPass, notch } from '../../src/dsp/biquad.js'
 import { dbfs, removeDc } from '../../src/dsp/signal.js'
 
 export interface PrepOptions {
@@ -23,6 +25,10 @@ export interface PrepOptions {
   levelDbfs: number
   /** Peak ceiling after normalisation. */
   peakCeiling: number
+  /** Rumble high-pass corner, Hz (zero-phase, 2 × 2nd order). */
+  highPassHz: number
+  /** Mains hum notched out (zero-phase), Hz; the male recordings carry a strong 60 Hz hum. 0 = off. */
+  humHz: number
 }
 
 export const defaultPrepOptions: Readonly<PrepOptions> = {
@@ -34,6 +40,8 @@ export const defaultPrepOptions: Readonly<PrepOptions> = {
   fadeSeconds: 0.004,
   levelDbfs: -20,
   peakCeiling: 0.89,
+  highPassHz: 50,
+  humHz: 60,
 }
 
 export type Defect = 'near-silent' | 'clipped' | 'too-short' | 'too-long'
@@ -129,6 +137,9 @@ export async function prepareUnit(path: string, options: Partial<PrepOptions> = 
   const source = Float32Array.from(decoded.channelData[0])
   const clip = clipping(source)
   const dcOffset = removeDc(source)
+  // Rumble and mains hum would otherwise read as periodic (voiced) energy under fricatives.
+  filtfilt(source, highPass(decoded.sampleRate, o.highPassHz))
+  if (o.humHz > 0) filtfilt(source, notch(decoded.sampleRate, o.humHz, 4))
   const resampled = await resample({ samples: source, sampleRate: decoded.sampleRate }, o.sampleRate, {
     quality: 'medium',
   })

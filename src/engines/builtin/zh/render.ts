@@ -44,6 +44,8 @@ const SONORANT_OVERLAP = 0.025
 const OBSTRUENT_OVERLAP = 0.01
 /** Fade at phrase edges, seconds. */
 const EDGE_FADE = 0.004
+/** Step of MandarinLayout.targetHz, samples (5 ms at 24 kHz). */
+const LAYOUT_HOP = 120
 /** T1 target (+4 st re mid) sits at the speaker's measured tone-1 F0. */
 const TONE1_ABOVE_MID = 4
 
@@ -119,6 +121,8 @@ interface PhraseResult {
   readonly samples: Float32Array
   /** Start sample of every syllable after the first (where units join), phrase-relative. */
   readonly joins: number[]
+  /** Target F0 (Hz) every LAYOUT_HOP samples, phrase-relative. */
+  readonly targetHz: Float32Array
   /** Start and end sample of every syllable, phrase-relative. */
   readonly spans: [number, number][]
   /** Declination reached at the phrase end, semitones (for the partial reset). */
@@ -255,9 +259,12 @@ function renderPhrase(
   const seconds = total / sr
   const endDeclination =
     c.pitchRangeScale * Math.max(DECLINATION_FLOOR, startOffset + DECLINATION_PER_SECOND * seconds)
+  const targetHz = new Float32Array(Math.ceil(total / LAYOUT_HOP))
+  for (let k = 0; k < targetHz.length; k++) targetHz[k] = score.f0(k * LAYOUT_HOP)
   return {
     samples,
     endDeclination,
+    targetHz,
     joins: contour.slice(1).map((s) => s.start),
     spans: contour.map((s) => [s.start, s.end]),
   }
@@ -283,6 +290,9 @@ export interface MandarinLayout {
   readonly syllables: readonly (readonly [number, number])[]
   /** Positions where one syllable's audio starts inside a phrase (the cross-faded joins). */
   readonly joins: readonly number[]
+  /** Target F0 in Hz every `targetHop` samples over the whole output (0 in pauses). */
+  readonly targetHz: Float32Array
+  readonly targetHop: number
 }
 
 /** renderMandarin plus the layout (for tests, alignment and visualisation). */
@@ -295,6 +305,7 @@ export async function renderMandarinWithLayout(
   const c = resolveProsody(controls)
   const spans: [number, number][] = []
   const joins: number[] = []
+  const targets: { offset: number; hz: Float32Array }[] = []
   const sr = voice.sampleRate
   const { phrases, pauses } = plan(voice, runs)
   const parts: Float32Array[] = []
@@ -306,6 +317,7 @@ export async function renderMandarinWithLayout(
     for (const part of parts) offset += part.length
     for (const [a, b] of phrase.spans) spans.push([offset + a, offset + b])
     for (const j of phrase.joins) joins.push(offset + j)
+    targets.push({ offset, hz: phrase.targetHz })
     parts.push(phrase.samples)
     const pause = (defaultTimingOptions.pauses[pauses[p]] * c.pauseScale) / c.rate
     if (pause > 0) parts.push(new Float32Array(Math.round(pause * sr)))
@@ -324,5 +336,13 @@ export async function renderMandarinWithLayout(
     at += part.length
   }
   applyVoiceQuality(samples, sr, c)
-  return { audio: { samples, sampleRate: sr }, layout: { syllables: spans, joins } }
+  const targetHz = new Float32Array(Math.ceil(length / LAYOUT_HOP))
+  for (const t of targets) {
+    const k0 = Math.round(t.offset / LAYOUT_HOP)
+    for (let k = 0; k < t.hz.length && k0 + k < targetHz.length; k++) targetHz[k0 + k] = t.hz[k]
+  }
+  return {
+    audio: { samples, sampleRate: sr },
+    layout: { syllables: spans, joins, targetHz, targetHop: LAYOUT_HOP },
+  }
 }

@@ -70,6 +70,29 @@ describe.each(ZH_VOICES.map((v) => v.name))('renderMandarin with %s', (name) => 
     expect(layout.joins.length).toBe(13)
   })
 
+  it('follows its target F0 contour across a sentence', async () => {
+    const v = await voice(name)
+    const { audio, layout } = await renderMandarinWithLayout(v, runs(SENTENCE), NEUTRAL_PROSODY)
+    const track = trackPitch(audio.samples, audio.sampleRate, {
+      minHz: range[0],
+      maxHz: range[1],
+      hopSeconds: layout.targetHop / audio.sampleRate,
+    })
+    const deviations: number[] = []
+    for (let k = 0; k < Math.min(track.f0.length, layout.targetHz.length); k++) {
+      if (track.f0[k] > 0 && layout.targetHz[k] > 0)
+        deviations.push(Math.abs(12 * Math.log2(track.f0[k] / layout.targetHz[k])))
+    }
+    const within1 = deviations.filter((d) => d < 1).length / deviations.length
+    const octave = deviations.filter((d) => d > 9).length / deviations.length
+    console.log(
+      `${name}: F0 vs target over ${deviations.length} voiced frames: median |error| ${median(deviations).toFixed(2)} st, ` +
+        `${(100 * within1).toFixed(0)} % within 1 st, ${(100 * octave).toFixed(0)} % octave-off`,
+    )
+    expect(median(deviations)).toBeLessThan(1)
+    expect(within1).toBeGreaterThan(0.6)
+  })
+
   it('realises tones 1-4 with the right F0 shapes', async () => {
     const v = await voice(name)
     const shapes: Record<string, number[]> = {}
