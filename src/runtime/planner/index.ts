@@ -64,7 +64,7 @@ export function smallestMachines(
 
 export function describeMachine(s: MachineSuggestion): string {
   const ram = `${formatBytes(s.ramBytes).replace(' GiB', ' GB').replace('.0 GB', ' GB')} RAM`
-  if (s.vramBytes === 0) return `${ram}, no GPU`
+  if (s.vramBytes === 0) return `${ram}, CPU only`
   return `${ram} + ${formatBytes(s.vramBytes).replace(' GiB', ' GB').replace('.0 GB', ' GB')} VRAM`
 }
 

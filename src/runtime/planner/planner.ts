@@ -297,7 +297,7 @@ export function planOnce(input: PlanInput): Plan {
       budget,
       states,
       'does-not-fit',
-      `does not fit: needs ${parts.join(' and ')} after every compromise`,
+      `does not fit: needs ${parts.join(' and ')} even with every compromise it tried`,
       warnings,
     )
   }

@@ -101,7 +101,7 @@ describe('planner on synthetic engines', () => {
     const p = plan(stages, machine(8, 4), { device: 'cuda' })
     expect(p.verdict).toBe('does-not-fit')
     expect(p.maxConcurrency).toBe(0)
-    expect(p.summary).toMatch(/^does not fit: needs .* after every compromise; would fit on /)
+    expect(p.summary).toMatch(/^does not fit: needs .* even with every compromise it tried; would fit on /)
     expect(p.smallestMachines.length).toBeGreaterThan(0)
     for (const s of p.smallestMachines) {
       const again = plan(stages, simulateMachine({ ramBytes: s.ramBytes, vramBytes: s.vramBytes }), {
