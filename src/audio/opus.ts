@@ -272,6 +272,7 @@ export async function decodeOggOpus(
     let failed = 0
     for (let i = 0; i < audioPackets.length; i += 64) {
       throwIfAborted(options.signal)
+      if (i > 0 && i % 1024 === 0) await new Promise<void>((resolve) => setImmediate(resolve))
       if (decoded / rate > maxSeconds)
         throw new MynahError('E_AUDIO_UNREADABLE', {
           detail: `the audio is longer than the limit of ${maxSeconds} s`,

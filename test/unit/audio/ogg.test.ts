@@ -38,4 +38,20 @@ describe('Ogg framing', () => {
     expect(readOggPackets(bytes.subarray(0, bytes.length - 1))).toEqual([])
     expect(readOggPackets(new Uint8Array(0))).toEqual([])
   })
+
+  it('resynchronises past junk, but gives up (linear work) on planted fake 64 KB page headers', () => {
+    const writer = new OggPageWriter(9)
+    writer.add(packet(50, 7), 1n)
+    const page = writer.flushPage({ bos: true, eos: true })
+    const junk = new Uint8Array(200_000).fill(0x11)
+    expect(readOggPackets(concatBytes([junk, page])).map((p) => p.data[0])).toEqual([7])
+    // "OggS", version 0, 255 lacing values of 255: each fake page claims ~65 KB to checksum.
+    const fake = new Uint8Array(300_000)
+    for (let at = 0; at + 27 + 255 < fake.length; at += 300) {
+      fake.set([0x4f, 0x67, 0x67, 0x53, 0], at)
+      fake[at + 26] = 255
+      fake.fill(255, at + 27, at + 27 + 255)
+    }
+    expect(readOggPackets(concatBytes([fake, page]))).toEqual([])
+  })
 })
