@@ -48,7 +48,7 @@ export const defaultPitchOptions: Readonly<PitchOptions> = {
   octaveJumpCost: 0.5,
   voicingCost: 0.2,
   unvoicedCost: 0.45,
-  octaveCost: 0.03,
+  octaveCost: 0.1,
   silenceDb: 40,
   minVoicedSeconds: 0.03,
   analysisRate: 8000,

@@ -23,7 +23,7 @@ export interface ToneTarget {
 /** Targets for tones 1-4 and neutral (5); values in semitones re the mid register. */
 export const TONE_TARGETS: Readonly<Record<1 | 2 | 3 | 4 | 5, ToneTarget>> = {
   1: { start: 4, end: 4, strength: 45 },
-  2: { start: -2, end: 4, strength: 40 },
+  2: { start: -3, end: 4, strength: 40 },
   3: { start: -5.5, end: -6, strength: 45 },
   4: { start: 6, end: -4.5, strength: 45 },
   5: { start: -2.5, end: -3, strength: 14 },
@@ -51,7 +51,7 @@ export interface ContourOptions {
   finalRise: number
   /** Semitones the last syllable's target is lowered in a statement (final lowering). */
   finalLowering: number
-  /** Register offset at the start of this phrase (semitones; a partial reset continues declination). */
+  /** Register offset at the start of this phrase, model semitones (a partial reset continues declination). */
   startOffset: number
 }
 
@@ -65,7 +65,7 @@ export function qtaContour(
   if (syllables.length === 0) return out
   const r = o.rangeScale
   // State of the third-order system, carried across syllable boundaries.
-  let f = r * syllables[0].target.start + o.startOffset
+  let f = r * (syllables[0].target.start + o.startOffset)
   let v = 0
   let a = 0
   const dt = 1 / o.sampleRate
@@ -76,8 +76,7 @@ export function qtaContour(
     const dur = Math.max(1, syl.end - syl.start) * dt
     const last = s === syllables.length - 1
     const seconds = (syl.start * dt + syl.end * dt) / 2
-    const decl =
-      r * Math.max(o.declinationFloor, o.startOffset / Math.max(r, 1e-6) + o.declinationPerSecond * seconds)
+    const decl = r * Math.max(o.declinationFloor, o.startOffset + o.declinationPerSecond * seconds)
     let b = r * syl.target.start + decl
     let endH = r * syl.target.end + decl
     if (last) {

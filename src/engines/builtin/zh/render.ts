@@ -48,6 +48,16 @@ const EDGE_FADE = 0.004
 const LAYOUT_HOP = 120
 /** T1 target (+4 st re mid) sits at the speaker's measured tone-1 F0. */
 const TONE1_ABOVE_MID = 4
+/** Span of the model's tone space (T1 +4 … T3 −6 st); scaled to each speaker's measured span, clamped. */
+const MODEL_SPAN = 10
+const SPEAKER_SPAN: readonly [number, number] = [8, 12]
+
+/** Factor mapping model semitones to this speaker: measured tone-1 F0 over tone-3 low, as a span. */
+function speakerScale(voice: ZhVoice): number {
+  const { highHz, lowHz } = voice.index.speaker
+  const span = 12 * Math.log2(highHz / lowHz)
+  return Math.min(SPEAKER_SPAN[1], Math.max(SPEAKER_SPAN[0], span)) / MODEL_SPAN
+}
 
 interface PlannedSyllable {
   readonly parsed: ParsedSyllable
@@ -138,6 +148,8 @@ function renderPhrase(
 ): PhraseResult {
   const sr = voice.sampleRate
   const speaker = voice.index.speaker
+  const scale = speakerScale(voice)
+  const range = c.pitchRangeScale * scale
   const layers: Layer[] = []
   const contour: ContourSyllable[] = []
   let cursor = 0
@@ -218,12 +230,12 @@ function renderPhrase(
     sampleRate: sr,
     declinationPerSecond: DECLINATION_PER_SECOND,
     declinationFloor: DECLINATION_FLOOR,
-    rangeScale: c.pitchRangeScale,
+    rangeScale: range,
     finalRise: last.sentenceFinal ? c.finalRiseSemitones : 0,
     finalLowering: last.sentenceFinal && c.finalRiseSemitones <= 0 ? FINAL_LOWERING : 0,
     startOffset,
   })
-  const mid = speaker.highHz * 2 ** (-TONE1_ABOVE_MID / 12)
+  const mid = speaker.highHz * 2 ** ((-TONE1_ABOVE_MID * scale) / 12)
   const shift = 2 ** (c.pitchShiftSemitones / 12)
   const selections: GrainSelection[] = []
   let first = 0
