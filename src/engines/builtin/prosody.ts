@@ -11,7 +11,7 @@ export interface ProsodyControls {
   pitchRangeScale: number
   /** Speaking-rate factor (1 = normal, 2 = twice as fast): syllable durations are divided by it. */
   rate: number
-  /** Scale of the pauses at breaks (1 = as modelled, 0 = no pauses); independent of rate. */
+  /** Scale of the pauses at breaks (1 = as modelled, 0 = no pauses); pauses are also divided by rate. */
   pauseScale: number
   /** Output gain, dB. */
   gainDb: number
