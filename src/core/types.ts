@@ -119,17 +119,24 @@ export interface VoiceProfile {
   /** sha256 of the reference audio bytes. */
   readonly id: string
   readonly sampleRate: number
-  /** F0 statistics over voiced frames, in natural log Hz. */
+  /** F0 statistics over voiced frames: mean and std of natural-log Hz, 5th/95th percentiles, median. */
   readonly f0: {
     readonly logMean: number
     readonly logStd: number
     readonly minHz: number
     readonly maxHz: number
+    /** Median F0 in Hz (the robust centre conversion maps to); absent in profiles made before it existed. */
+    readonly medianHz?: number
   }
   /** Vocal-tract-length warp factor relative to an average speaker (>1 = shorter tract, higher formants). */
   readonly warp: number
   /** Long-term average spectral envelope, log magnitude on a fixed frequency grid. */
   readonly envelope: readonly number[]
+  /**
+   * Standard deviation over voiced frames of the level-normalised envelope (dB) on the same
+   * grid: how much the spectral shape moves (articulation). Absent in older profiles.
+   */
+  readonly envelopeStd?: readonly number[]
   /** Spectral tilt in dB per octave. */
   readonly tiltDbPerOctave: number
   /** Mean aperiodicity (0 = fully periodic, 1 = noise). */

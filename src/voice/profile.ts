@@ -3,11 +3,12 @@
  * convert its voice towards the speaker. All measures come from one WORLD-style analysis
  * at 16 kHz (dsp/world), so profiles of clips recorded at any rate compare:
  *
- * - F0: mean and spread of log F0 over voiced frames, 5th–95th percentile range;
+ * - F0: mean and spread of log F0 over voiced frames, median, 5th–95th percentile range;
  * - vocal-tract length from median formants F1–F4 (all-pole fit of the envelope, uniform
  *   tube F_n = (2n−1)c/4L), expressed as a warp factor against a 16 cm average adult;
  * - long-term average envelope (mean dB of voiced frames on a fixed log-frequency grid,
- *   level removed) and its tilt in dB/octave (least squares over 100 Hz–5 kHz);
+ *   each frame's level removed), its spread over frames (std, dB), and its tilt in
+ *   dB/octave (least squares over 100 Hz–5 kHz);
  * - aperiodicity: mean band aperiodicity at 3 kHz of voiced frames (linear amplitude);
  * - speaking rate: syllable nuclei per second of speaking time (intensity peaks with a
  *   2 dB dip between them in voiced frames, after de Jong & Wempe, "Praat script to detect
@@ -23,7 +24,7 @@ import { formantsOfEnvelope, tractLengthFromFormants } from '../dsp/world/forman
 /** Rate every profile is measured at. */
 export const PROFILE_SAMPLE_RATE = 16_000
 /** Bump when the measures change, so cached profiles are rebuilt. */
-export const PROFILE_VERSION = 1
+export const PROFILE_VERSION = 3
 /** Vocal-tract length of the "average speaker" a warp factor of 1 stands for (cm). */
 export const REFERENCE_TRACT_CM = 16
 /** Frequencies (Hz) of VoiceProfile.envelope: 48 points, log-spaced 70 Hz – 7.8 kHz. */
@@ -158,13 +159,16 @@ export function profileFromAnalysis(
   const logStd = Math.sqrt(logF0.reduce((a, b) => a + (b - logMean) ** 2, 0) / logF0.length)
   const sortedF0 = voiced.map((i) => params.f0[i]).sort((a, b) => a - b)
 
-  const envelope = PROFILE_GRID_HZ.map((hz) => {
-    let acc = 0
-    for (const i of voiced) acc += envelopeDbAt(params.envelope[i], params.sampleRate, hz)
-    return acc / voiced.length
+  // Level-normalised envelope of each voiced frame on the grid (dB, mean over the grid removed).
+  const shapes = voiced.map((i) => {
+    const row = PROFILE_GRID_HZ.map((hz) => envelopeDbAt(params.envelope[i], params.sampleRate, hz))
+    const level = row.reduce((a, b) => a + b, 0) / row.length
+    return row.map((v) => v - level)
   })
-  const level = envelope.reduce((a, b) => a + b, 0) / envelope.length
-  for (let g = 0; g < envelope.length; g++) envelope[g] -= level
+  const envelope = PROFILE_GRID_HZ.map((_, g) => shapes.reduce((acc, row) => acc + row[g], 0) / shapes.length)
+  const envelopeStd = PROFILE_GRID_HZ.map((_, g) =>
+    Math.sqrt(shapes.reduce((acc, row) => acc + (row[g] - envelope[g]) ** 2, 0) / shapes.length),
+  )
 
   let sx = 0
   let sy = 0
@@ -192,9 +196,11 @@ export function profileFromAnalysis(
       logStd,
       minHz: percentile(sortedF0, 0.05),
       maxHz: percentile(sortedF0, 0.95),
+      medianHz: percentile(sortedF0, 0.5),
     },
     warp: warpFactor(params, voiced),
     envelope: envelope.map((v) => Math.round(v * 100) / 100),
+    envelopeStd: envelopeStd.map((v) => Math.round(v * 100) / 100),
     tiltDbPerOctave: tilt,
     aperiodicity: 10 ** (apDb / 20),
     rate: speakingRate(params),

@@ -35,6 +35,8 @@ describe.skipIf(!requireTestdata())('buildProfile', () => {
     for (const p of Object.values(profiles)) {
       expect(p.f0.minHz).toBeLessThan(median(p))
       expect(p.f0.maxHz).toBeGreaterThan(median(p))
+      expect(p.f0.medianHz).toBeGreaterThan(p.f0.minHz)
+      expect(p.f0.medianHz).toBeLessThan(p.f0.maxHz)
       expect(p.f0.logStd).toBeGreaterThan(0.05)
       expect(p.f0.logStd).toBeLessThan(0.5)
     }
@@ -49,6 +51,8 @@ describe.skipIf(!requireTestdata())('buildProfile', () => {
   it('fills every other field with plausible values', () => {
     for (const p of Object.values(profiles)) {
       expect(p.envelope).toHaveLength(PROFILE_GRID_HZ.length)
+      expect(p.envelopeStd).toHaveLength(PROFILE_GRID_HZ.length)
+      for (const s of p.envelopeStd ?? []) expect(s).toBeGreaterThan(0.5)
       expect(Math.abs(p.envelope.reduce((a, b) => a + b, 0) / p.envelope.length)).toBeLessThan(0.01)
       expect(p.tiltDbPerOctave).toBeLessThan(-2)
       expect(p.tiltDbPerOctave).toBeGreaterThan(-20)

@@ -11,8 +11,9 @@ import type { WorldParams } from '../../../dsp/world/common.js'
 import { synthesize } from '../../../dsp/world/synthesis.js'
 import {
   aperiodicityOffsetDb,
+  createEqualiser,
   DEFAULT_LIMITS,
-  equaliserDb,
+  logCentre,
   type MappingLimits,
   mapF0,
   rateFactor,
@@ -44,7 +45,7 @@ export function conversionPlan(
   withRate = true,
 ): ConversionPlan {
   return {
-    f0Scale: Math.exp(target.f0.logMean - source.f0.logMean),
+    f0Scale: Math.exp(logCentre(target) - logCentre(source)),
     f0Spread: Math.min(
       limits.f0SpreadRatio[1],
       Math.max(limits.f0SpreadRatio[0], target.f0.logStd / Math.max(1e-3, source.f0.logStd)),
@@ -64,14 +65,20 @@ export function convertParams(
   withRate = true,
 ): WorldParams {
   const plan = conversionPlan(source, target, limits, withRate)
-  const gain = equaliserDb(source, target, plan.warp, params.sampleRate, params.fftSize, limits)
-  const envelope = params.envelope.map((e) => warpEnvelope(e, plan.warp, params.sampleRate, gain))
+  const equaliser = createEqualiser(source, target, plan.warp, params.sampleRate, params.fftSize, limits)
+  const flat = new Float64Array(params.fftSize / 2 + 1)
+  const envelope = params.envelope.map((e, i) => {
+    const warped = warpEnvelope(e, plan.warp, params.sampleRate, flat)
+    const gain = equaliser.gainFor(warped, params.f0[i] > 0)
+    for (let k = 0; k < warped.length; k++) warped[k] *= 10 ** (gain[k] / 10)
+    return warped
+  })
   const bandAperiodicity = params.bandAperiodicity.map((bands, i) =>
     params.f0[i] > 0 ? bands.map((db) => Math.min(0, db + plan.aperiodicityDb)) : bands,
   )
   const mapped: WorldParams = {
     ...params,
-    f0: mapF0(params.f0, source, target, limits),
+    f0: mapF0(params.f0, params.framePeriod, source, target, limits),
     envelope,
     bandAperiodicity,
   }

@@ -14,11 +14,12 @@ import type { EngineVoice } from '../../engine.js'
 
 /**
  * Phonetically varied calibration passages: "The North Wind and the Sun" (the IPA
- * Handbook's passage) in English and in Mandarin, about 10 s of speech each.
+ * Handbook's passage) in English and in Mandarin (without its erhua words, so any
+ * front end renders it), about 10–15 s of speech each.
  */
 export const CALIBRATION_TEXT: Readonly<Record<Lang, string>> = {
   en: 'The North Wind and the Sun were disputing which was the stronger, when a traveler came along wrapped in a warm cloak. They agreed that the one who first succeeded in making the traveler take his cloak off should be considered stronger than the other.',
-  zh: '有一回，北风跟太阳在那儿争论谁的本事大。争来争去就是分不出高低来。这时候路上来了个走道儿的，他身上穿着一件厚袍子。他们俩就商量好了，说谁能先叫这个走道儿的把他的袍子脱下来，就算谁的本事大。',
+  zh: '有一回，北风跟太阳在那里争论谁的本事大。争来争去就是分不出高低来。这时候路上来了个过路的人，他身上穿着一件厚袍子。他们俩就商量好了，说谁能先叫这个过路的人把他的袍子脱下来，就算谁的本事大。',
 }
 
 /** Median F0 (Hz) above which a target with no better evidence is taken as female-range. */
@@ -75,23 +76,24 @@ export function likelyGender(profile: VoiceProfile): 'male' | 'female' {
 }
 
 /**
- * Name of the built-in voice of language `lang` closest to `profile`. Uses measured voice
- * profiles when every candidate has one (see profileOfBuiltinVoice), otherwise the voice
- * of the target's likely gender (the language's default among equals).
+ * Name of the built-in voice of language `lang` closest to `profile`. Candidates are the
+ * voices of the target's likely gender (all voices when none has it); among them the one
+ * with the nearest measured profile when every candidate was measured (see
+ * profileOfBuiltinVoice), otherwise the language's default among them.
  */
 export function pickSourceVoice(profile: VoiceProfile, voices: readonly EngineVoice[], lang: Lang): string {
   const inLanguage = voices.filter((v) => v.lang === lang)
   const candidates = inLanguage.length > 0 ? inLanguage : voices
   if (candidates.length === 0) throw new Error('pickSourceVoice: no voices to choose from')
-  const measured = candidates.map((v) => known.get(v.name))
-  if (measured.every((p) => p !== undefined)) {
-    let best = 0
-    for (let i = 1; i < candidates.length; i++)
-      if (voiceDistance(measured[i]!, profile) < voiceDistance(measured[best]!, profile)) best = i
-    return candidates[best].name
-  }
   const gender = likelyGender(profile)
   const sameGender = candidates.filter((v) => v.gender === gender)
   const pool = sameGender.length > 0 ? sameGender : candidates
+  const measured = pool.map((v) => known.get(v.name))
+  if (measured.every((p) => p !== undefined)) {
+    let best = 0
+    for (let i = 1; i < pool.length; i++)
+      if (voiceDistance(measured[i]!, profile) < voiceDistance(measured[best]!, profile)) best = i
+    return pool[best].name
+  }
   return (pool.find((v) => v.isDefault) ?? pool[0]).name
 }
