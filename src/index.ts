@@ -47,3 +47,4 @@ export type {
   VoiceListing,
 } from './runtime/api.js'
 export { OUTPUT_FORMATS } from './runtime/api.js'
+export { createMynah } from './runtime/mynah.js'

@@ -7,6 +7,8 @@ export interface CommandModule {
 
 export const COMMANDS: readonly (() => Promise<CommandModule>)[] = [
   () => import('./serve.js'),
+  () => import('./say.js'),
+  () => import('./voices.js'),
   () => import('./text.js'),
   () => import('./doctor.js'),
   () => import('./models.js'),
