@@ -97,7 +97,9 @@ function compile(glossary: Glossary): { re: RegExp; byTerm: Map<string, Reading>
   if (!cached) {
     const sorted = [...glossary.entries].sort((a, b) => b.term.length - a.term.length)
     const alternatives = sorted.map((e) =>
-      LATIN_TERM.test(e.term) ? `(?<![A-Za-z0-9])${escapeRegExp(e.term)}(?![A-Za-z0-9])` : escapeRegExp(e.term),
+      LATIN_TERM.test(e.term)
+        ? `(?<![A-Za-z0-9])${escapeRegExp(e.term)}(?![A-Za-z0-9])`
+        : escapeRegExp(e.term),
     )
     cached = {
       re: new RegExp(alternatives.join('|'), 'gu'),

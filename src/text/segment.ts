@@ -35,6 +35,12 @@ export function sentenceSpans(chars: readonly string[]): Span[] {
   return sentenceRanges(text).map(([a, b]) => [cpAt[a] ?? 0, cpAt[b] ?? chars.length] as const)
 }
 
+/**
+ * Where a piece may be cut, from best to last resort: after ，,；; etc., at a space, between
+ * words, at a space inside an atom (a number read digit by digit), anywhere.
+ */
+type CutKind = 'minor' | 'space' | 'word' | 'loose' | 'any'
+
 interface Budget {
   readonly chars: readonly string[]
   readonly atom: readonly number[]
@@ -67,7 +73,7 @@ function insideAtom(b: Budget, i: number): boolean {
  * Candidate cut points inside [s, e) of one kind, in order. A cut at i means the piece ends
  * before chars[i] (after trailing punctuation / spaces).
  */
-function cutPoints(b: Budget, s: number, e: number, kind: 'minor' | 'space' | 'word' | 'any'): number[] {
+function cutPoints(b: Budget, s: number, e: number, kind: CutKind): number[] {
   const cuts: number[] = []
   if (kind === 'word') {
     // Word boundaries from the segmenter, over the Chinese stretches.
@@ -82,20 +88,16 @@ function cutPoints(b: Budget, s: number, e: number, kind: 'minor' | 'space' | 'w
     const here = b.chars[i] ?? ''
     let ok = false
     if (kind === 'minor') ok = MINOR.has(prev) && !MINOR.has(here)
-    else if (kind === 'space') ok = SPACE.test(prev) && !SPACE.test(here)
+    else if (kind === 'space' || kind === 'loose') ok = SPACE.test(prev) && !SPACE.test(here)
     else ok = true
-    if (ok && (kind === 'any' ? !PUNCT.test(here) : !insideAtom(b, i))) cuts.push(i)
+    const allowed = kind === 'any' || kind === 'loose' ? !PUNCT.test(here) : !insideAtom(b, i)
+    if (ok && allowed) cuts.push(i)
   }
   return cuts
 }
 
 /** Greedy packing of [s, e) using cuts of the given kinds, falling back to finer kinds per piece. */
-function splitLong(
-  b: Budget,
-  s: number,
-  e: number,
-  kinds: readonly ('minor' | 'space' | 'word' | 'any')[],
-): Span[] {
+function splitLong(b: Budget, s: number, e: number, kinds: readonly CutKind[]): Span[] {
   if (cost(b, s, e) <= b.max) return [[s, e]]
   const [kind, ...finer] = kinds
   if (!kind) return [[s, e]]
@@ -132,7 +134,7 @@ export function segmentSpans(chars: readonly string[], atom: readonly number[], 
   const b: Budget = { chars, atom, max: Math.max(1, maxTokens), prefix: tokenPrefix(chars) }
   const pieces: Span[] = []
   for (const [s, e] of sentenceSpans(chars)) {
-    for (const piece of splitLong(b, s, e, ['minor', 'space', 'word', 'any'])) pieces.push(piece)
+    for (const piece of splitLong(b, s, e, ['minor', 'space', 'word', 'loose', 'any'])) pieces.push(piece)
   }
   // Pack consecutive pieces of one paragraph while they fit.
   const out: Span[] = []

@@ -95,7 +95,7 @@ export function findSentenceEnd(text: string, from: number, final: boolean): { e
     }
     return { end: j, resume: 0 }
   }
-  return { end: final && text.length > from ? text.length : -1, resume: text.length }
+  return { end: final && text.length > 0 ? text.length : -1, resume: text.length }
 }
 
 export class SentenceSplitter {

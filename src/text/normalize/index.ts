@@ -106,7 +106,16 @@ export function normalizePiece(
   offset: number,
   warnings: TextWarning[],
 ): PieceResult {
-  let out = ''
+  // Output as parts (a growing string's .at(-1) would flatten it every time: quadratic).
+  const parts: string[] = []
+  let length = 0
+  let lastChar = ''
+  const append = (piece: string): void => {
+    if (!piece) return
+    parts.push(piece)
+    length += piece.length
+    lastChar = piece[piece.length - 1] ?? ''
+  }
   const atoms: [number, number][] = []
   let dropped = ''
   let droppedAt = -1
@@ -121,11 +130,10 @@ export function normalizePiece(
   }
   const emit = (piece: string, spoken: Lang): void => {
     // Keep English words apart from neighbouring letters and digits.
-    const before = out.at(-1) ?? ''
-    const sep = spoken === 'en' && /[A-Za-z0-9]/.test(before) ? ' ' : ''
-    const start = out.length + sep.length
-    out += sep + piece
-    atoms.push([start, out.length])
+    const sep = spoken === 'en' && /[A-Za-z0-9]/.test(lastChar) ? ' ' : ''
+    const start = length + sep.length
+    append(sep + piece)
+    atoms.push([start, length])
   }
   let i = 0
   while (i < text.length) {
@@ -139,7 +147,7 @@ export function normalizePiece(
         flushDropped()
         emit(hit.out, hit.lang)
         const next = text[hit.end] ?? ''
-        if (hit.lang === 'en' && /[A-Za-z0-9]/.test(next)) out += ' '
+        if (hit.lang === 'en' && /[A-Za-z0-9]/.test(next)) append(' ')
         i = hit.end
         continue
       }
@@ -152,11 +160,11 @@ export function normalizePiece(
         word.lastIndex = i
         const m = word.exec(text)
         const w = m?.[0] ?? ch
-        out += w
+        append(w)
         i += w.length
         continue
       }
-      out += ch === '/' ? ' ' : ch
+      append(ch === '/' ? ' ' : ch)
       i += ch.length
       continue
     }
@@ -165,5 +173,5 @@ export function normalizePiece(
     i += ch.length
   }
   flushDropped()
-  return { text: out, atoms }
+  return { text: parts.join(''), atoms }
 }

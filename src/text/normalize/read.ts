@@ -65,7 +65,12 @@ export function readMoney(symbol: string, num: string, scale: string, lang: Lang
   if (lang === 'zh') {
     if (power > 0) out = `${readDecimalZh(shiftDecimal(num, power))}${currency.zh}`
     else if (currency.zh === '元') out = readYuan(num)
-    else out = `${readDecimalZh(num)}${currency.zh}`
+    else
+      out = `${readDecimalZh(
+        stripSeparators(num)
+          .replace(/(\.\d*?)0+$/, '$1')
+          .replace(/\.$/, ''),
+      )}${currency.zh}`
     return negative ? `负${out}` : out
   }
   const plain = stripSeparators(num)

@@ -245,7 +245,7 @@ export const NUMERIC_RULES: readonly NormRule[] = [
   },
   {
     name: 'number',
-    re: new RegExp(String.raw`([-−])?(${NUMBER})`, 'y'),
+    re: new RegExp(`([-−])?(${NUMBER})`, 'y'),
     render(m, input) {
       return plainNumber(m[2] ?? '0', input, m[1] !== undefined)
     },

@@ -795,6 +795,7 @@ export const PHRASES = `
 披靡 pi1 mi3
 靡靡 mi3 mi3
 奢靡 she1 mi2
+好好 hao3 hao3
 郦食其 li4 yi4 ji1
 呵叻 he1 le4
 船只 chuan2 zhi1
