@@ -25,6 +25,16 @@ const BENCHES: readonly BenchEntry[] = [
     load: () => import('./scheduler.js'),
   },
   {
+    name: 'clone',
+    description: 'voice cloning: profile time, conversion RTF',
+    load: () => import('./clone.js'),
+  },
+  {
+    name: 'server',
+    description: 'HTTP server: first-byte latency and total time of POST /v1/audio/speech vs the library call',
+    load: () => import('./server.js'),
+  },
+  {
     name: 'emotion-text',
     description: 'text -> emotion accuracy of the lexicon classifier',
     load: () => import('./emotion-text.js'),

@@ -61,6 +61,14 @@ export function createAperiodicityEstimator(
   const im = new Float64Array(bins)
   const re2 = new Float64Array(bins)
   const im2 = new Float64Array(bins)
+  // Per-frame work arrays, allocated once per estimator.
+  const staticCentroid = new Float64Array(bins)
+  const power = new Float64Array(bins)
+  const smoothedPower = new Float64Array(bins)
+  const groupDelay = new Float64Array(bins)
+  const staticDelay = new Float64Array(bins)
+  const trend = new Float64Array(bins)
+  const bandPower = new Float64Array(bins)
 
   /** Energy centroid spectrum Re(X)Re(TX) + Im(X)Im(TX) of a Blackman-windowed segment at `time`. */
   const centroid = (time: number, f0: number, out: Float64Array): void => {
@@ -81,28 +89,22 @@ export function createAperiodicityEstimator(
       const result = new Float64Array(centres.length)
       if (f0In <= 0) return result
       const f0 = Math.max(f0In, F0_FLOOR)
-      const staticCentroid = new Float64Array(bins)
+      staticCentroid.fill(0)
       centroid(time - 0.25 / f0, f0, staticCentroid)
       centroid(time + 0.25 / f0, f0, staticCentroid)
       dcCorrection(staticCentroid, f0, sampleRate, fftSize)
 
       windowedSegment(x, sampleRate, f0, time, 4, 'hann', segment)
       fft.forward(segment, re, im)
-      const power = new Float64Array(bins)
       for (let k = 0; k < bins; k++) power[k] = re[k] * re[k] + im[k] * im[k]
       dcCorrection(power, f0, sampleRate, fftSize)
-      const smoothedPower = new Float64Array(bins)
       smoothLinear(power, f0, sampleRate, fftSize, smoothedPower)
 
-      const groupDelay = new Float64Array(bins)
       for (let k = 0; k < bins; k++) groupDelay[k] = staticCentroid[k] / (smoothedPower[k] + SAFE_MIN)
-      const staticDelay = new Float64Array(bins)
       smoothLinear(groupDelay, f0 / 2, sampleRate, fftSize, staticDelay)
-      const trend = new Float64Array(bins)
       smoothLinear(staticDelay, f0, sampleRate, fftSize, trend)
       for (let k = 0; k < bins; k++) staticDelay[k] -= trend[k]
 
-      const bandPower = new Float64Array(bins)
       for (let b = 0; b < centres.length; b++) {
         const centre = Math.floor((centres[b] * fftSize) / sampleRate)
         segment.fill(0)
