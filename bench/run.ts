@@ -31,7 +31,8 @@ const BENCHES: readonly BenchEntry[] = [
   },
   {
     name: 'server',
-    description: 'HTTP server: first-byte latency and total time of POST /v1/audio/speech vs the library call',
+    description:
+      'HTTP server: first-byte latency and total time of POST /v1/audio/speech vs the library call',
     load: () => import('./server.js'),
   },
   {
