@@ -197,6 +197,13 @@ export class BuiltinEngine implements Engine {
       })
     if (!(request.intervalSilenceMs >= 0))
       throw new MynahError('E_INVALID_ARGUMENT', { detail: 'intervalSilenceMs must be 0 or more' })
+    // Seam for cloning (engines/builtin/clone): pick the source voice from the profile and
+    // convert each rendered segment towards it. Until then a profile is refused, not ignored.
+    if (request.profile)
+      throw new MynahError('E_ENGINE_NOT_READY', {
+        engine: this.id,
+        detail: 'voice cloning from a reference clip is not available in this build yet',
+      })
     const voices = this.pickVoices(request.voice, segments)
     if (!segments.some((s) => s.runs.some(isSpeakable))) throw new MynahError('E_TEXT_UNSPEAKABLE')
     const context: RenderContext = { prosody: emotionToProsody(request.emotion), speed, signal }

@@ -279,10 +279,16 @@ describe('built-in engine assembly', () => {
     expect(calls.length).toBeLessThanOrEqual(3)
   })
 
-  it('profile() says cloning is not ready yet', async () => {
-    const { engine } = fakeEngine()
+  it('cloning is not ready yet: profile() and a request with a profile say so instead of ignoring it', async () => {
+    const { engine, calls } = fakeEngine()
     expect(await codeOf(engine.profile({ samples: new Float32Array(16000), sampleRate: 16000 }))).toBe(
       'E_ENGINE_NOT_READY',
     )
+    const profile = { id: 'x' } as unknown as SynthesisRequest['profile']
+    const seg = segment(0, ['en', 'hello', 'sentence'])
+    expect(await codeOf(collect(engine.synthesize(request([seg], { profile }), signal())))).toBe(
+      'E_ENGINE_NOT_READY',
+    )
+    expect(calls).toEqual([])
   })
 })
