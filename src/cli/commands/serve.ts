@@ -29,12 +29,8 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]'])
 async function openMynah(config: MynahConfig): Promise<Mynah> {
   const { notReadyMynah } = await import('../../server/not-ready.js')
   try {
-    // The facade (src/runtime/mynah.ts) loads engines lazily; imported here so the CLI's
-    // other commands never pay for it.
-    const facade = '../../runtime/mynah.js'
-    const { createMynah } = (await import(facade)) as {
-      createMynah: (c: MynahConfig) => Promise<Mynah> | Mynah
-    }
+    // Imported here, not at the top, so the CLI's other commands never load the engine code.
+    const { createMynah } = await import('../../runtime/mynah.js')
     return await createMynah(config)
   } catch (error) {
     const e = toMynahError(error)
