@@ -4,7 +4,7 @@
  * the server still answers afterwards. Seeded, so a failure can be replayed (the seed is
  * printed). runFuzz is shared with the test against the real library (real-mynah.test.ts).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, it } from 'vitest'
 import { BODIES_PER_ROUTE, ROUTES, runFuzz, SEED } from './fuzz-bodies.js'
 import { fakeServer, type TestServer } from './util.js'
 
