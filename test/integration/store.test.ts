@@ -222,6 +222,14 @@ describe('model store against a local hub', () => {
     expect(e2.message).toContain('HTTP 404')
   })
 
+  it('reports an unreachable hub at once', async () => {
+    const e = await rejection(
+      new ModelStore(home, { catalogue: [TINY], env: { HF_ENDPOINT: 'http://127.0.0.1:9' } }).pull('tiny'),
+    )
+    expect(e.code).toBe('E_DOWNLOAD_FAILED')
+    expect(String(e.details.url)).toContain('/api/models/acme/tiny/tree/main')
+  })
+
   it('checks free disk before downloading (E_DISK_FULL)', async () => {
     const s = store({ statfs: async () => ({ bavail: 100, bsize: 4096, blocks: 1_000_000 }) })
     const error = await rejection(s.pull('tiny'))

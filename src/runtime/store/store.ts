@@ -224,9 +224,9 @@ export class ModelStore {
           trees.set(key, await listRepoFiles(hub, spec.repo, revision, fetchFn, options.signal))
         } catch (error) {
           const detail = error instanceof MynahError ? String(error.details.detail ?? '') : ''
-          // Gated/private: say so now. Anything else: fall back to fetching files by name.
-          if (/HTTP 40[13]/.test(detail)) throw error
-          if (!(error instanceof MynahError)) throw error
+          // Only a hub without the tree API (some mirrors) falls back to fetching files by
+          // name; a gated repo, a network failure or a server error is reported now.
+          if (!/^HTTP (404|405|501)\b|did not return a list/.test(detail)) throw error
           trees.set(key, undefined)
           options.onMessage?.(`could not list ${spec.repo} (${detail}); fetching files by name`)
         }
