@@ -27,11 +27,14 @@ process.exit(0)
 `
 }
 
-/** Last meaningful sentence of an ONNX Runtime error ("Failed to get a WebGPU adapter: No supported adapters"). */
-function summarize(error: string): string {
-  const line = error.split('\n').find((l) => /adapter|webgpu|dawn/i.test(l)) ?? error.split('\n')[0] ?? error
-  const tail = /(?:was false\.\s*)?([^.]*adapter[^\n]*)$/i.exec(line)
-  return (tail?.[1] ?? line).trim().slice(0, 200)
+/** The last sentence that mentions the adapter ("Failed to get a WebGPU adapter: No supported adapters"). */
+export function summarizeWebGpuError(error: string): string {
+  const sentences = error
+    .split(/\n|\.\s+/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+  const about = sentences.filter((s) => /adapter|webgpu|dawn|vulkan/i.test(s) && !/^\/|::/.test(s))
+  return (about.at(-1) ?? sentences.at(-1) ?? error).slice(0, 200)
 }
 
 export async function probeWebGpu(timeoutMs = 20_000): Promise<WebGpuInfo> {
@@ -54,7 +57,7 @@ export async function probeWebGpu(timeoutMs = 20_000): Promise<WebGpuInfo> {
           resolve(
             result.ok
               ? { available: true, detail: 'a WebGPU adapter started' }
-              : { available: false, detail: summarize(result.error ?? 'unknown error') },
+              : { available: false, detail: summarizeWebGpuError(result.error ?? 'unknown error') },
           )
         } catch {
           const why = error?.killed

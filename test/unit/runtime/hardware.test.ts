@@ -8,6 +8,7 @@ import {
 } from '../../../src/runtime/hardware/probe.js'
 import { simulateMachine } from '../../../src/runtime/hardware/simulate.js'
 import { formatBytes, parseSize } from '../../../src/runtime/hardware/units.js'
+import { summarizeWebGpuError } from '../../../src/runtime/hardware/webgpu.js'
 
 const MEMINFO = `MemTotal:       16309412 kB
 MemFree:         1203400 kB
@@ -201,5 +202,14 @@ describe('probeMachine on fake machines', () => {
     ])
     expect(sim.cpu.cores).toBe(8)
     expect(simulateMachine({ vramBytes: 0 }, probed).gpus).toEqual([])
+  })
+})
+
+describe('WebGPU probe messages', () => {
+  it('keeps the sentence about the adapter from an ONNX Runtime error', () => {
+    const raw =
+      '/onnxruntime_src/onnxruntime/core/providers/webgpu/webgpu_context.cc:136 onnxruntime::webgpu::WebGpuContext::Initialize(const onnxruntime::webgpu::WebGpuContextConfig&)::<lambda()> adapter_result.status == wgpu::RequestAdapterStatus::Success was false. Failed to get a WebGPU adapter: No supported adapters\n'
+    expect(summarizeWebGpuError(raw)).toBe('Failed to get a WebGPU adapter: No supported adapters')
+    expect(summarizeWebGpuError('something else broke')).toBe('something else broke')
   })
 })
