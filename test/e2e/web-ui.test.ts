@@ -12,6 +12,8 @@ import { join, resolve } from 'node:path'
 import { type BrowserContext, chromium, type Page } from 'playwright-core'
 import { build } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { loadConfig } from '../../src/core/config.js'
+import { createMynah } from '../../src/runtime/mynah.js'
 import { buildServer } from '../../src/server/app.js'
 import { VoiceLibrary } from '../../src/voice/library.js'
 import { REPO_ROOT, requireTestdata, requireTools, testdata } from '../helpers/env.js'
@@ -211,6 +213,60 @@ describe.skipIf(!has)('web UI with an API key', () => {
     } finally {
       await browser.close()
       await app.close()
+    }
+  })
+})
+
+describe.skipIf(!has)('web UI over the real library', () => {
+  it('generates with a built-in voice and an emotion vector through the real engine', async () => {
+    const webRoot = await buildUi()
+    const home = mkdtempSync(join(tmpdir(), 'mynah-e2e-real-'))
+    const mynah = createMynah(loadConfig({ flags: { home }, env: {} }))
+    const app = await buildServer(mynah, { webRoot })
+    await app.listen({ host: '127.0.0.1', port: 0 })
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    })
+    try {
+      const page = await browser.newPage()
+      await page.goto(`http://127.0.0.1:${(app.server.address() as AddressInfo).port}/`)
+      await page.locator('#voice option[value="zh-female"]').waitFor({ state: 'attached' })
+      await page.selectOption('#voice', 'zh-female')
+      await page.fill('#text', '今天的天气真不错。我们一起去公园吧！')
+      await page.check('input[name="emotion-mode"][value="vector"]')
+      await page.locator('#emotion-happy').fill('0.8')
+      await page.selectOption('#format', 'mp3')
+      await page.click('#generate')
+      await page.locator('#status', { hasText: 'Done' }).waitFor({ timeout: 60_000 })
+      const duration = await page.locator('#player').evaluate(
+        (audio: MediaLike) =>
+          new Promise<number>((resolve, reject) => {
+            if (audio.readyState >= 1) return resolve(audio.duration)
+            audio.addEventListener('loadedmetadata', () => resolve(audio.duration), { once: true })
+            audio.addEventListener('error', () => reject(new Error(`audio error ${audio.error?.code}`)), {
+              once: true,
+            })
+          }),
+      )
+      // 16 syllables at a plausible 2.5-8 syllables per second.
+      expect(duration).toBeGreaterThan(16 / 8)
+      expect(duration).toBeLessThan(16 / 2.5 + 1)
+      expect(await page.locator('#error').isVisible()).toBe(false)
+    } finally {
+      await browser.close()
+      await app.close()
+      await mynah.close()
+      rmSync(home, { recursive: true, force: true })
     }
   })
 })
