@@ -59,6 +59,7 @@ const TABLE = `
 塞 sai4 边塞 and transliterations (塞进 sai1 is a phrase)
 供 gong1 可供, 以供, 供…使用 (供奉 gong4 comes from the dictionary)
 阆 lang4 阆中, 阆州
+樘 tang2 门樘, 窗樘 (the standard reading)
 `
 
 let table: Map<string, string> | undefined

@@ -65,8 +65,10 @@ export const EXTRA_PHRASES = `
 一帖	yì tiě	3.1e-11
 一席之地	yì xí zhī dì	1.07e-10
 一平二调	yì píng èr diào	1.8e-11
+一年半载	yì nián bàn zǎi	9.6e-11
 一应	yì yīng	3.72e-10
 一应俱全	yì yīng jù quán	1e-10
+一意孤行	yí yì gū xíng	7.2e-11
 一扇	yí shàn	2.62e-10
 一打	yì dá	1.71e-10
 一技之长	yí jì zhī cháng	5.6e-11
@@ -112,8 +114,10 @@ export const EXTRA_PHRASES = `
 一盘散沙	yì pán sǎn shā	5.2e-11
 一目了然	yí mù liǎo rán	1.65e-10
 一目五行	yí mù wǔ xíng	3e-12
+一目十行	yí mù shí háng	1e-11
 一目数行	yí mù shù háng	3e-12
 一睹为快	yì dǔ wéi kuài	5e-12
+一神教	yì shén jiào	1.1e-11
 一种	yì zhǒng	3.1355e-8
 一竿子打	yì gān zi dǎ	3e-12
 一笑了之	yí xiào liǎo zhī	2e-11
@@ -130,6 +134,7 @@ export const EXTRA_PHRASES = `
 一肚子火	yí dù zi huǒ	3e-12
 一股劲儿	yì gǔ jìn er	2.8e-11
 一般地说	yì bān de shuō	1e-11
+一行	yì háng	1.619e-9
 一行行	yì háng háng	2.1e-11
 一要	yī yào	3e-12
 一要到	yī yào dào	3e-12
@@ -139,11 +144,14 @@ export const EXTRA_PHRASES = `
 一调之下	yí diào zhī xià	3e-12
 一败涂地	yí bài tú dì	1.77e-10
 一走了之	yì zǒu liǎo zhī	7.8e-11
+一路行	yí lù xíng	3.6e-11
 一蹶不兴	yì jué bù xīng	3e-12
 一蹶不振	yì jué bú zhèn	8.7e-11
 一蹶不起	yì jué bù qǐ	3e-12
+一载	yì zǎi	1.5e-11
 一边倒	yì biān dǎo	8e-11
 一还一报	yì hái yí bào	3e-12
+一重	yì chóng	7.3e-11
 一量	yí liàng	3e-12
 一针见血	yì zhēn jiàn xiě	7.1e-11
 一长一短	yì cháng yì duǎn	1.4e-11
@@ -165,10 +173,12 @@ export const EXTRA_PHRASES = `
 丁老儿	dīng lǎo er	2e-12
 七八只	qī bā zhī	1.1e-11
 七八种	qī bā zhǒng	1e-11
+七十二行	qī shí èr háng	2.4e-11
 七卷	qī juàn	2.5e-11
 七只	qī zhī	3.9e-11
 七担八挪	qī dàn bā nuó	3e-12
 七种	qī zhǒng	1.02e-10
+七载	qī zǎi	1e-11
 七连冠	qī lián guàn	7e-12
 七都镇	qī dū zhèn	2e-12
 七颠八倒	qī diān bā dǎo	1.1e-11
@@ -193,10 +203,13 @@ export const EXTRA_PHRASES = `
 万种	wàn zhǒng	1.38e-10
 万行	wàn xíng	1.7e-11
 万象更新	wàn xiàng gēng xīn	3.1e-11
+万载	wàn zǎi	3.7e-11
 万里长城	wàn lǐ cháng chéng	1.21e-10
+万重	wàn chóng	1.1e-11
 万马奔腾	wàn mǎ bēn téng	2.3e-11
 丈二和尚摸不着头脑	zhàng èr hé shàng mō bù zháo tóu nǎo	1.8e-11
 丈量	zhàng liáng	2.06e-10
+三万重	sān wàn chóng	1.6e-11
 三不拗六	sān bú niù liù	3e-12
 三两重	sān liǎng zhòng	3e-12
 三人为众	sān rén wéi zhòng	3e-12
@@ -212,9 +225,13 @@ export const EXTRA_PHRASES = `
 三四只	sān sì zhī	1.1e-11
 三家子	sān jiā zi	2e-12
 三差两错	sān chà liǎng cuò	3e-12
+三年五载	sān nián wǔ zǎi	2.4e-11
 三弄	sān nòng	2.4e-11
+三思而行	sān sī ér xíng	3e-11
 三担	sān dàn	3e-12
 三改一加强	sān gǎi yī jiā qiáng	2e-12
+三教	sān jiào	6.6e-11
+三教九流	sān jiào jiǔ liú	4.3e-11
 三更半夜	sān gēng bàn yè	4e-11
 三朝	sān zhāo	3e-12
 三朝五日	sān zhāo wǔ rì	3e-12
@@ -226,10 +243,14 @@ export const EXTRA_PHRASES = `
 三种	sān zhǒng	1.421e-9
 三花接骨散	sān huā jiē gǔ sǎn	2e-12
 三藏	sān zàng	1.322e-9
+三行	sān háng	4.7e-11
+三载	sān zǎi	4.9e-11
 三都县	sān dū xiàn	2e-12
 三都水族自治县	sān dū shuǐ zú zì zhì xiàn	8e-12
 三都澳	sān dū ào	9e-12
 三都赋	sān dū fù	4e-12
+三重	sān chóng	2.31e-10
+三重奏	sān chóng zòu	1.5e-11
 三长两短	sān cháng liǎng duǎn	9.9e-11
 三长制	sān zhǎng zhì	2.2e-11
 上上个月	shàng shàng ge yuè	3e-12
@@ -262,10 +283,14 @@ export const EXTRA_PHRASES = `
 上有所好	shàng yǒu suǒ hào	3e-12
 上海地区	shàng hǎi dì qū	7e-11
 上海市分行	shàng hǎi shì fēn háng	2e-12
+上海银行	shàng hǎi yín háng	1.7e-11
 上涨率	shàng zhǎng lǜ	1.2e-11
 上焙乾	shàng bèi gān	3e-12
 上码头	shàng mǎ tou	1.2e-11
 上蓉儿	shàng róng er	3e-12
+上行	shàng xíng	4.33e-10
+上行下效	shàng xíng xià xiào	2.5e-11
+上调	shàng tiáo	3.13e-10
 上载	shàng zài	1.7e-11
 上道儿	shàng dào er	2e-12
 上铺	shàng pù	3.17e-10
@@ -290,6 +315,9 @@ export const EXTRA_PHRASES = `
 下种	xià zhǒng	1.6e-11
 下自成蹊	xià zì chéng xī	3e-12
 下苦功夫	xià kǔ gōng fu	6e-12
+下行	xià xíng	1.61e-10
+下调	xià tiáo	4.71e-10
+下载	xià zài	1.151e-9
 下载量	xià zài liàng	2e-12
 下铺	xià pù	3.9e-11
 下阙	xià què	3e-12
@@ -301,6 +329,7 @@ export const EXTRA_PHRASES = `
 不为瓦全	bú wèi wǎ quán	1.44e-10
 不为过	bú wèi guò	2.4e-10
 不了	bù le	5.358e-9
+不亦乐乎	bú yì lè hū	1.1e-10
 不什	bù shí	3e-12
 不以为奇	bù yǐ wéi qí	2.9e-11
 不以为意	bù yǐ wéi yì	1.39e-10
@@ -318,11 +347,14 @@ export const EXTRA_PHRASES = `
 不可限量	bù kě xiàn liàng	4.4e-11
 不合调	bù hé diào	3e-12
 不合逻辑	bù hé luó ji	3e-12
+不吝赐教	bú lìn cì jiào	1.8e-11
 不哼不哈	bù hēng bù ha	5e-12
+不堪重负	bù kān zhòng fù	5.9e-11
 不够意思	bú gòu yì si	5e-12
 不太熟悉	bú tài shú xi	3e-12
 不失为	bù shī wéi	2.72e-10
 不宁唯是	bú nìng wéi shì	3e-12
+不容乐观	bù róng lè guān	7.4e-11
 不对茬儿	bú duì chá er	3e-12
 不差毫发	bú chà háo fà	3e-12
 不差累黍	bú chà lěi shǔ	3e-12
@@ -358,6 +390,7 @@ export const EXTRA_PHRASES = `
 不着痕迹	bù zhuó hén jì	3e-12
 不知为不知	bù zhī wéi bù zhī	5e-12
 不知凡几	bù zhī fán jǐ	1.1e-11
+不知轻重	bù zhī qīng zhòng	2.6e-11
 不称职	bú chèn zhí	3e-12
 不称职者	bú chèn zhí zhě	3e-12
 不稳定地	bù wěn dìng de	3e-12
@@ -371,6 +404,8 @@ export const EXTRA_PHRASES = `
 不舍昼夜	bù shě zhòu yè	3e-12
 不菲	bù fěi	1.38e-10
 不蔓不支	bú wàn bù zhī	3e-12
+不虚此行	bù xū cǐ xíng	2.5e-11
+不行	bù xíng	3.515e-9
 不见棺材不掉泪	bú jiàn guān cai bú diào lèi	9e-12
 不规矩	bù guī ju	1.1e-11
 不计报酬	bú jì bào chou	3e-12
@@ -395,6 +430,7 @@ export const EXTRA_PHRASES = `
 与民更始	yǔ mín gēng shǐ	1e-11
 与鬼为邻	yǔ guǐ wéi lín	3e-12
 丑相	chǒu xiàng	4e-12
+丑行	chǒu xíng	4.2e-11
 专供	zhuān gōng	3e-12
 专差	zhuān chāi	3e-12
 专干	zhuān gàn	3.3e-11
@@ -402,11 +438,14 @@ export const EXTRA_PHRASES = `
 且为	qiě wéi	3e-12
 世仇	shì chóu	3.6e-11
 世代相传	shì dài xiāng chuán	3.4e-10
+世修行	shì xiū xíng	1.2e-11
 世界各地	shì jiè gè dì	6.52e-10
 世界粮食计划署	shì jiè liáng shi jì huà shǔ	4e-12
+世界银行	shì jiè yín háng	1.88e-10
 世相	shì xiàng	9e-12
 世行	shì háng	7.1e-11
 丘道长	qiū dào zhǎng	4.9e-11
+业余教育	yè yú jiào yù	1.3e-11
 业务量	yè wù liàng	4.2e-11
 丛长毛	cóng zhǎng máo	3e-12
 丛长草	cóng zhǎng cǎo	2e-12
@@ -430,6 +469,7 @@ export const EXTRA_PHRASES = `
 东扯西拽	dōng chě xī zhuài	3e-12
 东方影都	dōng fāng yǐng dū	3e-12
 东柏林	dōng bó lín	1.8e-11
+东正教	dōng zhèng jiào	2.03e-10
 东牟侯	dōng móu hóu	4e-12
 东牟山	dōng móu shān	2e-12
 东莞	dōng guǎn	2.75e-10
@@ -457,11 +497,16 @@ export const EXTRA_PHRASES = `
 两担	liǎng dàn	1.8e-11
 两撇	liǎng piě	3.2e-11
 两种	liǎng zhǒng	7.154e-9
+两行	liǎng háng	6.08e-10
 两载	liǎng zài	1e-11
+两重性	liǎng chóng xìng	3.5e-11
 两重意义	liǎng zhòng yì yì	3e-12
 严严格格	yán yán gé ge	3e-12
 严慈相	yán cí xiàng	2e-12
+严重	yán zhòng	1.0445e-8
 严重困难	yán zhòng kùn nan	3e-12
+严重性	yán zhòng xìng	1.58e-10
+严重者	yán zhòng zhě	1.8e-10
 严阵划	yán zhèn huá	2e-12
 丧主	sāng zhǔ	3e-12
 丧假	sāng jià	3e-12
@@ -476,10 +521,14 @@ export const EXTRA_PHRASES = `
 中了铅毒	zhòng le qiān dú	3e-12
 中亚地区	zhōng yà dì qū	1.14e-10
 中伤	zhòng shāng	3.3e-11
+中信银行	zhōng xìn yín háng	1.3e-11
 中华神差	zhōng huá shén chā	3e-12
 中原地区	zhōng yuán dì qū	1.81e-10
 中国护士	zhōng guó hù shi	3e-12
+中国银行	zhōng guó yín háng	1.97e-10
 中地	zhōng dì	6.2e-11
+中央乐团	zhōng yāng yuè tuán	2.6e-11
+中央银行	zhōng yāng yín háng	1.78e-10
 中子弹	zhōng zǐ dàn	2.6e-11
 中弹	zhòng dàn	1.93e-10
 中彩	zhòng cǎi	8e-12
@@ -493,11 +542,14 @@ export const EXTRA_PHRASES = `
 中牟县	zhōng mù xiàn	1.3e-11
 中秋月饼	zhōng qiū yuè bing	3e-12
 中空玻璃	zhōng kōng bō li	3e-12
+中等教育	zhōng děng jiào yù	8.5e-11
 中签号	zhòng qiān hào	3e-12
 中签率	zhòng qiān lǜ	3e-12
 中箭	zhòng jiàn	3e-12
 中箭落马	zhòng jiàn luò mǎ	3e-12
+中联重科	zhōng lián zhòng kē	3.4e-11
 中藏	zhōng cáng	1.14e-10
+中行	zhōng háng	3.47e-10
 中路梆子	zhōng lù bāng zi	6e-12
 中选	zhòng xuǎn	1.14e-10
 中选优	zhòng xuǎn yōu	3e-12
@@ -513,14 +565,17 @@ export const EXTRA_PHRASES = `
 中队长	zhōng duì zhǎng	5.7e-11
 中靶	zhòng bǎ	3e-12
 中魔	zhòng mó	3e-12
+丰乐	fēng lè	3.6e-11
 丰神隽	fēng shén juàn	4e-12
 丰草长林	fēng cǎo zhǎng lín	3e-12
 丰都	fēng dū	3.9e-11
 丰都县	fēng dū xiàn	8e-12
+串行	chuàn xíng	3.2e-11
 临帖	lín tiè	1.8e-11
 临床冠	lín chuáng guàn	3e-12
 临敌易将	lín dí yì jiāng	3e-12
 临机应变	lín jī yìng biàn	1e-11
+临行	lín xíng	1.58e-10
 丸散膏丹	wán sǎn gāo dān	3e-12
 丹棱	dān líng	4e-12
 丹棱县	dān líng xiàn	3e-12
@@ -595,16 +650,27 @@ export const EXTRA_PHRASES = `
 为鬼为蜮	wèi guǐ wéi yù	3e-12
 主产地	zhǔ chǎn dì	1.4e-11
 主供	zhǔ gōng	3e-12
+主教	zhǔ jiào	2.67e-10
+主教练	zhǔ jiào liàn	6.69e-10
+主调	zhǔ diào	1.2e-11
 丽丽	lì li	8.1e-11
+丽莎	lì shā	3.5e-11
 丽都	lì dū	1.5e-11
 举为	jǔ wéi	3e-12
 举办地	jǔ bàn dì	1e-11
 举措不当	jǔ cuò bú dàng	3e-12
 举步为艰	jǔ bù wéi jiān	3e-12
+举行	jǔ xíng	1.79e-8
+举足轻重	jǔ zú qīng zhòng	2.09e-10
+举重	jǔ zhòng	1.55e-10
+举重若轻	jǔ zhòng ruò qīng	3.7e-11
+举重队	jǔ zhòng duì	1.3e-11
+久别重逢	jiǔ bié chóng féng	5.8e-11
 久要不忘	jiǔ yào bú wàng	3e-12
 久长	jiǔ cháng	5.2e-11
 么妹儿	yāo mèi er	3e-12
 么法儿	me fǎ er	2e-12
+义务教育	yì wù jiào yù	7.26e-10
 义务献血	yì wù xiàn xiě	3e-12
 之为	zhī wéi	3e-12
 乌什	wū shí	4.5e-11
@@ -622,24 +688,63 @@ export const EXTRA_PHRASES = `
 乌涂	wū tu	3e-12
 乌珠弹	wū zhū dàn	2e-12
 乌苏哩	wū sū li	5e-12
+乌蒙山	wū méng shān	2.1e-11
 乌鞘岭	wū shāo lǐng	1.8e-11
 乌马儿	wū mǎ er	2e-12
 乍暖还寒	zhà nuǎn huán hán	1.2e-11
 乐一乐	lè yī lè	5e-12
 乐一词	lè yī cí	2e-12
+乐不可支	lè bù kě zhī	2.2e-11
+乐不思蜀	lè bù sī shǔ	1e-11
+乐业	lè yè	2.8e-11
+乐乐	lè lè	1.4e-11
+乐事	lè shì	4.9e-11
+乐于	lè yú	6.39e-10
+乐于助人	lè yú zhù rén	2.5e-11
 乐亭	lào tíng	2.2e-11
 乐亭县	lào tíng xiàn	1.8e-11
 乐儿	lè er	5e-12
 乐句	yuè jù	2.2e-11
 乐呵呵	lè hē hē	5.8e-11
+乐善	lè shàn	1.7e-11
 乐善好义	lè shàn hào yì	3e-12
+乐善好施	lè shàn hào shī	3.6e-11
+乐器	yuè qì	1.144e-9
+乐团	yuè tuán	2.03e-10
+乐园	lè yuán	9.99e-10
+乐土	lè tǔ	4.9e-11
+乐在其中	lè zài qí zhōng	1.4e-11
+乐坛	yuè tán	3.9e-11
 乐基儿	lè jī er	3e-12
 乐声	yuè shēng	1.53e-10
+乐天	lè tiān	1.02e-10
+乐子	lè zi	2.7e-11
+乐安	lè ān	4.3e-11
+乐寿堂	lè shòu táng	5.9e-11
+乐山	lè shān	1.06e-10
+乐山市	lè shān shì	2.9e-11
+乐工	yuè gōng	9.9e-11
+乐工舞	yuè gōng wǔ	1.6e-11
+乐师	yuè shī	1.01e-10
+乐帮群	lè bāng qún	1.2e-11
+乐平	lè píng	3.4e-11
+乐府	yuè fǔ	2e-10
+乐府诗	yuè fǔ shī	4.5e-11
 乐彩网	yuè cǎi wǎng	3e-12
+乐律	yuè lǜ	5.6e-11
 乐志论	yuè zhì lùn	2e-12
+乐意	lè yì	4.59e-10
 乐感	yuè gǎn	8e-12
+乐愿	lè yuàn	3.2e-11
 乐户	yuè hù	3e-12
 乐手	yuè shǒu	2.8e-11
+乐昌	lè chāng	1.6e-11
+乐曲	yuè qǔ	3.36e-10
+乐曲声	yuè qǔ shēng	1.6e-11
+乐极生悲	lè jí shēng bēi	1.7e-11
+乐果	lè guǒ	1e-11
+乐歌	yuè gē	6.9e-11
+乐此不疲	lè cǐ bù pí	6.6e-11
 乐段	yuè duàn	1.2e-11
 乐毅则	yuè yì zé	3e-12
 乐毅卒	yuè yì zú	3e-12
@@ -648,22 +753,42 @@ export const EXTRA_PHRASES = `
 乐毅畏	yuè yì wèi	3e-12
 乐毅破	yuè yì pò	2e-12
 乐毅离	yuè yì lí	3e-12
+乐池	yuè chí	1e-11
+乐浪	lè làng	1.7e-11
+乐浪郡	lè làng jùn	1.3e-11
 乐海帆	yuè hǎi fān	2e-12
 乐清	yuè qīng	2.7e-11
 乐清县	yuè qīng xiàn	3e-12
 乐清市	yuè qīng shì	6e-12
+乐滋滋	lè zī zī	1e-11
 乐玉华	yuè yù huá	2e-12
+乐理	yuè lǐ	4.6e-11
+乐生励	lè shēng lì	1.6e-11
+乐百氏	lè bǎi shì	1e-11
+乐章	yuè zhāng	1.59e-10
+乐缘片	lè yuán piàn	1.1e-11
 乐美	yuè měi	2e-12
 乐美之	yuè měi zhī	2e-12
+乐者聆	lè zhě líng	1.6e-11
+乐舞	yuè wǔ	2.6e-10
 乐艺	yuè yì	6.6e-11
+乐观	lè guān	8.27e-10
+乐观主义	lè guān zhǔ yì	6.6e-11
+乐观其成	lè guān qí chéng	1.8e-11
 乐调	yuè diào	3e-12
+乐谱	yuè pǔ	4.8e-11
+乐趣	lè qù	4.94e-10
 乐道好古	lè dào hào gǔ	3e-12
 乐都	lè dū	4.3e-11
 乐都县	lè dū xiàn	3e-12
 乐钟	yuè zhōng	2e-12
+乐闻	lè wén	1.6e-11
+乐队	yuè duì	6.57e-10
 乐陵	lào líng	4.2e-11
 乐陵县	lào líng xiàn	3e-12
 乐陵市	lào líng shì	3e-12
+乐音	yuè yīn	7.3e-11
+乐颠颠	lè diān diān	1.1e-11
 乔冠华	qiáo guàn huá	7e-12
 乔家栅	qiáo jiā zhà	3e-12
 乔应甲	qiáo yīng jiǎ	2e-12
@@ -678,6 +803,7 @@ export const EXTRA_PHRASES = `
 九宫格儿	jiǔ gōng gé er	3e-12
 九朝古都	jiǔ cháo gǔ dū	3e-12
 九种	jiǔ zhǒng	3.2e-11
+九重	jiǔ chóng	1.74e-10
 九重葛	jiǔ chóng gé	3e-12
 九难	jiǔ nàn	3e-12
 乞儿乘车	qǐ er chéng chē	3e-12
@@ -795,6 +921,7 @@ export const EXTRA_PHRASES = `
 争冠	zhēng guàn	1.6e-11
 争胜好强	zhēng shèng hào qiáng	3e-12
 事件簿	shì jiàn bù	3e-12
+事关重大	shì guān zhòng dà	8.5e-11
 事务长	shì wù zhǎng	1.4e-11
 事危累卵	shì wēi lěi luǎn	3e-12
 事在人为	shì zài rén wéi	2.4e-11
@@ -820,6 +947,7 @@ export const EXTRA_PHRASES = `
 二次曲面	èr cì qū miàn	1.2e-11
 二百帖	èr bǎi tiě	2e-12
 二种	èr zhǒng	4.3e-11
+二载	èr zǎi	3.5e-11
 二连冠	èr lián guàn	3e-12
 二重	èr zhòng	5.4e-11
 二重人格	èr zhòng rén gé	3e-12
@@ -868,6 +996,7 @@ export const EXTRA_PHRASES = `
 互调	hù diào	3e-12
 五七担	wǔ qī dàn	2e-12
 五两重	wǔ liǎng zhòng	3e-12
+五仙教	wǔ xiān jiào	1.9e-11
 五体投地	wǔ tǐ tóu dì	8.5e-11
 五侯蜡烛	wǔ hóu là zhú	3e-12
 五六只	wǔ liù zhī	1.3e-11
@@ -879,6 +1008,7 @@ export const EXTRA_PHRASES = `
 五更	wǔ gēng	3.97e-10
 五棓子	wǔ bèi zǐ	3e-12
 五樂崾	wǔ lè yǎo	3e-12
+五毒教	wǔ dú jiào	1.06e-10
 五百担	wǔ bǎi dàn	2e-12
 五种	wǔ zhǒng	3.14e-10
 五脏	wǔ zàng	1.28e-10
@@ -890,7 +1020,9 @@ export const EXTRA_PHRASES = `
 五行并下	wǔ xíng bìng xià	3e-12
 五行生克	wǔ xíng shēng kè	3e-12
 五行阵	wǔ xíng zhèn	3e-12
+五载	wǔ zǎi	1.2e-11
 五连冠	wǔ lián guàn	1.41e-10
+五重奏	wǔ chóng zòu	1.9e-11
 井岗山	jǐng gāng shān	2e-12
 井底虾蟆	jǐng dǐ há má	3e-12
 井木犴	jǐng mù hān	1.9e-11
@@ -902,12 +1034,17 @@ export const EXTRA_PHRASES = `
 亚种	yà zhǒng	1.76e-10
 亚稳相	yà wěn xiàng	3e-12
 亚耶	yà yé	2e-12
+亚行	yà xíng	6.3e-11
 亚都	yà dū	4e-12
 些个	xiē ge	3e-12
 亡国灭种	wáng guó miè zhǒng	1e-11
 亡戟得矛	wáng jǐ de máo	3e-12
 亡羊得牛	wáng yáng de niú	3e-12
 交卷	jiāo juàn	2.9e-11
+交响乐	jiāo xiǎng yuè	1.25e-10
+交响乐团	jiāo xiǎng yuè tuán	3.1e-10
+交响乐队	jiāo xiǎng yuè duì	2.9e-11
+交响音乐	jiāo xiǎng yīn yuè	2.5e-11
 交换量	jiāo huàn liàng	4e-12
 交易量	jiāo yì liàng	4.6e-11
 交相	jiāo xiàng	4.4e-11
@@ -915,6 +1052,7 @@ export const EXTRA_PHRASES = `
 交还	jiāo huán	2.22e-10
 交通部长	jiāo tōng bù zhǎng	1.3e-11
 交通量	jiāo tōng liàng	3.2e-11
+交通银行	jiāo tōng yín háng	1.25e-10
 交际处长	jiāo jì chù zhǎng	3e-12
 亦应如此	yì yīng rú cǐ	3e-12
 亦正亦邪	yì zhèng yì yé	3e-12
@@ -933,6 +1071,8 @@ export const EXTRA_PHRASES = `
 产量比	chǎn liàng bǐ	1.4e-11
 产销率	chǎn xiāo lǜ	2.89e-10
 产销量	chǎn xiāo liàng	2e-11
+享乐	xiǎng lè	1.55e-10
+享乐主义	xiǎng lè zhǔ yì	1.9e-11
 京哈	jīng ha	3e-12
 京津地区	jīng jīn dì qū	3.1e-11
 京调	jīng diào	3e-12
@@ -960,6 +1100,7 @@ export const EXTRA_PHRASES = `
 人心思汉	rén xīn si hàn	3e-12
 人心思治	rén xīn si zhì	3e-12
 人杰地灵	rén jié dì líng	2.72e-10
+人民银行	rén mín yín háng	5.3e-11
 人流量	rén liú liàng	2.3e-11
 人满为患	rén mǎn wéi huàn	5.6e-11
 人生朝露	rén shēng zhāo lù	3e-12
@@ -967,6 +1108,7 @@ export const EXTRA_PHRASES = `
 人种学	rén zhǒng xué	1.4e-11
 人自为战	rén zì wéi zhàn	4e-12
 人行	rén háng	3.91e-10
+人行道	rén xíng dào	4.69e-10
 人言藉藉	rén yán jiè jiè	3e-12
 人足家给	rén zú jiā jǐ	3e-12
 人造冠	rén zào guàn	3e-12
@@ -1056,6 +1198,8 @@ export const EXTRA_PHRASES = `
 从亚冠	cóng yà guàn	3e-12
 从其所好	cóng qí suǒ hào	3e-12
 从容应对	cóng róng yìng duì	2.1e-11
+从教	cóng jiào	3e-11
+从重	cóng zhòng	8.3e-11
 从量税	cóng liàng shuì	2e-12
 从铁栅	cóng tiě zhà	2e-12
 从长计议	cóng cháng jì yì	8.7e-11
@@ -1076,13 +1220,16 @@ export const EXTRA_PHRASES = `
 代为	dài wéi	3.31e-10
 代代相传	dài dài xiāng chuán	6.1e-11
 代康有为	dài kāng yǒu wéi	2e-12
+代掌教	dài zhǎng jiào	2.5e-11
 代理行	dài lǐ háng	2.3e-11
+代行	dài xíng	1.12e-10
 代部长	dài bù zhǎng	1.3e-11
 令原之戚	lìng yuán zhī qī	3e-12
 令狐冲吁	líng hú chōng yù	3e-12
 令狐冲相	líng hú chōng xiàng	4e-12
 令狐少侠	líng hú shào xiá	4.2e-11
 令狐少君	líng hú shào jūn	6e-12
+令行禁止	lìng xíng jìn zhǐ	1.9e-11
 以一当十	yǐ yī dāng shí	2.9e-11
 以一持万	yǐ yì chí wàn	3e-12
 以一知万	yǐ yì zhī wàn	3e-12
@@ -1176,6 +1323,7 @@ export const EXTRA_PHRASES = `
 任志强	rén zhì qiáng	6e-12
 任思强	rén sī qiáng	2e-12
 任意子	rèn yì zi	3e-12
+任教	rèn jiào	9.64e-10
 任文学	rén wén xué	2e-12
 任文部	rén wén bù	2e-12
 任晓华	rén xiǎo huá	2e-12
@@ -1198,12 +1346,14 @@ export const EXTRA_PHRASES = `
 任莱顿	rén lái dùn	2e-12
 任贤齐	rén xián qí	2.59e-10
 任达华	rén dá huá	3e-12
+任重道远	rèn zhòng dào yuǎn	4.8e-11
 任长霞	rén cháng xiá	3e-12
 任雅武	rén yǎ wǔ	2e-12
 任飞燕	rèn fēi yàn	9.6e-11
 份儿	fèn er	1.65e-10
 份儿饭	fèn er fàn	3e-12
 份量	fèn liàng	9.6e-11
+伊丽莎白	yī lì shā bái	1.34e-10
 伊儿汗	yī er hàn	2.3e-11
 伊克哈	yī kè ha	4e-12
 伊利耶	yī lì yé	2e-12
@@ -1211,8 +1361,11 @@ export const EXTRA_PHRASES = `
 伊塞尔	yī sài ěr	3e-12
 伊塞顿	yī sāi dùn	1e-11
 伊尹相	yī yǐn xiàng	2e-12
+伊斯兰教	yī sī lán jiào	1.877e-9
 伊斯哈	yī sī ha	4e-12
 伊犁地区	yī lí dì qū	2.4e-11
+伊莎贝尔	yī shā bèi ěr	1.6e-11
+伊莎贝拉	yī shā bèi lā	2e-11
 伊蒂哈	yī dì ha	4e-11
 伊都锦	yī dū jǐn	3e-12
 伍人相	wǔ rén xiàng	2e-12
@@ -1348,6 +1501,7 @@ export const EXTRA_PHRASES = `
 伤心地	shāng xīn dì	9.4e-11
 伦长公主	lún zhǎng gōng zhǔ	2e-12
 伪供	wěi gōng	3e-12
+伯乐	bó lè	5.2e-11
 伯乐一顾	bó lè yī gù	3e-12
 伯罗奔尼撒	bó luó bēn ní sǎ	1.62e-10
 伯远帖	bó yuǎn tiě	4e-12
@@ -1376,15 +1530,19 @@ export const EXTRA_PHRASES = `
 位少帅	wèi shào shuài	2e-12
 位差	wèi chā	3e-12
 位相	wèi xiàng	3e-12
+位高权重	wèi gāo quán zhòng	3.2e-11
 低声悄语	dī shēng qiǎo yǔ	3e-12
 低情曲意	dī qíng qǔ yì	3e-12
 低洼地	dī wā dì	2.1e-11
+低调	dī diào	2.18e-10
+住友银行	zhù yǒu yín háng	1.1e-11
 住地	zhù dì	3.4e-11
 住所地	zhù suǒ dì	2.9e-11
 佐雍得尝	zuǒ yōng de cháng	3e-12
 佐饔得尝	zuǒ yōng de cháng	3e-12
 体己	tī jǐ	5e-12
 体相	tǐ xiàng	2e-12
+体重	tǐ zhòng	1.187e-9
 体重儿	tǐ zhòng er	2e-12
 体量	tǐ liàng	1.9e-11
 体长	tǐ cháng	6.53e-10
@@ -1424,9 +1582,15 @@ export const EXTRA_PHRASES = `
 余量	yú liàng	6e-12
 佛吉尼亚	fú jí ní yà	2e-12
 佛头著粪	fó tóu zhù fèn	3e-12
+佛教	fó jiào	2.594e-9
+佛教协会	fó jiào xié huì	2.59e-10
+佛教史	fó jiào shǐ	2.6e-11
+佛教徒	fó jiào tú	1.03e-10
+佛教界	fó jiào jiè	1e-11
 作业簿	zuò yè bù	3e-12
 作业量	zuò yè liàng	9e-12
 作为	zuò wéi	2.8567e-8
+作乐	zuò lè	2.8e-11
 作伴儿	zuò bàn er	1.7e-11
 作弄	zuò nòng	6.8e-11
 作文簿	zuò wén bù	3e-12
@@ -1447,6 +1611,8 @@ export const EXTRA_PHRASES = `
 使用不当	shǐ yòng bú dàng	3e-12
 使用率	shǐ yòng lǜ	4.3e-11
 使用量	shǐ yòng liàng	1.04e-10
+例行	lì xíng	8.17e-10
+例行公事	lì xíng gōng shì	5.8e-11
 侍卫长	shì wèi cháng	1.1e-11
 侍应	shì yīng	1.5e-11
 侍弄	shì nòng	2.3e-11
@@ -1538,6 +1704,8 @@ export const EXTRA_PHRASES = `
 依法逮捕	yī fǎ dài bǔ	3e-12
 依阿华州	yī ā huà zhōu	5e-12
 侧柏	cè bǎi	3.1e-11
+侧重	cè zhòng	4.23e-10
+侧重点	cè zhòng diǎn	1.01e-10
 侯伯子	hóu bó zǐ	4e-12
 侯少华	hóu shào huá	2e-12
 侯少奎	hóu shào kuí	2e-12
@@ -1561,6 +1729,7 @@ export const EXTRA_PHRASES = `
 保留地	bǎo liú dì	7.4e-11
 保藏	bǎo cáng	4.7e-11
 保质保量	bǎo zhì bǎo liàng	1e-11
+保重	bǎo zhòng	2.16e-10
 保量	bǎo liàng	3e-12
 保长	bǎo zhǎng	1.46e-10
 俞先生	yú xiān sheng	2e-12
@@ -1574,6 +1743,9 @@ export const EXTRA_PHRASES = `
 信得过	xìn de guò	1.25e-10
 信性儿	xìn xìng er	2e-12
 信息量	xìn xī liàng	1.07e-10
+信教	xìn jiào	5.5e-11
+信教者	xìn jiào zhě	1.3e-11
+信步而行	xìn bù ér xíng	2.4e-11
 信而好古	xìn ér hào gǔ	3e-12
 信都芳	xìn dū fāng	4e-12
 俭不中礼	jiǎn bù zhōng lǐ	3e-12
@@ -1581,9 +1753,13 @@ export const EXTRA_PHRASES = `
 修为实	xiū wéi shí	4e-12
 修为远	xiū wéi yuǎn	2e-12
 修仙长	xiū xiān zhǎng	2e-12
+修行	xiū xíng	9.01e-10
+修行者	xiū xíng zhě	1.2e-11
 修长	xiū cháng	1.14e-10
 俯首帖耳	fǔ shǒu tiē ěr	2.2e-11
 俯首甘为孺子牛	fǔ shǒu gān wéi rú zǐ niú	3e-12
+俱乐部	jù lè bù	1.958e-9
+俱乐部队	jù lè bù duì	1.6e-11
 倍率	bèi lǜ	4.6e-11
 倏地	shū dì	2.77e-10
 倒三角	dào sān jiǎo	3e-12
@@ -1717,12 +1893,15 @@ export const EXTRA_PHRASES = `
 候冠群	hòu guàn qún	3e-12
 候风相	hòu fēng xiàng	1.6e-11
 倚多为胜	yǐ duō wéi shèng	3e-12
+倚重	yǐ zhòng	1.48e-10
 倚闾望切	yǐ lǘ wàng qiè	3e-12
 借宿一晚	jiè sù yī wǎn	3e-12
 借尸还魂	jiè shī huán hún	2.3e-11
 借差	jiè chā	3e-12
 借弹	jiè dàn	3e-12
 借用还	jiè yòng huán	3e-12
+借调	jiè diào	1.6e-11
+借重	jiè zhòng	5e-11
 倡优	chāng yōu	6e-12
 倡而不和	chàng ér bù hé	3e-12
 倪徵燠	ní zhēng yù	6e-12
@@ -1746,6 +1925,7 @@ export const EXTRA_PHRASES = `
 偏心率	piān xīn lǜ	1.6e-11
 偏摩尔量	piān mó ěr liàng	3e-12
 偏移量	piān yí liàng	3e-12
+偏重	piān zhòng	5.33e-10
 做为	zuò wéi	2.08e-10
 做得好	zuò de hǎo	3e-12
 停当	tíng dang	3.21e-10
@@ -1787,6 +1967,7 @@ export const EXTRA_PHRASES = `
 僧伽	sēng qié	3e-12
 僧伽罗	sēng qié luó	3e-12
 僧伽罗语	sēng qié luó yǔ	7e-12
+儒教	rú jiào	8.6e-11
 儒艮	rú gèn	2.3e-11
 儿女亲家	ér nǚ qìng jia	3e-12
 儿女情长	ér nǚ qíng cháng	2.4e-11
@@ -1807,10 +1988,13 @@ export const EXTRA_PHRASES = `
 先教办	xiān jiāo bàn	3e-12
 先睹为快	xiān dǔ wéi kuài	1.1e-11
 先自隗始	xiān zì kuí shǐ	3e-12
+先行	xiān xíng	1.132e-9
+先行者	xiān xíng zhě	9.3e-11
 先调	xiān diào	3e-12
 先载	xiān zài	3e-12
 先量	xiān liàng	3e-12
 先驰得点	xiān chí de diǎn	3e-12
+光大银行	guāng dà yín háng	3.9e-11
 光学薄膜	guāng xué bó mó	3e-12
 光晕	guāng yùn	2.8e-11
 光核桃	guāng hé tao	3e-12
@@ -1852,6 +2036,7 @@ export const EXTRA_PHRASES = `
 全量表	quán liàng biǎo	2e-12
 全金发	quán jīn fà	6.2e-11
 全长	quán cháng	1.95e-9
+八卦教	bā guà jiào	1.3e-11
 八卷	bā juàn	3.5e-11
 八只	bā zhī	5.7e-11
 八嘎	bā gā	2e-12
@@ -1861,6 +2046,8 @@ export const EXTRA_PHRASES = `
 八正散	bā zhèng sǎn	7e-12
 八种	bā zhǒng	9.9e-11
 八竿子打不着	bā gān zi dǎ bù zháo	9e-12
+八行	bā háng	1.6e-11
+八载	bā zǎi	2.3e-11
 八连冠	bā lián guàn	5e-12
 八邪	bā yé	3e-12
 八难三灾	bā nàn sān zāi	3e-12
@@ -1875,6 +2062,7 @@ export const EXTRA_PHRASES = `
 公孙胜先生	gōng sūn shèng xiān sheng	3e-12
 公安局长	gōng ān jú zhǎng	2.1e-11
 公所传	gōng suǒ zhuàn	3e-12
+公教	gōng jiào	1.4e-11
 公正不阿	gōng zhèng bù ē	3e-12
 公率军	gōng shuài jūn	2e-12
 公相	gōng xiàng	2.6e-11
@@ -1889,6 +2077,7 @@ export const EXTRA_PHRASES = `
 六指儿	liù zhǐ er	5e-12
 六百多行	liù bǎi duō xíng	2e-12
 六种	liù zhǒng	1.35e-10
+六载	liù zǎi	1.9e-11
 六连冠	liù lián guàn	1.2e-11
 兰啊兰	lán ā lán	2e-12
 兰花苕子	lán huā tiáo zi	3e-12
@@ -1917,6 +2106,8 @@ export const EXTRA_PHRASES = `
 兵种	bīng zhǒng	1.78e-10
 兵种部	bīng zhǒng bù	1e-11
 兵要地志	bīng yào dì zhì	1.3e-11
+其乐无穷	qí lè wú qióng	2.3e-11
+其乐融融	qí lè róng róng	3.2e-11
 其他应计	qí tā yīng jì	3e-12
 其应如响	qí yīng rú xiǎng	3e-12
 其应若响	qí yīng ruò xiǎng	3e-12
@@ -1944,15 +2135,21 @@ export const EXTRA_PHRASES = `
 内政部长	nèi zhèng bù zhǎng	5.6e-11
 内脏	nèi zàng	4.37e-10
 内脏器官	nèi zàng qì guān	3e-12
+内蒙	nèi měng	1.28e-10
+内蒙古	nèi měng gǔ	1.425e-9
 内藏式	nèi zàng shì	3e-12
+内行	nèi háng	1.15e-10
 内调	nèi diào	3e-12
 内部消息	nèi bù xiāo xi	3e-12
 内难	nèi nàn	6e-12
 再为	zài wéi	3e-12
 再帖	zài tiě	3e-12
+再行	zài xíng	4.73e-10
 冒汗	mào hàn	6.4e-11
 冒泡泡	mào pào pao	2e-12
 冗长	rǒng cháng	7.3e-11
+军乐	jūn yuè	3.7e-11
+军乐队	jūn yuè duì	4e-11
 军事基地	jūn shì jī dì	1.6e-10
 军事部长	jūn shì bù zhǎng	1.3e-11
 军兵种	jūn bīng zhǒng	1.87e-10
@@ -1964,8 +2161,11 @@ export const EXTRA_PHRASES = `
 军调部	jūn diào bù	5e-12
 军都山	jūn dū shān	6e-12
 军长	jūn zhǎng	8.05e-10
+农业银行	nóng yè yín háng	8.3e-11
 农地重划	nóng dì zhòng huá	3e-12
+农家乐	nóng jiā lè	2.77e-10
 农耕地	nóng gēng dì	1.3e-11
+农行	nóng háng	3.64e-10
 冠上加冠	guàn shàng jiā guān	3e-12
 冠上履下	guàn shàng lǚ xià	3e-12
 冠丰华	guàn fēng huá	3e-12
@@ -2049,12 +2249,14 @@ export const EXTRA_PHRASES = `
 冷调	lěng diào	4e-12
 净差	jìng chā	3e-12
 净角	jìng jué	5e-12
+净重	jìng zhòng	3.4e-11
 准信儿	zhǔn xìn er	3e-12
 准备金率	zhǔn bèi jīn lǜ	1.8e-11
 准确率	zhǔn què lǜ	3.9e-11
 减为	jiǎn wéi	3e-12
 减削	jiǎn xuē	3e-12
 减粘裂化	jiǎn zhān liè huà	3e-12
+减重	jiǎn zhòng	3.8e-11
 减量	jiǎn liàng	2.2e-11
 减量化	jiǎn liàng huà	1.3e-11
 凑凑合合	còu còu he hé	4e-12
@@ -2063,6 +2265,7 @@ export const EXTRA_PHRASES = `
 凑趣儿	còu qù er	1e-11
 凝为	níng wéi	3e-12
 凝结为	níng jié wéi	3e-12
+凝重	níng zhòng	2.4e-10
 几丁质	jī dīng zhì	3e-12
 几万	jǐ wàn	5.2e-10
 几万两	jǐ wàn liǎng	2.6e-11
@@ -2383,6 +2586,7 @@ export const EXTRA_PHRASES = `
 出血点	chū xiě diǎn	7e-12
 出血病	chū xiě bìng	6e-12
 出血量	chū xiě liàng	4.2e-11
+出行	chū xíng	4.14e-10
 出调	chū diào	3e-12
 出货量	chū huò liàng	8e-11
 出量	chū liàng	3e-12
@@ -2405,6 +2609,7 @@ export const EXTRA_PHRASES = `
 分卷	fēn juàn	2.5e-11
 分子量	fēn zǐ liàng	1.94e-10
 分局长	fēn jú zhǎng	2e-12
+分支行	fēn zhī háng	1e-11
 分散相	fēn sàn xiàng	2.4e-11
 分泌量	fēn mì liàng	3e-12
 分相	fēn xiàng	3e-12
@@ -2427,6 +2632,7 @@ export const EXTRA_PHRASES = `
 切削用量	qiē xiāo yòng liàng	3e-12
 切去	qiē qù	3e-12
 切块	qiē kuài	2.67e-10
+切实可行	qiè shí kě xíng	1.08e-10
 切开	qiē kāi	1.44e-10
 切开术	qiē kāi shù	1.2e-11
 切当	qiè dàng	6e-12
@@ -2454,6 +2660,8 @@ export const EXTRA_PHRASES = `
 切菜机	qiē cài jī	3e-12
 切菜板	qiē cài bǎn	3e-12
 切近的当	qiè jìn de dāng	3e-12
+刊行	kān xíng	1.35e-10
+刊载	kān zǎi	1.18e-10
 刑为先	xíng wéi xiān	2e-12
 刑薄赋	xíng bó fù	2e-12
 刑讯逼供	xíng xùn bī gòng	2.4e-11
@@ -2543,6 +2751,7 @@ export const EXTRA_PHRASES = `
 初为人	chū wéi rén	3e-12
 初传	chū zhuàn	3e-12
 初更	chū gēng	3e-12
+初等教育	chū děng jiào yù	3.07e-10
 初长成	chū zhǎng chéng	3e-12
 删削	shān xuē	1.2e-11
 删帖	shān tiě	3e-12
@@ -2623,6 +2832,7 @@ export const EXTRA_PHRASES = `
 前帖	qián tiě	3e-12
 前爪	qián zhǎo	5.3e-11
 前程似锦	qián chéng sì jǐn	1.1e-11
+前行	qián xíng	4.6e-10
 前跋后疐	qián bá hòu zhì	3e-12
 前途无量	qián tú wú liàng	3.7e-11
 剑侠传	jiàn xiá zhuàn	3e-12
@@ -2668,6 +2878,7 @@ export const EXTRA_PHRASES = `
 副将	fù jiàng	3.36e-10
 副局长	fù jú zhǎng	3e-12
 副所长	fù suǒ zhǎng	3e-12
+副教授	fù jiào shòu	2.63e-10
 副理事长	fù lǐ shì zhǎng	3e-12
 副矿长	fù kuàng zhǎng	3e-12
 副粘病毒	fù zhān bìng dú	3e-12
@@ -2679,6 +2890,7 @@ export const EXTRA_PHRASES = `
 劈里啪啦	pī li pā lā	7e-12
 劈锥曲面	pī zhuī qū miàn	3e-12
 力能扛鼎	lì néng gāng dǐng	3e-12
+力行	lì xíng	2.1e-11
 力量	lì liàng	1.0069e-8
 办公地	bàn gōng dì	1e-11
 办得好	bàn de hǎo	3e-12
@@ -2707,6 +2919,8 @@ export const EXTRA_PHRASES = `
 加的夫	jiā dì fū	2.3e-11
 加缪	jiā miào	1.6e-11
 加调	jiā diào	3e-12
+加载	jiā zài	7.7e-11
+加重	jiā zhòng	1.17e-9
 加长	jiā cháng	1.12e-10
 加长型	jiā cháng xíng	1.2e-11
 劣种	liè zhǒng	5.5e-11
@@ -2718,6 +2932,7 @@ export const EXTRA_PHRASES = `
 动量	dòng liàng	2.12e-10
 动量矩	dòng liàng jǔ	1.1e-11
 助人为乐	zhù rén wéi lè	1.9e-11
+助教	zhù jiào	1.49e-10
 助桀为虐	zhù jié wéi nüè	3e-12
 助纣为虐	zhù zhòu wéi nüè	3.5e-11
 助长	zhù zhǎng	2.34e-10
@@ -2739,13 +2954,16 @@ export const EXTRA_PHRASES = `
 劳动量	láo dòng liàng	1.94e-10
 劳役地租	láo yì dì zū	1.8e-11
 劳得诺	láo de nuò	2e-12
+劳教	láo jiào	9.6e-11
 劳燕分飞	láo yàn fēn fēi	1e-11
 劳甚子	láo shèn zi	6e-12
 劳累	láo lèi	3.81e-10
 势单力薄	shì dān lì bó	1.8e-11
+势在必行	shì zài bì xíng	8.3e-11
 势如累卵	shì rú lěi luǎn	3e-12
 勃艮第	bó gěn dì	7.7e-11
 勇为	yǒng wéi	2.3e-11
+勇挑重担	yǒng tiāo zhòng dàn	2.2e-11
 勉为	miǎn wéi	3e-12
 勉为其难	miǎn wéi qí nán	8.3e-11
 勐腊	měng là	1e-11
@@ -2818,6 +3036,7 @@ export const EXTRA_PHRASES = `
 匡救弥缝	kuāng jiù mí féng	3e-12
 区长	qū zhǎng	1.668e-9
 十七帖	shí qī tiě	4e-12
+十三行	shí sān háng	1.4e-11
 十不闲儿	shí bù xián er	3e-12
 十两重	shí liǎng zhòng	4e-12
 十二万四千担	shí èr wàn sì qiān dàn	2e-12
@@ -2827,8 +3046,10 @@ export const EXTRA_PHRASES = `
 十五卷	shí wǔ juàn	2.4e-11
 十五只	shí wǔ zhī	1.8e-11
 十五种	shí wǔ zhǒng	1.2e-11
+十五载	shí wǔ zǎi	1.3e-11
 十余只	shí yú zhī	1.6e-11
 十余种	shí yú zhǒng	3e-11
+十余载	shí yú zǎi	1.3e-11
 十六卷	shí liù juàn	1e-11
 十几	shí jǐ	3.2e-10
 十几万	shí jǐ wàn	1.39e-10
@@ -2871,6 +3092,9 @@ export const EXTRA_PHRASES = `
 十分困难	shí fēn kùn nan	3e-12
 十卷	shí juàn	6.8e-11
 十只	shí zhī	6.1e-11
+十四行	shí sì háng	1.4e-11
+十四行诗	shí sì háng shī	4.2e-11
+十四载	shí sì zǎi	1.9e-11
 十多种	shí duō zhǒng	2.1e-11
 十夫桡椎	shí fū ráo chuí	3e-12
 十夫楺椎	shí fū róu chuí	3e-12
@@ -2880,6 +3104,8 @@ export const EXTRA_PHRASES = `
 十数行	shí shù háng	2e-12
 十来个	shí lái ge	3e-12
 十种	shí zhǒng	8.5e-11
+十行	shí háng	1.2e-11
+十载	shí zǎi	4.3e-11
 十里堡	shí lǐ pù	7e-12
 十魔九难	shí mó jiǔ nán	3e-12
 千万只	qiān wàn zhī	1.6e-11
@@ -2894,10 +3120,14 @@ export const EXTRA_PHRASES = `
 千灾百难	qiān zāi bǎi nàn	3e-12
 千百只	qiān bǎi zhī	1e-11
 千百种	qiān bǎi zhǒng	1.5e-11
+千秋万载	qiān qiū wàn zǎi	5.6e-11
 千种	qiān zhǒng	5e-11
 千行	qiān xíng	1.3e-11
+千载	qiān zǎi	6e-11
 千载一弹	qiān zǎi yí dàn	3e-12
+千载难逢	qiān zǎi nán féng	9.5e-11
 千里姻缘一线牵	qiān lǐ yīn yuán yī xiàn qiān	8e-12
+千重	qiān chóng	1.2e-11
 千钧为轻	qiān jūn wéi qīng	3e-12
 千门八将	qiān mén bā jiàng	3e-12
 升为	shēng wéi	3e-12
@@ -2916,6 +3146,7 @@ export const EXTRA_PHRASES = `
 半殖民地	bàn zhí mín dì	3.94e-10
 半深海相	bàn shēn hǎi xiàng	3e-12
 半解一知	bàn jiě yī zhī	3e-12
+半载	bàn zǎi	2.7e-11
 华东地区	huá dōng dì qū	6.8e-11
 华中地区	huá zhōng dì qū	2.71e-10
 华为	huá wéi	3.73e-10
@@ -2929,6 +3160,7 @@ export const EXTRA_PHRASES = `
 华君武	huà jūn wǔ	1.1e-11
 华商相	huá shāng xiàng	2e-12
 华国锋	huà guó fēng	3.65e-10
+华夏银行	huá xià yín háng	1.8e-11
 华山参	huà shān shēn	3e-12
 华州	huà zhōu	6e-12
 华州华	huà zhōu huá	4e-12
@@ -2951,9 +3183,13 @@ export const EXTRA_PHRASES = `
 华阴县	huà yīn xiàn	1.6e-11
 华阴市	huà yīn shì	7e-12
 协方差	xié fāng chā	3e-12
+协调	xié tiáo	4.071e-9
+协调会	xié tiáo huì	1.1e-11
+协调员	xié tiáo yuán	2e-11
 卑宫菲食	bēi gōng fēi shí	3e-12
 卒子	zú zi	1.1e-11
 卓柏卡	zhuó bǎi kǎ	1.5e-11
+卓行	zhuó xíng	1.6e-11
 卓阿哈	zhuó ā ha	2e-12
 单个儿	dān gè er	3e-12
 单传	dān chuán	1.7e-11
@@ -2984,12 +3220,14 @@ export const EXTRA_PHRASES = `
 单行法	dān xíng fǎ	3e-12
 单行线	dān xíng xiàn	6e-12
 单行道	dān xíng dào	1.1e-11
+单调	dān diào	3.48e-10
 单间儿	dān jiān er	3e-12
 单顺反子	dān shùn fǎn zi	3e-12
 卖儿鬻女	mài er yù nǚ	3e-12
 卖地	mài dì	7.4e-11
 卖富差贫	mài fù chā pín	3e-12
 卖弄	mài nòng	1.52e-10
+南乐	nán lè	1.3e-11
 南亚地区	nán yà dì qū	2.2e-11
 南冠楚囚	nán guàn chǔ qiú	3e-12
 南奥塞梯	nán ào sài tī	1.6e-11
@@ -3010,7 +3248,9 @@ export const EXTRA_PHRASES = `
 南燕	nán yàn	2.3e-11
 南箕北斗	nán jī běi dǒu	3e-12
 南粮北调	nán liáng běi diào	3e-12
+南腔北调	nán qiāng běi diào	1.2e-11
 南蛮子	nán mán zi	3.5e-11
+南行	nán xíng	1.11e-10
 南贩北贾	nán fàn běi jiǎ	3e-12
 南郭先生	nán guō xiān sheng	6e-12
 南都	nán dū	4e-11
@@ -3058,6 +3298,7 @@ export const EXTRA_PHRASES = `
 卢塞恩	lú sài ēn	6e-12
 卢继传	lú jì zhuàn	2e-12
 卢舍那	lú shě nà	7e-12
+卢蒙巴	lú méng bā	1.7e-11
 卤簿	lǔ bù	3e-12
 卧倒	wò dǎo	8.1e-11
 卧虎藏龙	wò hǔ cáng lóng	1.8e-11
@@ -3072,13 +3313,16 @@ export const EXTRA_PHRASES = `
 印地	yìn dì	1.6e-11
 印地安	yìn dì ān	1.5e-11
 印地语	yìn dì yǔ	4.9e-11
+印度教	yìn dù jiào	3.88e-10
 印累绶若	yìn lèi shòu ruò	3e-12
+印行	yìn xíng	7e-11
 危于累卵	wēi yú lěi luǎn	3e-12
 危地马拉	wēi dì mǎ lā	1.45e-10
 危如朝露	wēi rú zhāo lù	3e-12
 危如累卵	wēi rú lěi luǎn	1.2e-11
 危若朝露	wēi ruò zhāo lù	3e-12
 危若累卵	wēi ruò lěi luǎn	2e-12
+危重	wēi zhòng	9.2e-11
 即为	jí wéi	3e-12
 卵粘蛋白	luǎn zhān dàn bái	3e-12
 卷上	juǎn shàng	4e-11
@@ -3172,6 +3416,7 @@ export const EXTRA_PHRASES = `
 卷领	juǎn lǐng	3e-12
 卷风	juǎn fēng	3e-12
 卷首	juàn shǒu	2.6e-11
+卸载	xiè zài	2.5e-11
 卿相	qīng xiàng	3e-12
 厂长	chǎng zhǎng	7.89e-10
 厅局长	tīng jú zhǎng	1e-11
@@ -3185,6 +3430,8 @@ export const EXTRA_PHRASES = `
 历朝相	lì cháo xiàng	5e-12
 历精为治	lì jīng wéi zhì	3e-12
 厉有为	lì yǒu wéi	2e-12
+厉行	lì xíng	4.7e-11
+厉行节约	lì xíng jié yuē	3.4e-11
 压下量	yā xià liàng	3e-12
 压倒	yā dǎo	4.17e-10
 压倒性	yā dǎo xìng	6.4e-11
@@ -3197,6 +3444,8 @@ export const EXTRA_PHRASES = `
 厚味腊毒	hòu wèi là dú	3e-12
 厚德载福	hòu dé zài fú	3e-12
 厚朴	hòu pò	4.7e-11
+厚重	hòu zhòng	4.35e-10
+厚重感	hòu zhòng gǎn	1e-11
 厝火燎原	cuò huǒ liáo yuán	3e-12
 原为	yuán wéi	3e-12
 原产地	yuán chǎn dì	8.3e-11
@@ -3248,6 +3497,7 @@ export const EXTRA_PHRASES = `
 双行	shuāng xíng	2.4e-11
 双行线	shuāng xíng xiàn	2e-12
 双足重茧	shuāng zú chóng jiǎn	3e-12
+双重	shuāng chóng	6.62e-10
 双飞燕	shuāng fēi yàn	1.1e-11
 双龙传	shuāng lóng zhuàn	3e-12
 反为	fǎn wéi	3e-12
@@ -3270,7 +3520,9 @@ export const EXTRA_PHRASES = `
 反目成仇	fǎn mù chéng chóu	2.2e-11
 反相	fǎn xiàng	3e-12
 反相器	fǎn xiàng qì	3e-12
+反调	fǎn diào	1.2e-11
 反败为胜	fǎn bài wéi shèng	6.1e-11
+反面教材	fǎn miàn jiào cái	1.2e-11
 发上指冠	fā shàng zhǐ guàn	3e-12
 发丝	fà sī	5.2e-11
 发丧	fā sāng	3e-12
@@ -3333,19 +3585,26 @@ export const EXTRA_PHRASES = `
 发蒙解缚	fā mēng jiě fù	3e-12
 发蜡	fà là	1.1e-11
 发蜡条	fà là tiáo	3e-12
+发行	fā xíng	3.498e-9
+发行人	fā xíng rén	8.7e-11
+发行权	fā xíng quán	1.5e-11
+发行部	fā xíng bù	2.1e-11
 发行量	fā xíng liàng	2.03e-10
+发行额	fā xíng é	1.1e-11
 发货量	fā huò liàng	5.1e-11
 发贴子	fā tiē zi	3e-12
 发还	fā huán	6e-11
 发送量	fā sòng liàng	3.2e-11
 发饰	fà shì	5e-12
 发鬓	fà bìn	3e-12
+取乐	qǔ lè	1.05e-10
 取名为	qǔ míng wéi	3e-12
 取心钻压	qǔ xīn zuān yā	3e-12
 取给	qǔ jǐ	4e-12
 取长补短	qǔ cháng bǔ duǎn	6.4e-11
 受得了	shòu dé liǎo	7.2e-11
 受得住	shòu de zhù	3e-12
+受教育者	shòu jiào yù zhě	3.6e-11
 受累	shòu lèi	9.1e-11
 受苦受难	shòu kǔ shòu nàn	3e-12
 受难	shòu nàn	1.24e-10
@@ -3361,6 +3620,7 @@ export const EXTRA_PHRASES = `
 变态反应	biàn tài fǎn yìng	1.06e-10
 变更	biàn gēng	1.345e-9
 变种	biàn zhǒng	1.98e-10
+变调	biàn diào	5.6e-11
 变贪厉薄	biàn tān lì báo	3e-12
 变量	biàn liàng	1.172e-9
 变风量	biàn fēng liàng	3e-12
@@ -3386,6 +3646,7 @@ export const EXTRA_PHRASES = `
 古济水	gǔ jǐ shuǐ	4e-12
 古般若	gǔ bō rě	2e-12
 古荥镇	gǔ xíng zhèn	3e-12
+古葛洛	gǔ gě luò	1.6e-11
 古调单弹	gǔ diào dān dàn	3e-12
 古调独弹	gǔ diào dú tán	3e-12
 古都	gǔ dū	6.7e-10
@@ -3394,6 +3655,7 @@ export const EXTRA_PHRASES = `
 另一帖	lìng yì tiě	3e-12
 另为	lìng wéi	3e-12
 另存为	lìng cún wéi	3e-12
+另行	lìng xíng	4.47e-10
 另行高就	lìng xíng gāo jiù	3e-12
 另辟蹊径	lìng pì xī jìng	2.5e-11
 叨光	tāo guāng	3e-12
@@ -3473,12 +3735,14 @@ export const EXTRA_PHRASES = `
 召集帖	zhào jí tiě	3e-12
 可不可以	kě bù kě yǐ	8.4e-11
 可为	kě wéi	3e-12
+可乐	kě lè	1.11e-10
 可人儿	kě rén er	6e-12
 可供	kě gōng	3e-12
 可供使用	kě gōng shǐ yòng	3e-12
 可供参考	kě gōng cān kǎo	3e-12
 可供执行	kě gōng zhí xíng	3e-12
 可分张量	kě fēn zhāng liàng	3e-12
+可口可乐	kě kǒu kě lè	1.39e-10
 可可儿的	kě kě er de	3e-12
 可哦就	kě ó jiù	3e-12
 可开发量	kě kāi fā liàng	9e-12
@@ -3487,7 +3751,10 @@ export const EXTRA_PHRASES = `
 可汗	kè hán	1.36e-10
 可穿著	kě chuān zhuó	3e-12
 可耕地	kě gēng dì	6.9e-11
+可行	kě xíng	6.11e-10
+可行性	kě xíng xìng	3.39e-10
 可观察量	kě guān chá liàng	3e-12
+可调	kě tiáo	9.2e-11
 可采储量	kě cǎi chǔ liàng	4.5e-11
 可重获	kě chóng huò	3e-12
 可靠消息	kě kào xiāo xi	3e-12
@@ -3544,6 +3811,8 @@ export const EXTRA_PHRASES = `
 吁求	yù qiú	3e-12
 吃一堑长一智	chī yí qiàn zhǎng yí zhì	7e-12
 吃上官司	chī shàng guān si	3e-12
+吃住行	chī zhù xíng	1e-11
+吃喝玩乐	chī hē wán lè	6.2e-11
 吃尽苦头	chī jìn kǔ tou	3e-12
 吃得了	chī dé liǎo	3e-12
 吃得完	chī de wán	3e-12
@@ -3571,6 +3840,7 @@ export const EXTRA_PHRASES = `
 各行其志	gè xíng qí zhì	3e-12
 各行其是	gè xíng qí shì	6.9e-11
 各行其道	gè xíng qí dào	3e-12
+各行各业	gè háng gè yè	1.78e-10
 吆五喝六	yāo wǔ hē liù	1.5e-11
 合不着	hé bù zháo	3e-12
 合为	hé wéi	1.98e-10
@@ -3592,6 +3862,7 @@ export const EXTRA_PHRASES = `
 吉里耶	jí lǐ yé	4e-12
 吊儿郎当	diào ér láng dāng	2.3e-11
 同为	tóng wéi	3e-12
+同乐	tóng lè	3.6e-11
 同仇敌忾	tóng chóu dí kài	1.93e-10
 同位素量	tóng wèi sù liàng	3e-12
 同合子	tóng hé zi	3e-12
@@ -3602,6 +3873,9 @@ export const EXTRA_PHRASES = `
 同相	tóng xiàng	3e-12
 同种	tóng zhǒng	1.79e-10
 同莺儿	tóng yīng er	2e-12
+同行	tóng háng	8.17e-10
+同行业	tóng háng yè	1.1e-10
+同调	tóng diào	5.2e-11
 同量	tóng liàng	3e-12
 名不虚传	míng bù xū chuán	1.94e-10
 名为	míng wéi	1.281e-9
@@ -3610,11 +3884,13 @@ export const EXTRA_PHRASES = `
 名分	míng fèn	7.5e-11
 名头	míng tou	3.45e-10
 名帖	míng tiě	7.5e-11
+名教	míng jiào	1.36e-10
 名片夹	míng piàn jiā	2e-12
 名相	míng xiàng	3e-12
 名簿	míng bù	3e-12
 名脚儿	míng jiǎo er	3e-12
 名角儿	míng jué er	7e-12
+名重一时	míng zhòng yì shí	1.8e-11
 后不着店	hòu bù zháo diàn	3e-12
 后冠	hòu guàn	3e-12
 后子头	hòu zi tóu	3e-12
@@ -3641,6 +3917,9 @@ export const EXTRA_PHRASES = `
 吓倒	xià dǎo	2.26e-10
 吕好问	lǚ hào wèn	4e-12
 吕季调	lǚ jì diào	1.6e-11
+吕蒙	lǚ méng	7.8e-11
+吕蒙正	lǚ méng zhèng	1.1e-11
+吕调阳	lǚ tiáo yáng	1.97e-10
 吕通相	lǚ tōng xiàng	3e-12
 吗啉	mǎ lín	7e-12
 吗啡	mǎ fēi	8.9e-11
@@ -3683,11 +3962,15 @@ export const EXTRA_PHRASES = `
 含锌量	hán xīn liàng	3e-12
 听得懂	tīng de dǒng	3e-12
 听得见	tīng de jiàn	3e-12
+启蒙	qǐ méng	3.52e-10
+启蒙者	qǐ méng zhě	1.8e-11
+启蒙运动	qǐ méng yùn dòng	1.22e-10
 吱呀	zhī yā	4.1e-11
 吱呀呀	zhī yā yā	3e-12
 吱哩哇啦	zhī li wā la	3e-12
 吱声	zī shēng	1.4e-10
 吴一氓	wú yī méng	1.7e-11
+吴中行	wú zhōng háng	9.1e-11
 吴为一	wú wéi yī	4e-12
 吴为仰	wú wéi yǎng	2e-12
 吴为会	wú wéi huì	4e-12
@@ -3743,6 +4026,7 @@ export const EXTRA_PHRASES = `
 吸量管	xī liàng guǎn	3e-12
 吹乾	chuī gān	3e-12
 吹倒	chuī dǎo	3e-11
+吹打乐	chuī dǎ lè	1.5e-11
 吹擂	chuī léi	3e-12
 吹泡泡	chuī pào pao	3e-12
 吾自有处	wú zì yǒu chù	3e-12
@@ -3828,6 +4112,7 @@ export const EXTRA_PHRASES = `
 咋啦	zǎ la	3e-12
 和为贵	hé wéi guì	1.3e-11
 和丽丽	hé lì li	2e-11
+和乐	hé lè	3.2e-11
 和仉欣	hé zhāng xīn	2e-12
 和勃艮	hé bó gěn	3e-12
 和召公	hé shào gōng	6e-12
@@ -3854,6 +4139,7 @@ export const EXTRA_PHRASES = `
 和面机	huó miàn jī	3e-12
 和颜说色	hé yán shuō sè	3e-12
 和馨儿	hé xīn er	2e-12
+咏叹调	yǒng tàn diào	4.2e-11
 咔哒	kā dā	4e-12
 咔唑	kā zuò	3e-12
 咔啉	kā lín	3e-12
@@ -3900,12 +4186,14 @@ export const EXTRA_PHRASES = `
 咽鼓管	yān gǔ guǎn	1.5e-11
 咿哑	yī yā	3e-12
 咿哑学语	yī yā xué yǔ	3e-12
+哀乐	āi yuè	6.3e-11
 哀梨蒸食	āi lí zhēng shi	3e-12
 品冠	pǐn guàn	3e-12
 品相	pǐn xiàng	3e-12
 品种	pǐn zhǒng	5.542e-9
 品竹调丝	pǐn zhú diào sī	3e-12
 品竹调弦	pǐn zhú diào xián	3e-12
+品行	pǐn xíng	2.29e-10
 哄传	hōng chuán	7.6e-11
 哄堂	hōng táng	5e-12
 哄然	hōng rán	3e-12
@@ -4096,11 +4384,14 @@ export const EXTRA_PHRASES = `
 唯妙唯肖	wéi miào wéi xiāo	3e-12
 唯所欲为	wéi suǒ yù wéi	3e-12
 唯肖	wéi xiāo	3e-12
+唱反调	chàng fǎn diào	2.6e-11
 唱喏	chàng rě	3.9e-11
 唱筹量沙	chàng chóu liàng shā	2e-12
+唱高调	chàng gāo diào	1.1e-11
 唾液薄膜	tuò yè bó mó	3e-12
 唾面自乾	tuò miàn zì gān	3e-12
 唿扇	hū shān	3e-12
+商业银行	shāng yè yín háng	3.54e-10
 商品率	shāng pǐn lǜ	5.8e-11
 商品量	shāng pǐn liàng	1.37e-10
 商家冠	shāng jiā guàn	2e-12
@@ -4108,6 +4399,7 @@ export const EXTRA_PHRASES = `
 商有量	shāng yǒu liàng	3e-12
 商洛地区	shāng luò dì qū	1.3e-11
 商茶行	shāng chá háng	2e-12
+商行	shāng háng	9.8e-11
 商调	shāng diào	3e-12
 商调蝶	shāng diào dié	2e-12
 商贾	shāng gǔ	2.64e-10
@@ -4138,12 +4430,14 @@ export const EXTRA_PHRASES = `
 喀什市	kā shí shì	1.6e-11
 喀什米尔	kā shí mǐ ěr	3e-12
 喀吧	kā bā	6e-12
+喀秋莎	kā qiū shā	1.6e-11
 喃喃地	nán nán de	3e-12
 善为	shàn wéi	5.3e-11
 善为保管	shàn wéi bǎo guǎn	3e-12
 善卷洞	shàn juǎn dòng	9e-12
 善善恶恶	shàn shàn è è	3e-12
 善处	shàn chǔ	5e-12
+善行	shàn xíng	2.44e-10
 善贾而沽	shàn gǔ ér gū	3e-12
 喇叭	lǎ ba	4.31e-10
 喇叭口	lǎ ba kǒu	2.5e-11
@@ -4158,8 +4452,11 @@ export const EXTRA_PHRASES = `
 喔啊声	ō ā shēng	3e-12
 喔喔叫	ō ō jiào	3e-12
 喜丧	xǐ sāng	3e-12
+喜乐	xǐ lè	7.1e-11
 喜兴	xǐ xìng	3e-12
 喜帖	xǐ tiě	5e-12
+喜怒哀乐	xǐ nù āi lè	8.9e-11
+喜闻乐见	xǐ wén lè jiàn	9.3e-11
 喝住	hè zhù	3e-12
 喝叱	hè chì	3e-12
 喧嚣	xuān xiāo	3.11e-10
@@ -4200,6 +4497,9 @@ export const EXTRA_PHRASES = `
 嘲弄	cháo nòng	1.32e-10
 嘴把式	zuǐ bǎ shi	3e-12
 噤口卷舌	jìn kǒu juǎn shé	3e-12
+器乐	qì yuè	1.7e-10
+器乐曲	qì yuè qǔ	4.8e-11
+器重	qì zhòng	1.93e-10
 器量	qì liàng	2.1e-11
 噱头	xué tóu	5e-11
 噶厦	gá xià	9e-12
@@ -4234,8 +4534,11 @@ export const EXTRA_PHRASES = `
 四种	sì zhǒng	4.36e-10
 四维张量	sì wéi zhāng liàng	3e-12
 四舍五入	sì shě wǔ rù	5e-12
+四行	sì háng	8.1e-11
 四连冠	sì lián guàn	9e-12
 四逆散	sì nì sǎn	3e-12
+四重	sì chóng	1.2e-11
+四重奏	sì chóng zòu	6.4e-11
 四面弹	sì miàn dàn	3e-12
 四马攒蹄	sì mǎ zǎn tí	3e-12
 回传	huí zhuàn	3.9e-11
@@ -4249,14 +4552,17 @@ export const EXTRA_PHRASES = `
 回得去	huí de qù	3e-12
 回报率	huí bào lǜ	9.5e-11
 回收率	huí shōu lǜ	2e-11
+回教	huí jiào	5.9e-11
 回笼觉	huí lóng jiào	3e-12
 回船转舵	huí chuán zhuǎn duò	3e-12
+回调	huí tiáo	8.7e-11
 回龙观	huí lóng guàn	3e-12
 因为	yīn wèi	3.5698e-8
 因变量	yīn biàn liàng	1.1e-11
 因地制宜	yīn dì zhì yí	1.67e-10
 因应	yīn yìng	4.9e-11
 因敌为资	yīn dí wéi zī	3e-12
+因材施教	yīn cái shī jiào	3.5e-11
 因果报应	yīn guǒ bào yìng	4.4e-11
 因祸为福	yīn huò wéi fú	3e-12
 团扇	tuán shàn	5.8e-11
@@ -4279,10 +4585,14 @@ export const EXTRA_PHRASES = `
 国一上	guó yī shàng	3e-12
 国丧	guó sāng	3e-12
 国为君	guó wéi jūn	3e-12
+国乐	guó yuè	2.1e-11
 国以民为本	guó yǐ mín wéi běn	3e-12
 国务部长	guó wù bù zhǎng	1.8e-11
 国士相	guó shì xiàng	2e-12
 国定假日	guó dìng jià rì	3e-12
+国家教委	guó jiā jiào wěi	1.56e-10
+国家银行	guó jiā yín háng	5.8e-11
+国教	guó jiào	1.44e-10
 国相	guó xiàng	4e-12
 国相印	guó xiàng yìn	3e-12
 国相邦	guó xiàng bāng	2e-12
@@ -4594,6 +4904,7 @@ export const EXTRA_PHRASES = `
 埃塞萨	āi sài sà	3e-12
 埃尔哈	āi ěr ha	3e-12
 埃尔塞维	āi ěr sài wéi	5e-12
+埃德蒙	āi dé méng	1.3e-11
 埋三怨四	mái sān yuàn sì	3e-12
 埋天怨地	mán tiān yuàn dì	3e-12
 埋藏	mái cáng	3.29e-10
@@ -4606,6 +4917,10 @@ export const EXTRA_PHRASES = `
 基地	jī dì	1.1481e-8
 基地化	jī dì huà	2e-11
 基岩扇	jī yán shān	3e-12
+基督教	jī dū jiào	2.274e-9
+基督教堂	jī dū jiào táng	1.2e-11
+基督教徒	jī dū jiào tú	1.28e-10
+基础教育	jī chǔ jiào yù	1.75e-10
 基耶	jī yé	1e-11
 基调	jī diào	1.26e-10
 堂子里	táng zi lǐ	3e-12
@@ -4745,6 +5060,7 @@ export const EXTRA_PHRASES = `
 增加量	zēng jiā liàng	4e-12
 增强子	zēng qiáng zi	3e-12
 增调	zēng diào	1.5e-11
+增重	zēng zhòng	1.6e-11
 增量	zēng liàng	3.23e-10
 增长	zēng zhǎng	2.0465e-8
 增长点	zēng zhǎng diǎn	1.98e-10
@@ -4760,10 +5076,12 @@ export const EXTRA_PHRASES = `
 士为知己者死	shì wéi zhī jǐ zhě sǐ	1.6e-11
 壮发冲冠	zhuàng fà chōng guān	3e-12
 壮夫不为	zhuàng fū bù wéi	3e-12
+声乐	shēng yuè	2.56e-10
 声地	shēng de	3e-12
 声应气和	shēng yīng qì hé	3e-12
 声应气求	shēng yīng qì qiú	3e-12
 声求气应	shēng qiú qì yīng	3e-12
+声调	shēng diào	3.65e-10
 声阻抗差	shēng zǔ kàng chā	3e-12
 壳儿	ké er	3e-12
 壳冠	ké guàn	3e-12
@@ -4825,9 +5143,12 @@ export const EXTRA_PHRASES = `
 外地	wài dì	1.226e-9
 外地人	wài dì rén	1.32e-10
 外强中乾	wài qiáng zhōng gān	3e-12
+外教	wài jiào	2.9e-11
 外景地	wài jǐng dì	1.6e-11
 外汇行市	wài huì háng shì	3e-12
 外蒙	wài měng	1.4e-11
+外行	wài háng	9.5e-11
+外调	wài diào	3.3e-11
 外邪	wài yé	4.5e-11
 外长	wài zhǎng	1.18e-9
 夙世冤家	sù shì yuān jia	3e-12
@@ -4846,6 +5167,8 @@ export const EXTRA_PHRASES = `
 多核合子	duō hé hé zi	3e-12
 多汗	duō hàn	3.9e-11
 多汗症	duō hàn zhèng	1.3e-11
+多特蒙德	duō tè méng dé	7.5e-11
+多神教	duō shén jiào	1.9e-11
 多种	duō zhǒng	7.255e-9
 多种多样	duō zhǒng duō yàng	3.35e-10
 多种形式	duō zhǒng xíng shì	4.1e-11
@@ -4854,11 +5177,13 @@ export const EXTRA_PHRASES = `
 多行不义必自毙	duō xíng bú yì bì zì bì	1.2e-11
 多许少与	duō xǔ shào yǔ	3e-12
 多载	duō zài	9e-12
+多重	duō chóng	2.43e-10
 多量	duō liàng	3e-12
 多钱善贾	duō qián shàn gǔ	3e-12
 多长	duō cháng	3.75e-10
 夜咳	yè ké	3e-12
 夜月花朝	yè yuè huā zhāo	3e-12
+夜行	yè xíng	9.3e-11
 夜长梦多	yè cháng mèng duō	4e-11
 夜静更长	yè jìng gēng cháng	3e-12
 夜静更阑	yè jìng gēng lán	3e-12
@@ -4875,6 +5200,8 @@ export const EXTRA_PHRASES = `
 大为改观	dà wéi gǎi guān	3e-12
 大为激动	dà wéi jī dòng	3e-12
 大为称诵	dà wéi chēng sòng	3e-12
+大主教	dà zhǔ jiào	1.02e-10
+大乐	dà lè	2.26e-10
 大事不糊涂	dà shì bù hú tu	3e-12
 大事儿	dà shì er	2.6e-11
 大仔恋	dà zǐ liàn	3e-12
@@ -4940,11 +5267,14 @@ export const EXTRA_PHRASES = `
 大藏	dà zàng	6.7e-11
 大藏省	dà cáng shěng	7.8e-11
 大藏经	dà zàng jīng	7.5e-11
+大行其道	dà xíng qí dào	4.6e-11
 大行大市	dà xíng dà shì	3e-12
+大行星	dà xíng xīng	8.4e-11
 大街坊	dà jiē fang	3e-12
 大补帖	dà bǔ tiě	3e-12
 大西海子	dà xī hǎi zi	3e-12
 大西海子水库	dà xī hǎi zi shuǐ kù	2e-12
+大调	dà diào	6.2e-11
 大路椎轮	dà lù chuí lún	3e-12
 大辂椎轮	dà lù chuí lún	3e-12
 大都	dà dū	2.129e-9
@@ -4960,6 +5290,12 @@ export const EXTRA_PHRASES = `
 大麻哈鱼	dà má hā yú	2e-11
 大麻子	dà má zi	5.3e-11
 天下为公	tiān xià wéi gōng	2e-11
+天主教	tiān zhǔ jiào	1.511e-9
+天主教会	tiān zhǔ jiào huì	1.36e-10
+天主教堂	tiān zhǔ jiào táng	3.8e-11
+天主教徒	tiān zhǔ jiào tú	9.5e-11
+天主教派	tiān zhǔ jiào pài	1.1e-11
+天伦之乐	tiān lún zhī lè	4.6e-11
 天南地北	tiān nán dì běi	4.5e-11
 天地	tiān dì	1.989e-9
 天地人	tiān dì rén	1.1e-11
@@ -4981,6 +5317,7 @@ export const EXTRA_PHRASES = `
 天然湖泊	tiān rán hú pō	1.3e-11
 天煞	tiān shā	3e-12
 天煞孤星	tiān shā gū xīng	3e-12
+天理教	tiān lǐ jiào	1.1e-11
 天知地知	tiān zhī dì zhī	1.4e-11
 天经地义	tiān jīng dì yì	1.43e-10
 天缘凑合	tiān yuán còu he	3e-12
@@ -4995,6 +5332,7 @@ export const EXTRA_PHRASES = `
 天长地久	tiān cháng dì jiǔ	3.9e-11
 天长日久	tiān cháng rì jiǔ	4.2e-11
 天隐子	tiān yǐn zi	2e-12
+天马行空	tiān mǎ xíng kōng	3.9e-11
 天高地厚	tiān gāo dì hòu	2.3e-11
 太信子	tài xìn zi	3e-12
 太子参	tài zǐ shēn	7e-12
@@ -5002,6 +5340,10 @@ export const EXTRA_PHRASES = `
 太山北斗	tài shān běi dǒu	3e-12
 太甚	tài shèn	6.6e-11
 太空怪物	tài kōng guài wu	3e-12
+太行	tài háng	3.53e-10
+太行山	tài háng shān	2.73e-10
+太行山区	tài háng shān qū	2.7e-11
+太重	tài zhòng	3.02e-10
 太阳地儿	tài yáng dì er	3e-12
 太阿	tài ē	5e-12
 太阿倒持	tài ē dào chí	2e-12
@@ -5012,6 +5354,8 @@ export const EXTRA_PHRASES = `
 失地	shī dì	3.53e-10
 失着	shī zhāo	3e-12
 失笑散	shī xiào sǎn	3e-12
+失调	shī tiáo	5.71e-10
+失重	shī zhòng	6.5e-11
 失马塞翁	shī mǎ sài wēng	3e-12
 头会箕敛	tóu huì jī liǎn	3e-12
 头出头没	tóu chū tóu méi	3e-12
@@ -5023,6 +5367,7 @@ export const EXTRA_PHRASES = `
 头晕眼花	tóu yūn yǎn huā	9.1e-11
 头没杯案	tóu méi bēi àn	3e-12
 头足倒置	tóu zú dào zhì	3e-12
+头重脚轻	tóu zhòng jiǎo qīng	2.7e-11
 夷为平地	yí wéi píng dì	5.9e-11
 夸克子	kuā kè zi	3e-12
 夸多斗靡	kuā duō dòu mí	3e-12
@@ -5126,10 +5471,12 @@ export const EXTRA_PHRASES = `
 奇零	jī líng	3e-12
 奉为	fèng wéi	3e-12
 奉公不阿	fèng gōng bù ē	3e-12
+奉行	fèng xíng	5.83e-10
 奉行故事	fèng xíng gù shi	3e-12
 奉调	fèng diào	4.2e-11
 奉还	fèng huán	5.8e-11
 奋发有为	fèn fā yǒu wéi	2.3e-11
+奏乐	zòu yuè	1.08e-10
 奓着胆子	zhā zhe dǎn zi	3e-12
 奔丧	bēn sāng	6.2e-11
 奔儿	bēn er	2e-12
@@ -5251,6 +5598,7 @@ export const EXTRA_PHRASES = `
 如花似玉	rú huā sì yù	6.7e-11
 如虎得翼	rú hǔ de yì	3e-12
 如解倒悬	rú jiě dào xuán	3e-12
+如释重负	rú shì zhòng fù	1.12e-10
 如饥似渴	rú jī sì kě	3.4e-11
 妄为	wàng wéi	1.93e-10
 妈呀	mā yā	3e-12
@@ -5274,6 +5622,7 @@ export const EXTRA_PHRASES = `
 姐儿们	jiě er men	1e-11
 姑夫	gū fu	6.6e-11
 姑射神人	gū shè shén rén	3e-12
+委以重任	wěi yǐ zhòng rèn	4.4e-11
 委员长	wěi yuán zhǎng	5.156e-9
 委委佗佗	wěi wěi tuó tuó	3e-12
 委肉虎蹊	wěi ròu hǔ xī	3e-12
@@ -5290,7 +5639,15 @@ export const EXTRA_PHRASES = `
 娘儿俩	niáng er liǎ	3e-12
 娘家	niáng jia	5.05e-10
 娜娜	nà na	1.6e-11
+娱乐	yú lè	1.664e-9
+娱乐业	yú lè yè	2.6e-11
+娱乐区	yú lè qū	1e-11
+娱乐圈	yú lè quān	2.7e-11
+娱乐场	yú lè chǎng	1.6e-11
+娱乐城	yú lè chéng	1e-10
+娱乐性	yú lè xìng	4.8e-11
 娱妻弄子	yú qī nòng zi	3e-12
+婆罗门教	pó luó mén jiào	5.9e-11
 婚丧喜庆	hūn sāng xǐ qìng	3e-12
 婚丧嫁娶	hūn sāng jià qǔ	3.4e-11
 婚假	hūn jià	8e-12
@@ -5311,10 +5668,12 @@ export const EXTRA_PHRASES = `
 子长	zǐ cháng	1.3e-11
 子长县	zǐ cháng xiàn	1.5e-11
 孔中钻	kǒng zhōng zuān	3e-12
+孔明教	kǒng míng jiào	1.4e-11
 孔藏布	kǒng zàng bù	2e-12
 字帖	zì tiè	3.3e-11
 字帖儿	zì tiè er	3e-12
 字调	zì diào	4e-12
+字里行间	zì lǐ háng jiān	7.7e-11
 字量	zì liàng	3e-12
 字长	zì cháng	3.2e-11
 存为	cún wéi	3e-12
@@ -5354,6 +5713,7 @@ export const EXTRA_PHRASES = `
 孙武子	sūn wǔ zi	8e-12
 孙秀才	sūn xiù cai	4e-12
 孙老爷	sūn lǎo ye	1.9e-11
+孙行者	sūn xíng zhě	2e-10
 孙长老	sūn zhǎng lǎo	1.5e-11
 孙麻哈	sūn má ha	2e-12
 孝顺为齐	xiào shùn wéi qí	3e-12
@@ -5362,6 +5722,7 @@ export const EXTRA_PHRASES = `
 孟少农	mèng shào nóng	2e-12
 孟山都	mèng shān dū	3e-12
 孤儿仔	gū ér zǐ	3e-12
+学前教育	xué qián jiào yù	6.7e-11
 学呀	xué yā	3e-12
 学界泰斗	xué jiè tài dǒu	3e-12
 学长	xué zhǎng	5.7e-11
@@ -5394,6 +5755,9 @@ export const EXTRA_PHRASES = `
 守正不阿	shǒu zhèng bù ē	2e-12
 守阙抱残	shǒu què bào cán	3e-12
 安为先	ān wéi xiān	3e-12
+安乐	ān lè	1.38e-10
+安乐死	ān lè sǐ	3e-11
+安乐窝	ān lè wō	2e-11
 安全栅	ān quán zhà	3e-12
 安全补丁	ān quán bǔ ding	3e-12
 安哈拉	ān hā lā	1.2e-11
@@ -5401,6 +5765,7 @@ export const EXTRA_PHRASES = `
 安塞县	ān sài xiàn	5e-12
 安塞尔米	ān sài ěr mǐ	3e-12
 安子会	ān zi huì	2e-12
+安居乐业	ān jū lè yè	1.12e-10
 安时处顺	ān shí chù shùn	3e-12
 安甯	ān nìng	3e-12
 安的列斯	ān dì liè sī	2.6e-11
@@ -5413,9 +5778,11 @@ export const EXTRA_PHRASES = `
 宋应昌	sòng yīng chāng	3.1e-11
 宋应星	sòng yīng xīng	3.6e-11
 宋得民	sòng de mín	2e-12
+宋教仁	sòng jiào rén	2.57e-10
 宋斤鲁削	sòng jīn lǔ xiāo	3e-12
 宋江传	sòng jiāng zhuàn	2e-12
 宋江差	sòng jiāng chā	7e-12
+宋江教	sòng jiāng jiào	2.6e-11
 宋渔父	sòng yú fǔ	2e-12
 宋长老	sòng zhǎng lǎo	5.4e-11
 完亚冠	wán yà guàn	4e-12
@@ -5431,6 +5798,13 @@ export const EXTRA_PHRASES = `
 宗乾顺	zōng gān shùn	2e-12
 宗大为	zōng dà wéi	2e-12
 宗废耶	zōng fèi yé	2e-12
+宗教	zōng jiào	5.982e-9
+宗教史	zōng jiào shǐ	3.6e-11
+宗教学	zōng jiào xué	5.5e-11
+宗教徒	zōng jiào tú	1.4e-11
+宗教性	zōng jiào xìng	2.3e-11
+宗教画	zōng jiào huà	1.5e-11
+宗教界	zōng jiào jiè	6.6e-11
 宗李乾	zōng lǐ gān	1.3e-11
 宗李适	zōng lǐ kuò	4e-12
 宗耶律	zōng yē lǜ	1.3e-11
@@ -5472,6 +5846,7 @@ export const EXTRA_PHRASES = `
 实物地租	shí wù dì zū	4.3e-11
 实物量	shí wù liàng	2e-12
 实相	shí xiàng	3e-12
+实行	shí xíng	1.54e-8
 实逼处此	shí bī chù cǐ	1e-11
 实际困难	shí jì kùn nan	3e-12
 审判长	shěn pàn zhǎng	1.3e-11
@@ -5482,6 +5857,7 @@ export const EXTRA_PHRASES = `
 审查逮捕	shěn chá dài bǔ	3e-12
 审校	shěn jiào	5e-12
 审计长	shěn jì zhǎng	1.289e-9
+客座教授	kè zuò jiào shòu	3.9e-11
 客座率	kè zuò lǜ	1.3e-11
 客流量	kè liú liàng	8.7e-11
 客源地	kè yuán dì	2.2e-11
@@ -5507,14 +5883,19 @@ export const EXTRA_PHRASES = `
 宣官传	xuān guān zhuàn	3e-12
 宣家堡	xuān jiā pù	9e-12
 宣康有为	xuān kāng yǒu wéi	4e-12
+宣教	xuān jiào	3.3e-11
+室内乐	shì nèi lè	5.1e-11
 室长	shì zhǎng	1.4e-11
 宫为才	gōng wéi cái	3e-12
 宫应选	gōng yīng xuǎn	2e-12
 宫相	gōng xiàng	3e-12
+宫调	gōng diào	6.4e-11
 宫里传	gōng lǐ zhuàn	2e-12
 宫阙	gōng què	3.16e-10
+宴乐	yàn lè	2.7e-11
 宴安酖毒	yàn ān zhèn dú	3e-12
 家主儿	jiā zhǔ er	3e-12
+家乐福	jiā lè fú	2.8e-11
 家什	jiā shí	4.5e-11
 家仇	jiā chóu	1.3e-11
 家传	jiā chuán	1.39e-10
@@ -5522,8 +5903,10 @@ export const EXTRA_PHRASES = `
 家子	jiā zi	1.2e-11
 家子样	jiā zi yàng	3e-12
 家底儿	jiā dǐ er	6e-12
+家庭教育	jiā tíng jiào yù	1.39e-10
 家得宝	jiā de bǎo	3e-12
 家把什	jiā bǎ shí	3e-12
+家教	jiā jiào	2.08e-10
 家散人亡	jiā sǎn rén wáng	3e-12
 家无担石	jiā wú dàn shí	3e-12
 家杖子	jiā zhàng zi	2e-12
@@ -5560,6 +5943,7 @@ export const EXTRA_PHRASES = `
 富商大贾	fù shāng dà jiǎ	2.6e-11
 富商巨贾	fù shāng jù gǔ	9e-12
 富商蓄贾	fù shāng xù gǔ	3e-12
+富士施乐	fù shì shī lè	1.1e-11
 富家子	fù jiā zi	3e-12
 富得流油	fù de liú yóu	3e-12
 富得溢	fù de yì	2e-12
@@ -5567,12 +5951,14 @@ export const EXTRA_PHRASES = `
 寒冬腊月	hán dōng là yuè	2e-11
 寒号虫	hán háo chóng	3e-12
 寒号鸟	hán háo niǎo	3e-12
+寓教于乐	yù jiào yú lè	2.3e-11
 察哈尔	chá hā ěr	2.23e-10
 察哈尔省	chá hā ěr shěng	2.2e-11
 寡情薄义	guǎ qíng bó yì	3e-12
 寡情薄意	guǎ qíng bó yì	3e-12
 寡见鲜闻	guǎ jiàn xiān wén	3e-12
 寥寥无几	liáo liáo wú jǐ	1.27e-10
+寸步难行	cùn bù nán xíng	5.1e-11
 寸积铢累	cùn jī zhū lèi	3e-12
 寸量铢称	cùn liàng zhū chēng	3e-12
 对不起	duì bu qǐ	1.052e-9
@@ -5588,9 +5974,11 @@ export const EXTRA_PHRASES = `
 对称张量	duì chèn zhāng liàng	3e-12
 对簿	duì bù	3e-12
 对簿公堂	duì bù gōng táng	1.5e-11
+对调	duì diào	2.8e-11
 对过儿	duì guò er	3e-12
 寻仇	xún chóu	3.2e-11
 寻找无着	xún zhǎo wú zhuó	3e-12
+寻欢作乐	xún huān zuò lè	7.8e-11
 寻行数墨	xún háng shù mò	3e-12
 导弹	dǎo dàn	8.148e-9
 导弹兵	dǎo dàn bīng	1e-11
@@ -5613,6 +6001,7 @@ export const EXTRA_PHRASES = `
 封召公	fēng shào gōng	4e-12
 封地	fēng dì	1.93e-10
 封少保	fēng shào bǎo	5e-12
+封建礼教	fēng jiàn lǐ jiào	7.5e-11
 封禅	fēng shàn	9e-11
 封禅台	fēng shàn tái	4e-12
 射中	shè zhòng	1.77e-10
@@ -5628,6 +6017,7 @@ export const EXTRA_PHRASES = `
 将进酒	qiāng jìn jiǔ	3e-12
 将遇良才	jiàng yù liáng cái	3e-12
 将门有将	jiàng mén yǒu jiāng	3e-12
+尉健行	wèi jiàn xíng	2.01e-10
 尉犁	yù lí	1e-11
 尉犁县	yù lí xiàn	7e-12
 尉迟	yù chí	4.9e-11
@@ -5649,6 +6039,8 @@ export const EXTRA_PHRASES = `
 尉迟连	yù chí lián	7e-12
 尉迟迥	yù chí jiǒng	1.3e-11
 尊为	zūn wéi	3e-12
+尊师重教	zūn shī zhòng jiào	1.9e-11
+尊重	zūn zhòng	2.383e-9
 尊长	zūn zhǎng	7.9e-11
 小不点儿	xiǎo bù diǎn er	1e-11
 小东邪	xiǎo dōng yé	3e-12
@@ -5691,8 +6083,12 @@ export const EXTRA_PHRASES = `
 小肚子	xiǎo dù zi	2e-11
 小腿肚子	xiǎo tuǐ dù zi	6e-12
 小舍儿	xiǎo shè er	2e-12
+小蒙蒙	xiǎo méng méng	3.2e-11
 小薄氏	xiǎo bó shì	2.5e-11
 小虾米	xiǎo xiā mi	3e-12
+小行星	xiǎo xíng xīng	1.69e-10
+小西行	xiǎo xī xíng	1.8e-11
+小调	xiǎo diào	1.15e-10
 小里小气	xiǎo lǐ xiǎo qi	2e-12
 小量	xiǎo liàng	3.5e-11
 小队长	xiǎo duì zhǎng	5e-11
@@ -5807,6 +6203,8 @@ export const EXTRA_PHRASES = `
 属毛离里	shǔ máo lí lǐ	3e-12
 属辞比事	shǔ cí bǐ shì	3e-12
 属间杂交	shǔ jiàn zá jiāo	3e-12
+屡教不改	lǚ jiào bù gǎi	1.5e-11
+履行	lǚ xíng	1.684e-9
 履行地	lǚ xíng dì	1.4e-11
 履足差肩	lǚ zú chā jiān	3e-12
 屯蹶否塞	tún jué fǒu sāi	3e-12
@@ -5839,6 +6237,7 @@ export const EXTRA_PHRASES = `
 岗头泽底	gǎng tóu zé dǐ	3e-12
 岗子	gǎng zi	8e-12
 岩相	yán xiàng	3e-12
+岭北行省	lǐng běi xíng shěng	1.8e-11
 岳少保	yuè shào bǎo	8e-12
 崔应元	cuī yīng yuán	7e-12
 崔应星	cuī yīng xīng	3e-12
@@ -5849,6 +6248,7 @@ export const EXTRA_PHRASES = `
 巡更	xún gēng	7e-12
 巡更机	xún gēng jī	3e-12
 巡航导弹	xún háng dǎo dàn	6.48e-10
+巡行	xún xíng	5.2e-11
 工作效率	gōng zuò xiào lǜ	3e-11
 工作量	gōng zuò liàng	1.39e-10
 工商局长	gōng shāng jú zhǎng	2e-12
@@ -5858,6 +6258,7 @@ export const EXTRA_PHRASES = `
 工种	gōng zhǒng	1.15e-10
 工程量	gōng chéng liàng	4.3e-11
 工程量表	gōng chéng liàng biǎo	3e-12
+工行	gōng háng	9.2e-11
 工长	gōng zhǎng	1.2e-11
 左传	zuǒ zhuàn	2.56e-10
 左卫都	zuǒ wèi dū	2e-12
@@ -6025,6 +6426,7 @@ export const EXTRA_PHRASES = `
 席地而坐	xí dì ér zuò	6.3e-11
 席应真	xí yīng zhēn	3e-12
 帮倒忙	bāng dào máng	1.4e-11
+帮教	bāng jiào	1.7e-11
 帮狗吃食	bāng gǒu chī shi	3e-12
 帮虎吃食	bāng hǔ chī shi	3e-12
 帷薄不修	wéi báo bù xiū	3e-12
@@ -6073,6 +6475,7 @@ export const EXTRA_PHRASES = `
 干群关系	gàn qún guān xì	3e-12
 干脆利索	gān cuì lì suo	2.3e-11
 干脆利落	gān cuì lì luo	2.2e-11
+干重	gān zhòng	2.68e-10
 平儿正	píng er zhèng	3e-12
 平儿见	píng er jiàn	3e-12
 平地	píng dì	5.74e-10
@@ -6082,6 +6485,9 @@ export const EXTRA_PHRASES = `
 平方差	píng fāng chā	3e-12
 平方英哩	píng fāng yīng li	3e-12
 平胃散	píng wèi sǎn	3e-12
+平行	píng xíng	9.85e-10
+平行线	píng xíng xiàn	3.4e-11
+平调	píng diào	2.8e-11
 平铺	píng pū	2.7e-11
 平铺直叙	píng pū zhí xù	1.1e-11
 平铺直序	píng pū zhí xù	3e-12
@@ -6098,10 +6504,17 @@ export const EXTRA_PHRASES = `
 并为	bìng wéi	3e-12
 并为一谈	bìng wéi yì tán	3e-12
 并无不当	bìng wú bú dàng	3e-12
+并行	bìng xíng	4.75e-10
+并行不悖	bìng xíng bú bèi	1.4e-11
+并行处理	bìng xíng chǔ lǐ	2.6e-11
+并重	bìng zhòng	1.65e-10
 幸免于难	xìng miǎn yú nàn	2.9e-11
 幸桓黾	xìng huán mǐn	3e-12
+幸灾乐祸	xìng zāi lè huò	1.71e-10
 幸甚	xìng shèn	6.3e-11
 幻相	huàn xiàng	2e-12
+幼儿教育	yòu ér jiào yù	4.7e-11
+幼教	yòu jiào	3.1e-11
 幽咽	yōu yè	7e-12
 幽幽咽咽	yōu yōu yè yàn	3e-12
 幽幽地	yōu yōu de	3e-12
@@ -6120,6 +6533,7 @@ export const EXTRA_PHRASES = `
 广种薄收	guǎng zhòng bó shōu	2.3e-11
 广陵散	guǎng líng sǎn	2.1e-11
 庄稼地	zhuāng jia dì	5.9e-11
+庄重	zhuāng zhòng	6.06e-10
 庆应	qìng yīng	1.3e-11
 床下牛斗	chuáng xià niú dǒu	3e-12
 床铺	chuáng pù	1.17e-10
@@ -6338,6 +6752,7 @@ export const EXTRA_PHRASES = `
 庶几	shù jī	4.7e-11
 康为卫	kāng wéi wèi	3e-12
 康为帝	kāng wéi dì	4e-12
+康乐	kāng lè	4e-11
 康德还	kāng dé huán	2e-12
 康有为	kāng yǒu wéi	1.031e-9
 康立乾	kāng lì gān	2.3e-11
@@ -6348,7 +6763,9 @@ export const EXTRA_PHRASES = `
 延安地区	yán ān dì qū	1.6e-11
 延长	yán cháng	1.229e-9
 延长线	yán cháng xiàn	1.8e-11
+建行	jiàn háng	2.01e-10
 建行河南省分行	jiàn háng hé nán shěng fēn háng	2e-12
+建设银行	jiàn shè yín háng	5.5e-11
 开了个	kāi le ge	3e-12
 开倒车	kāi dào chē	5e-12
 开关曲面	kāi guān qū miàn	3e-12
@@ -6359,12 +6776,15 @@ export const EXTRA_PHRASES = `
 开发量	kāi fā liàng	1.1e-11
 开天辟地	kāi tiān pì dì	7.8e-11
 开花结实	kāi huā jiē shi	1.4e-11
+开行	kāi xíng	1.1e-10
 开豁	kāi huò	1.1e-11
 开采量	kāi cǎi liàng	4e-11
 开钻	kāi zuān	3e-12
 开阔地	kāi kuò dì	2.7e-11
 开面冠	kāi miàn guàn	3e-12
 异地	yì dì	1.84e-10
+异教	yì jiào	3.4e-11
+异教徒	yì jiào tú	8.8e-11
 异种	yì zhǒng	8.3e-11
 异花传粉	yì huā chuán fěn	1e-11
 弄乾	nòng gān	3e-12
@@ -6398,6 +6818,7 @@ export const EXTRA_PHRASES = `
 引诗为证	yǐn shī wéi zhèng	3e-12
 弘量	hóng liàng	3e-12
 张一氓	zhāng yī méng	8e-12
+张乐行	zhāng lè xíng	1.4e-11
 张仪相	zhāng yí xiàng	6e-12
 张作相	zhāng zuò xiàng	2e-12
 张冠英	zhāng guàn yīng	6e-12
@@ -6406,6 +6827,7 @@ export const EXTRA_PHRASES = `
 张华婧	zhāng huà jìng	5e-12
 张印相	zhāng yìn xiàng	2e-12
 张厚载	zhāng hòu zài	2e-12
+张召重	zhāng zhào zhòng	6.49e-10
 张名帖	zhāng míng tiě	3e-12
 张善为	zhāng shàn wéi	3e-12
 张大老爷	zhāng dà lǎo ye	3e-12
@@ -6429,12 +6851,15 @@ export const EXTRA_PHRASES = `
 张贴於	zhāng tiē yú	3e-12
 张载	zhāng zài	3.7e-11
 张都监	zhāng dū jiān	2.6e-11
+张重华	zhāng zhòng huá	2.5e-11
 张量	zhāng liàng	3.7e-11
 张量代数	zhāng liàng dài shù	3e-12
 张量分析	zhāng liàng fēn xī	3e-12
 张量积	zhāng liàng jī	3e-12
 张量阻抗	zhāng liàng zǔ kàng	3e-12
 弥缝其阙	mí féng qí què	3e-12
+弦乐	xián yuè	8.6e-11
+弦乐器	xián yuè qì	5.6e-11
 弯弯曲曲	wān wān qū qū	1.11e-10
 弹上去	dàn shàng qù	3e-12
 弹下	dàn xià	3e-12
@@ -6531,7 +6956,9 @@ export const EXTRA_PHRASES = `
 强笑道	qiǎng xiào dào	2e-12
 强而后可	qiáng ér hòu kě	3e-12
 强脾气	qiáng pí qi	3e-12
+强行	qiáng xíng	7.98e-10
 强词夺正	qiǎng cí duó zhèng	3e-12
+强调	qiáng diào	6.318e-9
 强辩	qiǎng biàn	2.4e-11
 强邻相	qiáng lín xiàng	1.6e-11
 强颜	qiǎng yán	6e-12
@@ -6588,6 +7015,7 @@ export const EXTRA_PHRASES = `
 往渚还汀	wǎng zhǔ hái tīng	3e-12
 往还于	wǎng huán yú	3e-12
 征地	zhēng dì	7e-11
+征调	zhēng diào	9.9e-11
 径流量	jìng liú liàng	8.78e-10
 待不住	dāi bú zhù	3e-12
 待会儿	dāi huì er	1.65e-10
@@ -6636,6 +7064,7 @@ export const EXTRA_PHRASES = `
 微双曲型	wēi shuāng qū xíng	3e-12
 微差	wēi chā	3e-12
 微观量	wēi guān liàng	3e-12
+微调	wēi tiáo	5e-11
 微量	wēi liàng	2.18e-10
 微量元素	wēi liàng yuán sù	2.05e-10
 微量分析	wēi liàng fēn xī	3e-12
@@ -6660,6 +7089,7 @@ export const EXTRA_PHRASES = `
 徵验出	zhēng yàn chū	3e-12
 德令哈	dé lìng ha	1e-11
 德努瓦耶	dé nǔ wǎ yé	2e-12
+德善行	dé shàn xíng	1.6e-11
 德塞	dé sài	2e-12
 德塞利	dé sài lì	1.3e-11
 德子吓	dé zi xià	2e-12
@@ -6667,9 +7097,12 @@ export const EXTRA_PHRASES = `
 德累斯顿	dé lèi sī dùn	7.7e-11
 德莱塞	dé lái sè	9e-12
 德薄能鲜	dé báo néng xiān	3e-12
+德行	dé xíng	2.91e-10
 德都	dé dū	3e-12
+德高望重	dé gāo wàng zhòng	1.26e-10
 徽调	huī diào	5e-12
 心不应口	xīn bù yīng kǒu	3e-12
+心事重重	xīn shì chóng chóng	9e-11
 心劲儿	xīn jìn er	3e-12
 心口相应	xīn kǒu xiāng yìng	3e-12
 心在魏阙	xīn zài wèi què	3e-12
@@ -6704,6 +7137,7 @@ export const EXTRA_PHRASES = `
 心驰魏阙	xīn chí wèi què	3e-12
 必争之地	bì zhēng zhī dì	2e-11
 忍受得了	rěn shòu dé liǎo	3e-12
+忍辱负重	rěn rǔ fù zhòng	4.3e-11
 忍饥挨饿	rěn jī ái è	1.6e-11
 忒楞楞	tuī léng léng	3e-12
 忖量	cǔn liàng	4e-12
@@ -6713,9 +7147,11 @@ export const EXTRA_PHRASES = `
 忙得不可	máng de bù kě	3e-12
 忙忙叨叨	máng mang dāo dāo	3e-12
 快为	kuài wéi	3e-12
+快乐	kuài lè	2.516e-9
 快乾	kuài gān	3e-12
 快当	kuài dang	1.6e-11
 快得多	kuài de duō	3e-12
+快快乐乐	kuài kuài lè lè	2.2e-11
 快打旋风	kuài dǎ xuàn fēng	3e-12
 快活地	kuài huo de	3e-12
 快相	kuài xiàng	5e-12
@@ -6726,6 +7162,7 @@ export const EXTRA_PHRASES = `
 怀揣	huái chuāi	6.2e-11
 怎么得了	zěn me dé liǎo	4.5e-11
 怎地	zěn di	1.625e-9
+怏怏不乐	yàng yàng bú lè	1.2e-11
 怔怔	zhèng zhèng	3e-12
 怕布哦啊	pà bù ó ā	3e-12
 怕得要命	pà de yào mìng	3e-12
@@ -6734,10 +7171,13 @@ export const EXTRA_PHRASES = `
 思量	sī liang	2.7e-10
 急呀	jí yā	3e-12
 急煞	jí shā	3e-12
+急行军	jí xíng jūn	4.1e-11
 急难	jí nàn	4.4e-11
 急难险重	jí nàn xiǎn zhòng	9e-12
 性相	xìng xiàng	3e-12
+性行	xìng xíng	1.2e-11
 性行为	xìng xíng wéi	1.41e-10
+怨声载道	yuàn shēng zài dào	5.1e-11
 怨艾	yuàn yì	1.2e-11
 怨载	yuàn zài	3e-12
 怪腔怪调	guài qiāng guài diào	3e-12
@@ -6749,8 +7189,10 @@ export const EXTRA_PHRASES = `
 总局局长	zǒng jú jú zhǎng	3e-12
 总应	zǒng yīng	3e-12
 总归一句	zǒng guī yí jù	3e-12
+总教头	zǒng jiào tóu	1e-11
 总流量	zǒng liú liàng	1.4e-11
 总瓢把子	zǒng piáo bǎ zi	3e-12
+总行	zǒng háng	1.02e-10
 总量	zǒng liàng	2.51e-9
 总长	zǒng zhǎng	9.26e-10
 总队长	zǒng duì zhǎng	7.85e-10
@@ -6764,6 +7206,7 @@ export const EXTRA_PHRASES = `
 恩仇	ēn chóu	5.7e-11
 恩将仇报	ēn jiāng chóu bào	5e-11
 恩有重报	ēn yǒu chóng bào	3e-12
+恩重如山	ēn zhòng rú shān	4.5e-11
 恫疑虚喝	dòng yí xū hē	3e-12
 恬不为怪	tián bú wèi guài	3e-12
 恬不为意	tián bú wèi yì	3e-12
@@ -6775,6 +7218,7 @@ export const EXTRA_PHRASES = `
 恶不去善	è bú qù shàn	3e-12
 恶湿居下	è shī jū xià	3e-12
 恶相	è xiàng	3e-12
+恶行	è xíng	1.83e-10
 恶语中伤	è yǔ zhòng shāng	2e-12
 恶醉强酒	è zuì qiáng jiǔ	3e-12
 恶霸地主	è bà dì zhǔ	1.1e-11
@@ -6792,12 +7236,15 @@ export const EXTRA_PHRASES = `
 悲声载道	bēi shēng zài dào	3e-12
 悲悲切切	bēi bēi qiè qiè	1.2e-11
 情仇	qíng chóu	1e-11
+情况严重	qíng kuàng yán zhòng	2.7e-11
 情分	qíng fèn	8.5e-11
 情报局长	qíng bào jú zhǎng	1e-11
+情深义重	qíng shēn yì zhòng	2.1e-11
 情种	qíng zhǒng	1.6e-11
 情见乎辞	qíng jiàn hū cí	3e-12
 情见势屈	qíng jiàn shì qū	3e-12
 情见埶竭	qíng jiàn shì jié	3e-12
+情调	qíng diào	3.32e-10
 情趣笑话	qíng qù xiào hua	3e-12
 惊为天人	jīng wéi tiān rén	6e-12
 惊天动地	jīng tiān dòng dì	2.21e-10
@@ -6811,6 +7258,7 @@ export const EXTRA_PHRASES = `
 惠登相	huì dēng xiàng	1.3e-11
 惨相	cǎn xiàng	3e-12
 惨遭劫难	cǎn zāo jié nàn	3e-12
+惨重	cǎn zhòng	5.46e-10
 惬当	qiè dàng	3e-12
 惯量	guàn liàng	3.4e-11
 惯量张量	guàn liàng zhāng liàng	3e-12
@@ -6847,8 +7295,12 @@ export const EXTRA_PHRASES = `
 愿为	yuàn wéi	3e-12
 愿意哦	yuàn yì ó	3e-12
 慈悲为怀	cí bēi wéi huái	3e-12
+慎行	shèn xíng	2.6e-11
+慎重	shèn zhòng	6e-10
 慕容复相	mù róng fù xiàng	3e-12
 慕容少侠	mù róng shào xiá	4e-12
+慢行	màn xíng	2.9e-11
+懂行	dǒng háng	3e-11
 懒懒散散	lǎn lǎn sǎn sǎn	3e-12
 懒散地	lǎn sǎn de	3e-12
 懒觉	lǎn jiào	5.7e-11
@@ -6874,8 +7326,10 @@ export const EXTRA_PHRASES = `
 成型片夹	chéng xíng piàn jiā	3e-12
 成年累月	chéng nián lěi yuè	1.4e-11
 成才率	chéng cái lǜ	1.4e-11
+成教	chéng jiào	2.8e-11
 成活率	chéng huó lǜ	3e-11
 成荫	chéng yīn	3e-12
+成行	chéng xíng	2.49e-10
 成语故事	chéng yǔ gù shi	3e-12
 成败兴废	chéng bài xìng fèi	3e-12
 成长	chéng zhǎng	5.432e-9
@@ -6883,6 +7337,8 @@ export const EXTRA_PHRASES = `
 成长性	chéng zhǎng xìng	1e-10
 我为歌狂	wǒ wéi gē kuáng	3e-12
 我为鱼肉	wǒ wéi yú ròu	6e-12
+我行	wǒ xíng	5.93e-10
+我行我素	wǒ xíng wǒ sù	5.5e-11
 或为	huò wéi	3e-12
 战为业	zhàn wéi yè	2e-12
 战为奇	zhàn wéi qí	3e-12
@@ -6904,6 +7360,7 @@ export const EXTRA_PHRASES = `
 戴红冠	dài hóng guàn	2e-12
 戴纶巾	dài guān jīn	6e-12
 戴荆冠	dài jīng guàn	2e-12
+戴高乐	dài gāo lè	1.5e-10
 户口名簿	hù kǒu míng bù	3e-12
 户调	hù diào	3e-12
 户长	hù zhǎng	2.2e-11
@@ -7004,6 +7461,7 @@ export const EXTRA_PHRASES = `
 打倒	dǎ dǎo	1.735e-9
 打光棍儿	dǎ guāng gùn er	3e-12
 打击乐	dǎ jī yuè	2.9e-11
+打击乐器	dǎ jī yuè qì	5.4e-11
 打击报复	dǎ jī bào fu	2.7e-11
 打印消息	dǎ yìn xiāo xi	9e-12
 打呵欠	dǎ hē qian	9e-12
@@ -7054,10 +7512,20 @@ export const EXTRA_PHRASES = `
 扛鼎拔山	gāng dǐng bá shān	3e-12
 扣划	kòu huá	4e-12
 执径问难	zhí jìng wèn nàn	3e-12
+执教	zhí jiào	3.25e-10
 执法不阿	zhí fǎ bù ē	3e-12
 执泥	zhí nì	3e-12
 执经问难	zhí jīng wèn nàn	3e-12
+执行	zhí xíng	1.4504e-8
+执行主席	zhí xíng zhǔ xí	3.3e-11
+执行器	zhí xíng qì	1.1e-11
+执行官	zhí xíng guān	3.61e-10
+执行局	zhí xíng jú	2.3e-11
+执行机构	zhí xíng jī gòu	6.1e-11
+执行程序	zhí xíng chéng xù	1.9e-11
+执行者	zhí xíng zhě	6.3e-11
 执行逮捕	zhí xíng dài bǔ	3e-12
+执行部	zhí xíng bù	2.6e-11
 执鞭坠镫	zhí biān zhuì dèng	2e-12
 执鞭随镫	zhí biān suí dèng	4e-12
 扫乾净	sǎo gān jìng	3e-12
@@ -7085,6 +7553,7 @@ export const EXTRA_PHRASES = `
 扼襟控咽	è jīn kòng yàn	3e-12
 找不着	zhǎo bù zháo	3e-12
 找不着北	zhǎo bù zháo běi	3e-12
+找乐	zhǎo lè	2.1e-11
 找到啦	zhǎo dào la	3e-12
 找得着	zhǎo dé zháo	3e-12
 找点事干	zhǎo diǎn shì gàn	3e-12
@@ -7092,8 +7561,12 @@ export const EXTRA_PHRASES = `
 找碴儿	zhǎo chá er	3e-12
 承传	chéng zhuàn	8e-12
 承祯为	chéng zhēn wéi	2e-12
+承蒙	chéng méng	6.6e-11
 承贷承还	chéng dài chéng huán	3e-12
+承载	chéng zài	2.24e-10
+承载力	chéng zài lì	2.7e-11
 承载量	chéng zài liàng	8e-12
+承重	chéng zhòng	5.1e-11
 技只此尔	jì zhǐ cǐ ěr	3e-12
 抄没	chāo mò	2.4e-11
 把儿	bà er	6.2e-11
@@ -7172,11 +7645,13 @@ export const EXTRA_PHRASES = `
 抽咽	chōu yè	4.4e-11
 抽工夫	chōu gōng fu	3e-12
 抽斗	chōu dǒu	1.3e-11
+抽样调查	chōu yàng diào chá	8.5e-11
 抽空	chōu kòng	1.19e-10
 抽空到	chōu kòng dào	3e-12
 抽空去	chōu kòng qù	3e-12
 抽空来	chōu kòng lái	3e-12
 抽血	chōu xiě	2.3e-11
+抽调	chōu diào	2.74e-10
 拂子	fú zi	3e-12
 拆烂污	cā làn wū	3e-12
 拈量	niān liàng	3e-12
@@ -7198,6 +7673,7 @@ export const EXTRA_PHRASES = `
 拉磨	lā mò	3e-12
 拉美地区	lā měi dì qū	2.2e-11
 拉肚子	lā dù zi	4.7e-11
+拉蒙	lā méng	3.6e-11
 拉长	lā cháng	1.27e-10
 拉闲散闷	lā xián sǎn mèn	3e-12
 拍卖行	pāi mài háng	7.2e-11
@@ -7231,6 +7707,7 @@ export const EXTRA_PHRASES = `
 拗陷	niù xiàn	7.6e-11
 拘传	jū chuán	1.4e-11
 招供	zhāo gòng	4.2e-11
+招商银行	zhāo shāng yín háng	8.5e-11
 招牌戏	zhāo pai xì	3e-12
 招瓦岗	zhāo wǎ gāng	3e-12
 招行	zhāo háng	6.6e-11
@@ -7245,6 +7722,8 @@ export const EXTRA_PHRASES = `
 拜我为师	bài wǒ wéi shī	3e-12
 拜把子	bài bǎ zi	3.1e-11
 拜拜	bái bái	3.7e-11
+拜火教	bài huǒ jiào	1.6e-11
+拜物教	bài wù jiào	4.6e-11
 拜码头	bài mǎ tou	3e-12
 拜袓先	bài jiē xiān	3e-12
 拟为	nǐ wéi	3e-12
@@ -7295,6 +7774,7 @@ export const EXTRA_PHRASES = `
 拿腔拿调	ná qiāng ná diào	1.7e-11
 持仓量	chí cāng liàng	3e-12
 持正不阿	chí zhèng bù ē	3e-12
+持重	chí zhòng	1.04e-10
 挂斗	guà dǒu	3e-12
 挂载	guà zài	1.08e-10
 指不胜偻	zhǐ bú shèng lóu	3e-12
@@ -7303,6 +7783,7 @@ export const EXTRA_PHRASES = `
 指供	zhǐ gōng	3e-12
 指头肚儿	zhǐ tou dù er	3e-12
 指山说磨	zhǐ shān shuō mó	3e-12
+指教	zhǐ jiào	2.43e-10
 指日可数	zhǐ rì kě shǔ	3e-12
 指爪	zhǐ zhǎo	3e-12
 指甲夹	zhǐ jia jiā	3e-12
@@ -7391,6 +7872,8 @@ export const EXTRA_PHRASES = `
 换帖	huàn tiě	3e-12
 换手率	huàn shǒu lǜ	2e-11
 换血	huàn xiě	1.4e-11
+换行	huàn háng	3.2e-11
+换行符	huàn háng fú	1.4e-11
 换调	huàn diào	3e-12
 捣虚撇抗	dǎo xū piě kàng	3e-12
 捧毂推轮	pěng gǔ tuī lún	3e-12
@@ -7440,7 +7923,9 @@ export const EXTRA_PHRASES = `
 推干就湿	tuī gān jiù shī	3e-12
 推度	tuī duó	3e-12
 推毂	tuī gǔ	3e-12
+推行	tuī xíng	1.921e-9
 推轮捧毂	tuī lún pěng gǔ	3e-12
+推重比	tuī zhòng bǐ	3e-11
 掩卷	yǎn juàn	2.2e-11
 掩没	yǎn mò	3e-12
 掩藏	yǎn cáng	5.1e-11
@@ -7463,6 +7948,7 @@ export const EXTRA_PHRASES = `
 提子	tí zi	4e-12
 提溜	dī liū	3e-12
 提请逮捕	tí qǐng dài bǔ	3e-12
+提调	tí diào	5.5e-11
 提钻	tí zuān	3e-12
 揣度	chuǎi duó	3.2e-11
 揣想	chuǎi xiǎng	3e-12
@@ -7496,6 +7982,7 @@ export const EXTRA_PHRASES = `
 搭撒	dā sǎ	3e-12
 搭街坊	dā jiē fang	3e-12
 搭调	dā diào	8e-12
+搭载	dā zài	2.35e-10
 搴旗斩将	qiān qí zhǎn jiàng	3e-12
 摁钉儿	èn dīng er	3e-12
 摄入量	shè rù liàng	1.03e-10
@@ -7503,6 +7990,7 @@ export const EXTRA_PHRASES = `
 摆地摊	bǎi dì tān	1.7e-11
 摆弄	bǎi nòng	1.24e-10
 摇把子	yáo bǎ zi	2e-12
+摇滚乐	yáo gǔn yuè	7e-11
 摇臂钻	yáo bì zuān	3e-12
 摇钻	yáo zuān	3e-12
 摊场	tān cháng	3e-12
@@ -7513,8 +8001,10 @@ export const EXTRA_PHRASES = `
 摔倒	shuāi dǎo	6.37e-10
 摔筋斗	shuāi jīn dǒu	3e-12
 摔跟斗	shuāi gēn dǒu	3e-12
+摩尼教	mó ní jiào	8.5e-11
 摩肩击毂	mó jiān jī gǔ	3e-12
 摩肩接毂	mó jiān jiē gǔ	3e-12
+摩门教	mó mén jiào	1.1e-11
 摸不着	mō bù zháo	3e-12
 摸不着头脑	mō bù zháo tóu nǎo	1.58e-10
 摸不着边	mō bù zháo biān	3e-12
@@ -7605,6 +8095,7 @@ export const EXTRA_PHRASES = `
 操弄	cāo nòng	1.9e-11
 操心思	cāo xīn si	3e-12
 操纵子	cāo zòng zi	3e-12
+操行	cāo xíng	1.12e-10
 擢为	zhuó wéi	3e-12
 擦乾	cā gān	3e-12
 擦乾净	cā gān jìng	3e-12
@@ -7623,10 +8114,12 @@ export const EXTRA_PHRASES = `
 支差	zhī chā	3e-12
 支应	zhī yìng	2.8e-11
 支持率	zhī chí lǜ	3.2e-11
+支教	zhī jiào	8.8e-11
 支斗渠	zhī dǒu qú	2e-12
 支曲儿	zhī qǔ er	3e-12
 支棱	zhī leng	5e-12
 支票簿	zhī piào bù	2e-12
+支行	zhī háng	2.9e-10
 支队长	zhī duì zhǎng	1.44e-10
 收拾	shōu shi	2.274e-9
 收拾乾净	shōu shi gān jìng	3e-12
@@ -7675,9 +8168,12 @@ export const EXTRA_PHRASES = `
 放泼撒豪	fàng pō sǎ háo	3e-12
 放眼量	fàng yǎn liàng	3e-12
 放血	fàng xiě	4.4e-11
+放行	fàng xíng	2.95e-10
 放辟移邪	fàng pì yí yé	3e-12
 放辟邪侈	fàng bì xié chǐ	3e-12
 放量	fàng liàng	1.38e-10
+政教	zhèng jiào	8.1e-11
+政教合一	zhèng jiào hé yī	5.6e-11
 故为	gù wéi	3e-12
 故事会	gù shi huì	3.4e-11
 故事分析	gù shi fēn xī	3e-12
@@ -7685,11 +8181,13 @@ export const EXTRA_PHRASES = `
 故事片	gù shi piàn	2.15e-10
 故事片儿	gù shi piàn er	3e-12
 故事语法	gù shi yǔ fǎ	3e-12
+故伎重演	gù jì chóng yǎn	1.8e-11
 故地	gù dì	1.48e-10
 故地重游	gù dì chóng yóu	1.1e-11
 故弄玄虚	gù nòng xuán xū	4.8e-11
 故态复还	gù tài fù huán	3e-12
 故技重施	gù jì chóng shī	3e-12
+故技重演	gù jì chóng yǎn	1.6e-11
 故障率	gù zhàng lǜ	3.1e-11
 效应	xiào yìng	2.116e-9
 效应器	xiào yìng qì	3.2e-11
@@ -7701,31 +8199,145 @@ export const EXTRA_PHRASES = `
 救应	jiù yìng	1.09e-10
 教一识百	jiāo yī shí bǎi	3e-12
 教与学	jiāo yǔ xué	3e-12
+教主	jiào zhǔ	2.396e-9
+教义	jiào yì	5.27e-10
+教习	jiào xí	8.5e-11
 教书	jiāo shū	2.97e-10
 教书先生	jiāo shū xiān sheng	3e-12
 教书匠	jiāo shū jiàng	1e-11
 教书电话	jiāo shū diàn huà	3e-12
 教书育人	jiāo shū yù rén	5.3e-11
 教人	jiāo rén	3e-12
+教仪	jiào yí	1.8e-11
+教众	jiào zhòng	2.68e-10
+教会	jiào huì	1.065e-9
 教你做	jiāo nǐ zuò	3e-12
 教你用	jiāo nǐ yòng	3e-12
 教儿婴孩	jiào er yīng hái	3e-12
+教具	jiào jù	2.3e-11
+教养	jiào yǎng	2.84e-10
+教养所	jiào yǎng suǒ	2.5e-11
 教出	jiāo chū	3e-12
+教务	jiào wù	3.58e-10
+教务处	jiào wù chù	3.2e-11
 教务长	jiào wù zhǎng	6.8e-11
+教化	jiào huà	1.85e-10
+教区	jiào qū	1.19e-10
+教友	jiào yǒu	2.6e-11
+教员	jiào yuán	2.89e-10
+教唆	jiào suō	4.9e-11
+教唆犯	jiào suō fàn	1.6e-11
+教团	jiào tuán	5.1e-11
+教场	jiào chǎng	4.2e-11
+教坊	jiào fāng	1.1e-10
 教坏	jiāo huài	3e-12
+教堂	jiào táng	1.364e-9
+教士	jiào shì	2.75e-10
+教头	jiào tóu	2.09e-10
+教委	jiào wěi	2.02e-10
+教子	jiào zǐ	3.6e-11
+教学	jiào xué	4.025e-9
+教学内容	jiào xué nèi róng	2.2e-11
+教学方式	jiào xué fāng shì	1e-11
+教学方法	jiào xué fāng fǎ	1.8e-11
+教学楼	jiào xué lóu	9.7e-11
+教学模式	jiào xué mó shì	2.6e-11
+教学法	jiào xué fǎ	4.1e-11
+教学活动	jiào xué huó dòng	2.1e-11
+教学点	jiào xué diǎn	3.1e-11
+教学班	jiào xué bān	4.1e-11
+教学设备	jiào xué shè bèi	1e-11
 教学质量	jiào xué zhì liàng	1.02e-10
+教官	jiào guān	2.21e-10
+教室	jiào shì	6.64e-10
+教导	jiào dǎo	6e-10
+教导员	jiào dǎo yuán	3.6e-11
+教导团	jiào dǎo tuán	1.5e-11
+教导队	jiào dǎo duì	1.6e-11
+教工	jiào gōng	2e-11
+教师	jiào shī	6.642e-9
 教师应	jiào shī yīng	3e-12
 教师爷	jiào shī ye	7e-12
+教师节	jiào shī jié	1.8e-11
+教廷	jiào tíng	1.5e-10
+教徒	jiào tú	6.28e-10
 教我如何	jiāo wǒ rú hé	3e-12
+教授	jiào shòu	7.419e-9
+教改	jiào gǎi	7.7e-11
+教本	jiào běn	3.4e-11
+教材	jiào cái	1.439e-9
+教条	jiào tiáo	1.16e-10
+教条主义	jiào tiáo zhǔ yì	1.88e-10
+教条化	jiào tiáo huà	5.4e-11
+教案	jiào àn	7.6e-11
+教母	jiào mǔ	1.3e-11
+教民	jiào mín	1.29e-10
+教法	jiào fǎ	2.92e-10
+教派	jiào pài	4.01e-10
+教父	jiào fù	9.2e-11
 教猱升木	jiào náo shēng mù	3e-12
+教理	jiào lǐ	3e-11
+教皇	jiào huáng	4.48e-10
+教皇国	jiào huáng guó	2.9e-11
+教益	jiào yì	9e-11
+教研	jiào yán	8.3e-11
+教研员	jiào yán yuán	1.2e-11
+教研室	jiào yán shì	1.35e-10
+教研组	jiào yán zǔ	2.6e-11
+教祖	jiào zǔ	1.6e-11
+教科	jiào kē	1.4e-11
+教科书	jiào kē shū	4.66e-10
+教科所	jiào kē suǒ	1.2e-11
+教科文	jiào kē wén	6.1e-11
+教程	jiào chéng	1.17e-10
+教练	jiào liàn	1.665e-9
+教练员	jiào liàn yuán	1.77e-10
+教练席	jiào liàn xí	1.8e-11
+教练机	jiào liàn jī	3.16e-10
+教练组	jiào liàn zǔ	1.42e-10
 教给	jiāo gěi	1.31e-10
+教职	jiào zhí	5.3e-11
+教职员	jiào zhí yuán	1.8e-10
+教职员工	jiào zhí yuán gōng	4.6e-11
+教职工	jiào zhí gōng	1.89e-10
+教育	jiào yù	2.3961e-8
 教育为本	jiào yù wéi běn	4e-12
+教育会	jiào yù huì	4.7e-11
+教育厅	jiào yù tīng	3.83e-10
+教育史	jiào yù shǐ	4.1e-11
+教育司	jiào yù sī	1.1e-11
+教育处	jiào yù chù	3e-11
+教育学	jiào yù xué	1.43e-10
+教育学家	jiào yù xué jiā	1.2e-11
+教育家	jiào yù jiā	1.55e-10
+教育局	jiào yù jú	2.26e-10
 教育局长	jiào yù jú zhǎng	3e-12
+教育权	jiào yù quán	2.6e-11
+教育法	jiào yù fǎ	4.6e-11
+教育片	jiào yù piàn	1.6e-11
+教育界	jiào yù jiè	9.5e-11
+教育社	jiào yù shè	6.6e-11
+教育系	jiào yù xì	1.1e-11
+教育网	jiào yù wǎng	5.1e-11
+教育者	jiào yù zhě	5.5e-11
+教育观	jiào yù guān	2.5e-11
+教育课	jiào yù kè	1.5e-11
+教育费	jiào yù fèi	1.8e-11
+教育资源	jiào yù zī yuán	2.3e-11
+教育部	jiào yù bù	1.216e-9
 教育部长	jiào yù bù zhǎng	2.7e-11
+教育部门	jiào yù bù mén	1.1e-10
 教育长	jiào yù zhǎng	3.1e-11
+教规	jiào guī	6.1e-11
+教训	jiào xùn	2.207e-9
+教诲	jiào huì	2.75e-10
 教课	jiāo kè	3.1e-11
+教谕	jiào yù	4.1e-11
+教辅	jiào fǔ	2.5e-11
 教过来	jiāo guò lái	3e-12
 教长	jiào zhǎng	3.9e-11
+教鞭	jiào biān	2.4e-11
+教龄	jiào líng	1.2e-11
 敛息屏声	liǎn xī bǐng shēng	3e-12
 敝綈恶粟	bì tí è sù	3e-12
 敢为人	gǎn wéi rén	3e-12
@@ -7760,6 +8372,7 @@ export const EXTRA_PHRASES = `
 散闷消愁	sàn mèn xiāo chóu	3e-12
 散页	sǎn yè	3e-12
 敩学相长	xiào xué xiāng zhǎng	3e-12
+敬重	jìng zhòng	5.02e-10
 数一遍	shǔ yí biàn	2e-12
 数不上	shǔ bú shàng	3e-12
 数不尽	shǔ bú jìn	3e-12
@@ -7771,6 +8384,7 @@ export const EXTRA_PHRASES = `
 数十只	shù shí zhī	2.9e-11
 数十年如一日	shù shí nián rú yí rì	6e-12
 数十种	shù shí zhǒng	5.4e-11
+数十载	shù shí zǎi	1.9e-11
 数千只	shù qiān zhī	1.31e-10
 数千种	shù qiān zhǒng	1e-11
 数叨	shǔ dao	3e-12
@@ -7793,6 +8407,7 @@ export const EXTRA_PHRASES = `
 数米量柴	shù mǐ liàng chái	3e-12
 数行	shù háng	2.3e-11
 数见不鲜	shuò jiàn bù xiān	3e-12
+数载	shù zǎi	3.4e-11
 数重	shù chóng	1.2e-11
 数量	shù liàng	6.927e-9
 数量化	shù liàng huà	3.3e-11
@@ -7820,9 +8435,12 @@ export const EXTRA_PHRASES = `
 文件夹	wén jiàn jiā	2.9e-11
 文传	wén zhuàn	4e-11
 文冠果	wén guàn guǒ	1e-11
+文化教育	wén huà jiào yù	3.34e-10
 文卷	wén juàn	1.8e-11
 文字量	wén zì liàng	3e-12
 文徵明	wén zhēng míng	2e-11
+文教	wén jiào	5.13e-10
+文教卫生	wén jiào wèi shēng	2.79e-10
 文盲率	wén máng lǜ	2.8e-11
 文秀发	wén xiù fà	2e-12
 文种	wén zhǒng	6.4e-11
@@ -7885,6 +8503,7 @@ export const EXTRA_PHRASES = `
 斯再传	sī zài zhuàn	1.6e-11
 斯堪的纳	sī kān dí nà	3e-12
 斯堪的纳维亚	sī kān dí nà wéi yà	1.12e-10
+斯多葛派	sī duō gě pài	1.2e-11
 斯宾塞	sī bīn sāi	4.3e-11
 斯得哥尔摩	sī de gē ěr mó	2e-12
 斯忒藩	sī tuī fān	1.1e-11
@@ -7894,6 +8513,8 @@ export const EXTRA_PHRASES = `
 斯里拉差	sī lǐ lā chā	2e-12
 新一期	xīn yī qī	3e-12
 新东家	xīn dōng jia	3e-12
+新乐	xīn lè	3.6e-11
+新乐府	xīn yuè fǔ	5.5e-11
 新传	xīn zhuàn	2e-11
 新品种	xīn pǐn zhǒng	6.8e-11
 新圩	xīn wéi	3e-12
@@ -7904,6 +8525,9 @@ export const EXTRA_PHRASES = `
 新帖	xīn tiě	3e-12
 新干县	xīn gàn xiàn	3e-12
 新开铺	xīn kāi pù	2.56e-10
+新教	xīn jiào	4.51e-10
+新教徒	xīn jiào tú	5.2e-11
+新教派	xīn jiào pài	1.1e-11
 新晃	xīn huǎng	5e-12
 新正	xīn zhēng	8e-12
 新生力量	xīn shēng lì liàng	2.5e-11
@@ -7912,6 +8536,7 @@ export const EXTRA_PHRASES = `
 新罕布什尔	xīn hǎn bù shí ěr	7e-12
 新罕布什尔州	xīn hǎn bù shí ěr zhōu	9e-12
 新藏公路	xīn cáng gōng lù	2.7e-11
+新行	xīn xíng	2.2e-11
 新都区	xīn dū qū	3e-12
 新都县	xīn dū xiàn	3e-12
 新都桥	xīn dū qiáo	3e-12
@@ -7949,8 +8574,10 @@ export const EXTRA_PHRASES = `
 於行功	yú xíng gōng	3e-12
 於陈桥	yú chén qiáo	3e-12
 施为	shī wéi	3e-12
+施教	shī jiào	1.7e-11
 施用量	shī yòng liàng	2.78e-10
 施肥量	shī féi liàng	8e-12
+施行	shī xíng	1.744e-9
 旁岔儿	páng chà er	3e-12
 旁徵博引	páng zhēng bó yǐn	3e-12
 旁边儿	páng biān er	2e-12
@@ -7960,6 +8587,12 @@ export const EXTRA_PHRASES = `
 旅游客量	lǚ yóu kè liàng	3e-12
 旅游局长	lǚ yóu jú zhǎng	7e-12
 旅游胜地	lǚ yóu shèng dì	2.37e-10
+旅行	lǚ xíng	1.131e-9
+旅行包	lǚ xíng bāo	2.8e-11
+旅行团	lǚ xíng tuán	7.3e-11
+旅行社	lǚ xíng shè	2.232e-9
+旅行者	lǚ xíng zhě	1.66e-10
+旅行袋	lǚ xíng dài	1.9e-11
 旅长	lǚ zhǎng	1.72e-10
 旋乾转坤	xuán gān zhuǎn kūn	3e-12
 旋儿	xuán er	2.1e-11
@@ -8022,6 +8655,7 @@ export const EXTRA_PHRASES = `
 无色差	wú sè chā	3e-12
 无色无臭	wú sè wú xiù	3e-12
 无调	wú diào	3e-12
+无足轻重	wú zú qīng zhòng	1e-10
 无载体	wú zài tǐ	3e-12
 无量	wú liàng	3.61e-10
 无量山	wú liàng shān	4.7e-11
@@ -8040,9 +8674,11 @@ export const EXTRA_PHRASES = `
 日异月更	rì yì yuè gēng	3e-12
 日晕	rì yùn	5e-12
 日月参辰	rì yuè cān chén	3e-12
+日月神教	rì yuè shén jiào	6.1e-11
 日期戳子	rì qī chuō zi	3e-12
 日本京都大学	rì běn jīng dū dà xué	4e-12
 日本央行	rì běn yāng háng	3e-11
+日本银行	rì běn yín háng	1.2e-11
 日甚一日	rì shèn yí rì	1.9e-11
 日省月修	rì shěng yuè xiū	3e-12
 日省月试	rì shěng yuè shì	3e-12
@@ -8051,6 +8687,7 @@ export const EXTRA_PHRASES = `
 日薄崦嵫	rì bó yān zī	3e-12
 日薄桑榆	rì bó sāng yú	3e-12
 日薄虞渊	rì bó yú yuān	3e-12
+日行千里	rì xíng qiān lǐ	1.6e-11
 日访问量	rì fǎng wèn liàng	3e-12
 日长一线	rì cháng yī xiàn	3e-12
 日需求量	rì xū qiú liàng	3e-12
@@ -8063,6 +8700,7 @@ export const EXTRA_PHRASES = `
 早借早还	zǎo jiè zǎo huán	3e-12
 早占勿药	zǎo zhàn wù yào	3e-12
 早得很	zǎo de hěn	3e-12
+早教	zǎo jiào	3.9e-11
 旱地	hàn dì	1.32e-10
 旱拔为虚	hàn bá wéi xū	3e-12
 旱相	hàn xiàng	3e-12
@@ -8072,6 +8710,7 @@ export const EXTRA_PHRASES = `
 时乐钟	shí yuè zhōng	2e-12
 时光倒流	shí guāng dào liú	3e-12
 时燕国	shí yān guó	2e-12
+时调	shí diào	2.7e-11
 时载淳	shí zài chún	3e-12
 时长	shí cháng	4.7e-11
 时间差	shí jiān chā	3.1e-11
@@ -8085,8 +8724,12 @@ export const EXTRA_PHRASES = `
 明为	míng wéi	3e-12
 明儿个	míng er gè	2.3e-11
 明廷应	míng tíng yīng	2e-12
+明教	míng jiào	6.19e-10
+明教中	míng jiào zhōng	1.6e-11
+明教群	míng jiào qún	2.4e-11
 明智地	míng zhì de	3e-12
 明比为奸	míng bǐ wéi jiān	3e-12
+明永乐	míng yǒng lè	1.449e-9
 明白了当	míng bai liǎo dàng	3e-12
 明白卡	míng bai kǎ	2e-12
 明窗净几	míng chuāng jìng jī	4e-12
@@ -8100,6 +8743,7 @@ export const EXTRA_PHRASES = `
 易传	yì zhuàn	4.8e-11
 易地	yì dì	2.9e-11
 易地而处	yì dì ér chù	5e-12
+易行	yì xíng	1.6e-11
 易贡藏布	yì gòng zàng bù	3e-12
 昔为	xī wéi	3e-12
 星子县	xīng zi xiàn	5e-12
@@ -8128,6 +8772,7 @@ export const EXTRA_PHRASES = `
 晋为皇	jìn wéi huáng	2e-12
 晋升为	jìn shēng wéi	3e-12
 晒谷场	shài gǔ cháng	2e-12
+晓行夜宿	xiǎo xíng yè sù	1.9e-11
 晕倒	yūn dǎo	2.45e-10
 晕厥	yūn jué	6e-11
 晕场	yùn chǎng	3e-12
@@ -8147,6 +8792,7 @@ export const EXTRA_PHRASES = `
 普什图	pǔ shí tú	3e-12
 普及率	pǔ jí lǜ	7.3e-11
 普拉卡什	pǔ lā kǎ shí	5e-12
+普法教育	pǔ fǎ jiào yù	1e-11
 普洛耶什蒂	pǔ luò yē shí dì	1e-11
 普调	pǔ diào	3e-12
 普适常量	pǔ shì cháng liàng	3e-12
@@ -8161,6 +8807,7 @@ export const EXTRA_PHRASES = `
 智真长老	zhì zhēn zhǎng lǎo	2.3e-11
 暂为	zàn wéi	3e-12
 暂定为	zàn dìng wéi	3e-12
+暂行	zàn xíng	3.07e-10
 暂调	zàn diào	3e-12
 暖暖和和	nuǎn nuǎn huo huo	1.5e-11
 暖暖地	nuǎn nuǎn de	5e-12
@@ -8174,6 +8821,7 @@ export const EXTRA_PHRASES = `
 暮雨朝云	mù yǔ zhāo yún	3e-12
 暴脾气	bào pí qi	3e-12
 暴腮龙门	bào sāi lóng mén	3e-12
+暴行	bào xíng	4.38e-10
 暴衣露冠	bào yī lù guàn	3e-12
 暴马子	bào mǎ zi	3e-12
 曝书见竹	bào shū jiàn zhú	3e-12
@@ -8231,6 +8879,7 @@ export const EXTRA_PHRASES = `
 曲膝礼	qū xī lǐ	3e-12
 曲膝者	qū xī zhě	3e-12
 曲词儿	qǔ cí er	2e-12
+曲调	qǔ diào	4.2e-10
 曲轴	qū zhóu	2.6e-11
 曲轴箱	qū zhóu xiāng	4e-12
 曲酒	qū jiǔ	2.78e-10
@@ -8346,6 +8995,7 @@ export const EXTRA_PHRASES = `
 最劲爆	zuì jìng bào	3e-12
 最热帖	zuì rè tiě	3e-12
 最舒服	zuì shū fu	3e-12
+最重	zuì zhòng	2.78e-10
 最长	zuì cháng	8.08e-10
 月中折桂	yuè zhōng zhé guì	3e-12
 月亮泡	yuè liang pāo	6e-12
@@ -8373,6 +9023,7 @@ export const EXTRA_PHRASES = `
 有所为有所不为	yǒu suǒ wéi yǒu suǒ bù wéi	5e-12
 有所作为	yǒu suǒ zuò wéi	2.73e-10
 有效率	yǒu xiào lǜ	8.5e-11
+有教无类	yǒu jiào wú lèi	1.2e-11
 有时候	yǒu shí hou	1.236e-9
 有朝一日	yǒu zhāo yí rì	1.8e-10
 有林地	yǒu lín dì	2.2e-11
@@ -8407,6 +9058,7 @@ export const EXTRA_PHRASES = `
 朋友家	péng you jiā	3.4e-11
 朋友有通	péng you yǒu tōng	3e-12
 服从为负	fú cóng wéi fù	3e-12
+服务行业	fú wù háng yè	2e-11
 服务质量	fú wù zhì liàng	1.8e-11
 服帖	fú tiē	2.6e-11
 服服帖帖	fú fú tiē tiē	3.8e-11
@@ -8480,6 +9132,7 @@ export const EXTRA_PHRASES = `
 木栅门	mù zhà mén	5e-12
 木格儿	mù gé er	2e-12
 木椎	mù chuí	3e-12
+木管乐器	mù guǎn yuè qì	1.8e-11
 木钉	mù dīng	1.1e-11
 未了	wèi liǎo	2.75e-10
 未几	wèi jǐ	4.3e-11
@@ -8497,6 +9150,8 @@ export const EXTRA_PHRASES = `
 本帖	běn tiě	3e-12
 本未倒置	běn wèi dào zhì	3e-12
 本末倒置	běn mò dào zhì	2.7e-11
+本行	běn háng	5.6e-11
+本行业	běn háng yè	1.1e-11
 本行政区域	běn xíng zhèng qū yù	3.85e-9
 朱先生	zhū xiān sheng	1.76e-10
 朱名子	zhū míng zi	2e-12
@@ -8561,6 +9216,7 @@ export const EXTRA_PHRASES = `
 机载雷达	jī zài léi dá	2e-12
 机长	jī zhǎng	1.03e-10
 杀人不见血	shā rén bú jiàn xiě	6e-12
+杀出重围	shā chū chóng wéi	3.2e-11
 杂交种	zá jiāo zhǒng	2.5e-11
 杂交育种	zá jiāo yù zhǒng	2.9e-11
 杂和面	zá huó miàn	3e-12
@@ -8576,6 +9232,7 @@ export const EXTRA_PHRASES = `
 权相宇	quán xiàng yǔ	3e-12
 权相贾	quán xiàng jiǎ	5e-12
 权相黄	quán xiàng huáng	2e-12
+权重	quán zhòng	1.27e-10
 杆秤	gǎn chèng	7e-12
 杉篙	shā gāo	3e-12
 杉谷先生	shān gǔ xiān sheng	2e-12
@@ -8605,15 +9262,18 @@ export const EXTRA_PHRASES = `
 李应领	lǐ yīng lǐng	2e-12
 李校书	lǐ jiào shū	5e-12
 李根相	lǐ gēn xiàng	3e-12
+李永乐	lǐ yǒng lè	1.8e-11
 李燕玲	lǐ yàn líng	1.1e-11
 李玲蔚	lǐ líng wèi	1.6e-11
 李给谏	lǐ jǐ jiàn	2e-12
 李荣杓	lǐ róng biāo	6e-12
 李莞春	lǐ guǎn chūn	2e-12
 李蔚先生	lǐ wèi xiān sheng	2e-12
+李行亮	lǐ xíng liàng	2.56e-10
 李调元	lǐ diào yuán	2e-12
 李适之	lǐ kuò zhī	8e-12
 李都司	lǐ dū sī	3e-12
+李重庵	lǐ zhòng ān	2.57e-10
 李金发	lǐ jīn fà	5e-12
 李长云	lǐ cháng yún	1.6e-11
 李长水	lǐ cháng shuǐ	1.9e-11
@@ -8675,6 +9335,9 @@ export const EXTRA_PHRASES = `
 板载显卡	bǎn zài xiǎn kǎ	3e-12
 板载集成	bǎn zài jí chéng	3e-12
 极为	jí wéi	3.287e-9
+极乐	jí lè	7.7e-11
+极乐世界	jí lè shì jiè	3.8e-11
+极乐鸟	jí lè niǎo	2.8e-11
 极了	jí le	1.309e-9
 极冠	jí guàn	7e-12
 极地	jí dì	2.87e-10
@@ -8688,6 +9351,7 @@ export const EXTRA_PHRASES = `
 枇杷门巷	pí pa mén xiàng	3e-12
 枉费工夫	wǎng fèi gōng fu	3e-12
 枉费心思	wǎng fèi xīn si	3e-12
+林乐丰	lín lè fēng	1.57e-10
 林冠	lín guàn	1.1e-11
 林冠碧	lín guàn bì	2e-12
 林加耶	lín jiā yé	2e-12
@@ -8713,6 +9377,7 @@ export const EXTRA_PHRASES = `
 枝词蔓语	zhī cí wàn yǔ	3e-12
 枝词蔓说	zhī cí wàn shuō	3e-12
 枝辞蔓语	zhī cí wàn yǔ	3e-12
+枢机主教	shū jī zhǔ jiào	1.9e-11
 枪垛儿	qiāng duò er	3e-12
 枪弹	qiāng dàn	3.35e-10
 枪林弹雨	qiāng lín dàn yǔ	3.4e-11
@@ -8858,6 +9523,7 @@ export const EXTRA_PHRASES = `
 格格福	gé ge fú	2e-12
 格格笑	gé ge xiào	6e-12
 格格轻	gé ge qīng	3e-12
+格调	gé diào	2.02e-10
 格里耶	gé lǐ yé	5e-12
 栽倒	zāi dǎo	1.11e-10
 栽种	zāi zhòng	1.25e-10
@@ -8895,6 +9561,7 @@ export const EXTRA_PHRASES = `
 梅乾菜	méi gān cài	3e-12
 梅什科	méi shí kē	3e-12
 梅冠三	méi guàn sān	1.1e-11
+梅利莎	méi lì shā	3.3e-11
 梅塞德斯	méi sāi dé sī	1.8e-11
 梅梅划	méi méi huá	2e-12
 梅济耶	méi jì yé	3e-12
@@ -8991,6 +9658,10 @@ export const EXTRA_PHRASES = `
 横恩滥赏	héng ēn làn shǎng	3e-12
 横抢硬夺	héng qiǎng yìng duó	3e-12
 横死	hèng sǐ	3e-12
+横行	héng xíng	3.27e-10
+横行不法	héng xíng bù fǎ	1.3e-11
+横行无忌	héng xíng wú jì	1.8e-11
+横行霸道	héng xíng bà dào	5.5e-11
 横话	hèng huà	3e-12
 横逆	hèng nì	5e-12
 橡皮障夹	xiàng pí zhàng jiā	3e-12
@@ -9000,7 +9671,9 @@ export const EXTRA_PHRASES = `
 欠帐未还	qiàn zhàng wèi huán	3e-12
 欠钱未还	qiàn qián wèi huán	3e-12
 次长	cì zhǎng	8.5e-11
+欢乐	huān lè	1.082e-9
 欢乐气氛	huān lè qì fen	3e-12
+欢乐谷	huān lè gǔ	1.2e-10
 欢喜冤家	huān xǐ yuān jia	4e-12
 欢天喜地	huān tiān xǐ dì	1.12e-10
 欧冠杯	ōu guàn bēi	4e-12
@@ -9018,12 +9691,15 @@ export const EXTRA_PHRASES = `
 欲语还休	yù yǔ huán xiū	3e-12
 欲说还休	yù shuō huán xiū	7e-12
 欺人太甚	qī rén tài shèn	5.8e-11
+欺蒙	qī méng	7.4e-11
+欺行霸市	qī háng bà shì	1.1e-11
 款曲	kuǎn qū	3e-12
 款曲周至	kuǎn qū zhōu zhì	3e-12
 歃血为盟	shà xuè wéi méng	2.3e-11
 歇一宿	xiē yì xiǔ	3e-12
 歌仔戏	gē zǐ xì	1.3e-11
 歌曲排行	gē qǔ pái háng	3e-12
+歌行	gē xíng	3.7e-11
 歌调	gē diào	3e-12
 歙县	shè xiàn	6.1e-11
 歙砚	shè yàn	1.6e-11
@@ -9034,6 +9710,7 @@ export const EXTRA_PHRASES = `
 正传	zhèng zhuàn	4.5e-11
 正儿巴经	zhèng er bā jīng	3e-12
 正冠纳履	zhèng guàn nà lǚ	3e-12
+正教	zhèng jiào	1.23e-10
 正法眼藏	zhèng fǎ yǎn zàng	3e-12
 正琢磨	zhèng zuó mo	3e-12
 正确率	zhèng què lǜ	3.8e-11
@@ -9051,9 +9728,15 @@ export const EXTRA_PHRASES = `
 此帖	cǐ tiě	3e-12
 此消彼长	cǐ xiāo bǐ zhǎng	2.3e-11
 此种	cǐ zhǒng	3.21e-10
+此行	cǐ xíng	2.74e-10
 步日耶	bù rì yé	3e-12
 步步为营	bù bù wéi yíng	4.7e-11
+步行	bù xíng	6.51e-10
+步行者	bù xíng zhě	6.4e-11
+步行街	bù xíng jiē	3.7e-11
 步诗行	bù shī háng	3e-12
+步调	bù diào	4.9e-11
+步调一致	bù diào yí zhì	1.5e-11
 步长	bù cháng	2.9e-11
 武得全	wǔ de quán	2e-12
 武断专横	wǔ duàn zhuān hèng	3e-12
@@ -9117,10 +9800,12 @@ export const EXTRA_PHRASES = `
 比物属事	bǐ wù shǔ shì	3e-12
 比率	bǐ lǜ	4.94e-10
 比率量表	bǐ lǜ liàng biǎo	3e-12
+比重	bǐ zhòng	1.814e-9
 比量	bǐ liang	9e-12
 比量齐观	bǐ liang qí guān	3e-12
 毕其功于一役	bì qí gōng yú yī yì	2.7e-11
 毕天都	bì tiān dū	2e-12
+毕重远	bì zhòng yuǎn	1.4e-11
 毛儿盖	máo er gài	2e-12
 毛冠鹿	máo guàn lù	2.93e-10
 毛利率	máo lì lǜ	1.64e-10
@@ -9144,7 +9829,10 @@ export const EXTRA_PHRASES = `
 民为贵	mín wéi guì	3e-12
 民为贵君	mín wéi guì jūn	3e-12
 民为邦本	mín wéi bāng běn	3e-12
+民乐	mín yuè	7.2e-11
+民办教师	mín bàn jiào shī	2.79e-10
 民政局长	mín zhèng jú zhǎng	5e-12
+民生银行	mín shēng yín háng	2.9e-11
 民调	mín diào	1.8e-11
 民间故事	mín jiān gù shi	3e-12
 气不忿儿	qì bú fèn er	3e-12
@@ -9195,15 +9883,19 @@ export const EXTRA_PHRASES = `
 水笔仔	shuǐ bǐ zǐ	3e-12
 水能载舟	shuǐ néng zài zhōu	3e-12
 水蔓青	shuǐ wàn qīng	3e-12
+水调歌头	shuǐ diào gē tóu	1.5e-11
 水资源量	shuǐ zī yuán liàng	7e-12
 水远山长	shuǐ yuǎn shān zhǎng	3e-12
 水量	shuǐ liàng	7.39e-10
 水龙卷	shuǐ lóng juǎn	1.4e-11
+永乐	yǒng lè	3.114e-9
 求仁得仁	qiú rén de rén	7e-12
 求差	qiú chā	3e-12
 求帖	qiú tiě	3e-12
+求教	qiú jiào	1.17e-10
 求浆得酒	qiú jiāng de jiǔ	3e-12
 求过于供	qiú guò yú gōng	3e-12
+汇丰银行	huì fēng yín háng	9.3e-11
 汇为	huì wéi	3e-12
 汇划	huì huá	1.2e-11
 汇差	huì chā	3e-12
@@ -9214,6 +9906,7 @@ export const EXTRA_PHRASES = `
 汉宫传	hàn gōng zhuàn	2e-12
 汉得朔	hàn de shuò	2e-12
 汉满蒙	hàn mǎn měng	4e-12
+汉莎	hàn shā	1.1e-11
 汉藏	hàn zàng	5e-12
 汉藏语系	hàn zàng yǔ xì	1.14e-10
 汗如雨下	hàn rú yǔ xià	2.5e-11
@@ -9259,6 +9952,8 @@ export const EXTRA_PHRASES = `
 汪曾祺	wāng zēng qí	1.6e-11
 汽油弹	qì yóu dàn	2.4e-11
 汽车玻璃	qì chē bō li	3e-12
+沂蒙	yí méng	2.1e-11
+沂蒙山区	yí méng shān qū	1.4e-11
 沃什	wò shí	3e-12
 沈一珠	shěn yī zhū	2e-12
 沈儿峪	shěn er yù	2e-12
@@ -9278,6 +9973,7 @@ export const EXTRA_PHRASES = `
 沉甸甸地	chén diàn diàn de	4e-12
 沉积相	chén jī xiàng	3e-12
 沉著痛快	chén zhuó tòng kuài	3e-12
+沉重	chén zhòng	2.44e-9
 沓冈复岭	dá gāng fù lǐng	3e-12
 沓杂	dá zá	3e-12
 沓来踵至	dá lái zhǒng zhì	3e-12
@@ -9327,6 +10023,7 @@ export const EXTRA_PHRASES = `
 没规矩	méi guī ju	3e-12
 没词儿	méi cí er	2e-12
 没趣儿	méi qù er	8e-12
+没轻没重	méi qīng méi zhòng	1.1e-11
 没边儿	méi biān er	3e-12
 没量	méi liàng	3e-12
 没错儿	méi cuò er	1.5e-11
@@ -9359,9 +10056,11 @@ export const EXTRA_PHRASES = `
 油炸饼	yóu zhá bǐng	3e-12
 油炸鬼	yóu zhá guǐ	3e-12
 油煎火燎	yóu jiān huǒ liǎo	3e-12
+油腔滑调	yóu qiāng huá diào	4.3e-11
 油藏	yóu cáng	2.2e-11
 油量	yóu liàng	3e-12
 治愈率	zhì yù lǜ	5.3e-11
+治教	zhì jiào	1.7e-11
 沼泽地	zhǎo zé dì	2.25e-10
 沽名干誉	gū míng gàn yù	3e-12
 沽名要誉	gū míng yāo yù	3e-12
@@ -9395,6 +10094,7 @@ export const EXTRA_PHRASES = `
 泡货	pāo huò	3e-12
 泡马子	pào mǎ zi	3e-12
 波利耶	bō lì yé	6e-12
+波吕葛	bō lǚ gě	1.6e-11
 波塞	bō sài	1.5e-11
 波塞东	bō sài dōng	6e-12
 波塞冬	bō sài dōng	1.3e-11
@@ -9419,6 +10119,7 @@ export const EXTRA_PHRASES = `
 注册地	zhù cè dì	1.5e-11
 注册量	zhù cè liàng	3e-12
 注水压差	zhù shuǐ yā chā	3e-12
+注重	zhù zhòng	2.916e-9
 泯没	mǐn mò	3e-12
 泰山北斗	tài shān běi dǒu	2.8e-11
 泰斗	tài dǒu	3.5e-11
@@ -9429,7 +10130,9 @@ export const EXTRA_PHRASES = `
 泻肚子	xiè dù zi	3e-12
 泽旺子	zé wàng zi	2e-12
 洋地黄	yáng dì huáng	2e-11
+洋教	yáng jiào	2.7e-11
 洋洋纚纚	yáng yáng lí lí	3e-12
+洋行	yáng háng	3.81e-10
 洋镐	yáng gǎo	3e-12
 洒心更始	sǎ xīn gēng shǐ	3e-12
 洒狗血	sǎ gǒu xiě	3e-12
@@ -9449,6 +10152,7 @@ export const EXTRA_PHRASES = `
 洞天福地	dòng tiān fú dì	1.6e-11
 洞子	dòng zi	3e-12
 洞见症结	dòng jiàn zhēng jié	3e-12
+津津乐道	jīn jīn lè dào	9.7e-11
 洪应明	hóng yīng míng	2e-12
 洪水为患	hóng shuǐ wéi huàn	3e-12
 洪炉燎发	hóng lú liáo fā	3e-12
@@ -9485,6 +10189,12 @@ export const EXTRA_PHRASES = `
 流汗	liú hàn	5.4e-11
 流畅地	liú chàng de	3e-12
 流离颠疐	liú lí diān zhì	3e-12
+流行	liú xíng	3.049e-9
+流行性	liú xíng xìng	1.01e-10
+流行歌	liú xíng gē	1.7e-11
+流行歌曲	liú xíng gē qǔ	6e-11
+流行病	liú xíng bìng	5.2e-11
+流行病学	liú xíng bìng xué	8.2e-11
 流言混话	liú yán hún huà	3e-12
 流通量	liú tōng liàng	1.3e-11
 流量	liú liàng	1.499e-9
@@ -9512,9 +10222,12 @@ export const EXTRA_PHRASES = `
 浏览量	liú lǎn liàng	1.1e-11
 浑朴	hún pǔ	1.4e-11
 浒墅关	xǔ shù guān	6e-12
+浓墨重彩	nóng mò zhòng cǎi	2e-11
 浓抹淡妆	nóng mǒ dàn zhuāng	3e-12
 浓相	nóng xiàng	3e-12
+浓重	nóng zhòng	2.59e-10
 浚县	xùn xiàn	4.1e-11
+浦发银行	pǔ fā yín háng	3.3e-11
 浪卡子	làng qiǎ zi	3e-12
 浪卡子县	làng qiǎ zi xiàn	3e-12
 浮云朝露	fú yún zhāo lù	3e-12
@@ -9582,6 +10295,7 @@ export const EXTRA_PHRASES = `
 淡淡地	dàn dàn de	2.06e-10
 淡薄	dàn bó	1e-10
 淤塞	yū sè	7.6e-11
+淫乐	yín lè	3.3e-11
 深中冠	shēn zhōng guàn	2e-12
 深为	shēn wéi	3e-12
 深仇大恨	shēn chóu dà hèn	4.4e-11
@@ -9596,6 +10310,7 @@ export const EXTRA_PHRASES = `
 深深地	shēn shēn de	3.5e-11
 深省	shēn xǐng	5e-12
 深藏	shēn cáng	1.81e-10
+深重	shēn zhòng	2.59e-10
 深长	shēn cháng	7.8e-11
 淳朴	chún pǔ	1.29e-10
 混为	hùn wéi	3e-12
@@ -9615,6 +10330,7 @@ export const EXTRA_PHRASES = `
 混球儿	hún qiú er	3e-12
 混血种人	hùn xuè zhǒng rén	1.55e-10
 清创	qīng chuāng	1.3e-11
+清教徒	qīng jiào tú	3.6e-11
 清都紫府	qīng dū zǐ fǔ	3e-12
 清都紫微	qīng dū zǐ wēi	3e-12
 清都绛阙	qīng dū jiàng què	3e-12
@@ -9630,7 +10346,9 @@ export const EXTRA_PHRASES = `
 渗透率	shèn tòu lǜ	4.4e-11
 渗量	shèn liàng	3e-12
 渠导荥	qú dǎo xíng	2e-12
+渠蒙逊	qú méng xùn	3.4e-11
 渣打券	zhā dǎ xuàn	3e-12
+渣打银行	zhā dǎ yín háng	2e-11
 温凊定省	wēn qìng dìng xǐng	3e-12
 温塞特	wēn sài tè	3e-12
 温席扇枕	wēn xí shān zhěn	3e-12
@@ -9638,16 +10356,21 @@ export const EXTRA_PHRASES = `
 温枕扇席	wēn zhěn shān xí	3e-12
 温油炸	wēn yóu zhá	2e-12
 温经散	wēn jīng sǎn	9e-12
+温莎	wēn shā	5.2e-11
 温衾扇枕	wēn qīn shān zhěn	3e-12
 温都尔	wēn dū ěr	3e-12
 温都尔汗	wēn dū ěr hàn	2.9e-11
 港子	gǎng zi	3e-12
 港澳地区	gǎng ào dì qū	9.6e-11
+游乐	yóu lè	1.29e-10
+游乐园	yóu lè yuán	4.8e-11
+游乐场	yóu lè chǎng	5.5e-11
 游会稽	yóu kuài jī	2e-12
 游兴	yóu xìng	1.2e-11
 游兴正浓	yóu xìng zhèng nóng	3e-12
 游客量	yóu kè liàng	2.8e-11
 游戏补丁	yóu xì bǔ ding	3e-12
+游行	yóu xíng	3.983e-9
 游转	yóu zhuàn	3e-12
 湖底扇	hú dǐ shān	3e-12
 湖泊	hú pō	3.482e-9
@@ -9668,7 +10391,9 @@ export const EXTRA_PHRASES = `
 滂沱大雨	pāng tuó dà yǔ	6e-12
 滋长	zī zhǎng	1.34e-10
 滑塌相	huá tā xiàng	3e-12
+滑行	huá xíng	1.68e-10
 滑行道	huá xíng dào	1.3e-11
+滔天罪行	tāo tiān zuì xíng	3.1e-11
 滞差	zhì chā	3e-12
 滞泥	zhì nì	3e-12
 满地	mǎn dì	4.05e-10
@@ -9682,6 +10407,8 @@ export const EXTRA_PHRASES = `
 满肚子火	mǎn dù zi huǒ	3e-12
 满观道士	mǎn guān dào shi	4e-12
 满身是血	mǎn shēn shì xiě	3e-12
+满载	mǎn zài	3.51e-10
+满载而归	mǎn zài ér guī	2.4e-11
 滥调	làn diào	6e-12
 滥调陈腔	làn diào chén qiāng	3e-12
 滩地	tān dì	6.5e-11
@@ -9709,6 +10436,7 @@ export const EXTRA_PHRASES = `
 潜在地	qián zài de	3e-12
 潜滋暗长	qián zī àn zhǎng	3e-12
 潜藏	qián cáng	7.6e-11
+潜行	qián xíng	4.3e-11
 潟肚子	xì dù zi	3e-12
 潦倒	liáo dǎo	5.4e-11
 潦原浸天	liáo yuán jìn tiān	3e-12
@@ -9743,10 +10471,12 @@ export const EXTRA_PHRASES = `
 灰发	huī fà	3e-12
 灰发飘飘	huī fà piāo piāo	3e-12
 灰糊糊	huī hú hu	3e-12
+灰蒙蒙	huī méng méng	5.8e-11
 灵应	líng yīng	3e-12
 灵长	líng zhǎng	3e-12
 灵长目	líng zhǎng mù	4.1e-11
 灵长类	líng zhǎng lèi	7.7e-11
+灾难深重	zāi nàn shēn zhòng	3.1e-11
 炫玉贾石	xuàn yù jiǎ shí	3e-12
 炭子冲	tàn zi chōng	2e-12
 炮子儿	pào zǐ er	3e-12
@@ -9840,6 +10570,8 @@ export const EXTRA_PHRASES = `
 热流量	rè liú liàng	2.5e-11
 热载体	rè zài tǐ	3e-12
 热量	rè liàng	1.121e-9
+烹调	pēng tiáo	5.14e-10
+烹调法	pēng tiáo fǎ	1.1e-11
 烹龙炮凤	pēng lóng pào fèng	3e-12
 焦宛儿	jiāo wǎn er	1.96e-10
 焦得布	jiāo de bù	2e-12
@@ -9954,6 +10686,9 @@ export const EXTRA_PHRASES = `
 爪蟾肽	zhǎo chán tài	3e-12
 爪部	zhǎo bù	3e-12
 爪钩	zhǎo gōu	6e-12
+爬行	pá xíng	3.04e-10
+爬行动物	pá xíng dòng wù	1.11e-10
+爱乐	ài lè	2.1e-11
 爱乐乐团	ài yuè yuè tuán	2.2e-11
 爱书吧	ài shū bā	3e-12
 爱儿心切	ài er xīn qiè	3e-12
@@ -9968,7 +10703,10 @@ export const EXTRA_PHRASES = `
 爱答不理	ài dā bù lǐ	3e-12
 爱素好古	ài sù hào gǔ	3e-12
 爱远恶近	ài yuǎn wù jìn	3e-12
+爱重邦	ài zhòng bāng	1.6e-11
 爱阿华州	ài ā huà zhōu	3e-12
+爵士乐	jué shì yuè	4.6e-11
+爵士乐队	jué shì yuè duì	1.2e-11
 父债子还	fù zhài zi huán	3e-12
 父慈子孝	fù cí zi xiào	3e-12
 父析子荷	fù xī zi hé	3e-12
@@ -10038,12 +10776,16 @@ export const EXTRA_PHRASES = `
 特差	tè chā	3e-12
 特征向量	tè zhēng xiàng liàng	3e-12
 特征曲面	tè zhēng qū miàn	3e-12
+特教	tè jiào	2.3e-11
 特曲	tè qū	7e-12
 特有种	tè yǒu zhǒng	7.1e-11
+特殊教育	tè shū jiào yù	3.02e-10
 特种	tè zhǒng	1.356e-9
 特种兵	tè zhǒng bīng	7.4e-11
 特种玻璃	tè zhǒng bō li	3e-12
 特种部队	tè zhǒng bù duì	4.77e-10
+特立独行	tè lì dú xíng	4.9e-11
+特重	tè zhòng	2.7e-11
 特长	tè cháng	4.8e-10
 特长班	tè cháng bān	1.2e-11
 特长生	tè cháng shēng	1.62e-10
@@ -10059,6 +10801,8 @@ export const EXTRA_PHRASES = `
 状元红	zhuàng yuan hóng	1e-11
 状元郎	zhuàng yuan láng	1.2e-11
 犹为未晚	yóu wéi wèi wǎn	3e-12
+犹太教	yóu tài jiào	1.65e-10
+犹太教徒	yóu tài jiào tú	3e-11
 犹有可为	yóu yǒu kě wéi	3e-12
 犹解倒悬	yóu jiě dào xuán	3e-12
 犹鱼得水	yóu yú de shuǐ	3e-12
@@ -10078,7 +10822,10 @@ export const EXTRA_PHRASES = `
 独个儿	dú gè er	8.5e-11
 独山子区	dú shān zi qū	3e-12
 独得丰收	dú de fēng shōu	3e-12
+独断专行	dú duàn zhuān xíng	4.1e-11
 独自个	dú zì gě	2e-11
+独行	dú xíng	7.6e-11
+独行侠	dú xíng xiá	1e-11
 独辟蹊径	dú pì xī jìng	2.8e-11
 独门功夫	dú mén gōng fu	3e-12
 狭义地说	xiá yì de shuō	3e-12
@@ -10120,6 +10867,7 @@ export const EXTRA_PHRASES = `
 玄德差	xuán dé chā	3e-12
 玄菟	xuán tù	2.8e-11
 玄酒瓠脯	xuán jiǔ hù fǔ	3e-12
+玄铁重	xuán tiě zhòng	2.1e-11
 率众	shuài zhòng	2.1e-10
 率先	shuài xiān	9.44e-10
 率先垂范	shuài xiān chuí fàn	2.1e-11
@@ -10178,6 +10926,7 @@ export const EXTRA_PHRASES = `
 王之相	wáng zhī xiàng	2e-12
 王乾娘	wáng gān niáng	8e-12
 王二麻子	wáng èr má zi	6e-12
+王任重	wáng rèn zhòng	2.73e-10
 王传志	wáng chuán zhì	8.7e-11
 王体乾	wáng tǐ gān	2.2e-11
 王先生	wáng xiān sheng	3.7e-11
@@ -10234,11 +10983,14 @@ export const EXTRA_PHRASES = `
 王迎儿	wáng yíng er	3e-12
 王道乾	wáng dào gān	5e-12
 王道士	wáng dào shi	7e-12
+王重阳	wáng chóng yáng	2.54e-10
 王长顺	wáng cháng shùn	3.19e-10
 王降汉	wáng xiáng hàn	1.1e-11
 王震先生	wáng zhèn xiān sheng	2e-12
 王麻子	wáng má zi	5e-12
+玛莎	mǎ shā	1.1e-11
 玩不转	wán bú zhuàn	3e-12
+玩乐	wán lè	4.7e-11
 玩儿不转	wán er bú zhuàn	5e-12
 玩儿票	wán er piào	3e-12
 玩兴	wán xìng	3e-12
@@ -10255,8 +11007,11 @@ export const EXTRA_PHRASES = `
 玫瑰红色	méi gui hóng sè	1.5e-11
 玫瑰色	méi gui sè	3.7e-11
 玫瑰露	méi gui lù	1.2e-11
+环行	huán xíng	3.9e-11
 现地	xiàn dì	1.6e-11
 现磨	xiàn mò	3e-12
+现行	xiàn xíng	1.583e-9
+现调机	xiàn tiáo jī	3.4e-11
 现量	xiàn liàng	3e-12
 玻璃体	bō li tǐ	4e-11
 玻璃化	bō li huà	3e-12
@@ -10270,6 +11025,7 @@ export const EXTRA_PHRASES = `
 玻色子	bō shǎi zi	4.6e-11
 珀塞尔	pò sài ěr	1e-11
 珍藏	zhēn cáng	2.31e-10
+珍重	zhēn zhòng	8.6e-11
 珠子参	zhū zi shēn	3e-12
 珠宝翠钻	zhū bǎo cuì zuān	3e-12
 珠宝行	zhū bǎo háng	3e-12
@@ -10311,6 +11067,7 @@ export const EXTRA_PHRASES = `
 瑟调琴弄	sè diào qín nòng	3e-12
 瑶台银阙	yáo tái yín què	3e-12
 璇霄丹阙	xuán xiāo dān què	3e-12
+瓜葛	guā gé	1.38e-10
 瓜连蔓引	guā lián wàn yǐn	3e-12
 瓢把子	piáo bǎ zi	3e-12
 瓦刀	wà dāo	4e-12
@@ -10418,6 +11175,7 @@ export const EXTRA_PHRASES = `
 甲冠	jiǎ guàn	3e-12
 甲地	jiǎ dì	1.3e-11
 申为	shēn wéi	2e-12
+申时行	shēn shí xíng	1.48e-10
 申请量	shēn qǐng liàng	2e-11
 申购量	shēn gòu liàng	3e-12
 电传	diàn chuán	7e-11
@@ -10425,11 +11183,14 @@ export const EXTRA_PHRASES = `
 电功率	diàn gōng lǜ	2.2e-11
 电势差	diàn shì chā	2.4e-11
 电势差计	diàn shì chā jì	3e-12
+电化教育	diàn huà jiào yù	2.4e-11
 电器行	diàn qì háng	2e-12
 电子称	diàn zǐ chèng	4e-12
+电子音乐	diàn zǐ yīn yuè	2.3e-11
 电导率	diàn dǎo lǜ	4.2e-11
 电感应	diàn gǎn yìng	1.4e-11
 电扇	diàn shàn	5.3e-11
+电教	diàn jiào	3.5e-11
 电晕	diàn yūn	4.9e-11
 电熨斗	diàn yùn dǒu	3.3e-11
 电磁感应	diàn cí gǎn yìng	9.4e-11
@@ -10448,6 +11209,7 @@ export const EXTRA_PHRASES = `
 画夹	huà jiā	4e-12
 画帖	huà tiè	3e-12
 画荻和丸	huà dí hé wán	3e-12
+畅行	chàng xíng	1.34e-10
 留得青山	liú de qīng shān	3e-12
 留得青山在	liú de qīng shān zài	2.4e-11
 留恋不舍	liú liàn bù shě	3e-12
@@ -10478,6 +11240,7 @@ export const EXTRA_PHRASES = `
 疯长	fēng zhǎng	2e-11
 疲于奔命	pí yú bēn mìng	8.3e-11
 疲累	pí lèi	1.11e-10
+疾行	jí xíng	5.1e-11
 疾风劲草	jí fēng jìng cǎo	3e-12
 疾风知劲草	jí fēng zhī jìng cǎo	7e-12
 痀偻	gōu lóu	3e-12
@@ -10485,6 +11248,7 @@ export const EXTRA_PHRASES = `
 病倒	bìng dǎo	1.65e-10
 病死率	bìng sǐ lǜ	3.7e-11
 病种	bìng zhǒng	5.5e-11
+病重	bìng zhòng	1.74e-10
 痕量	hén liàng	5.4e-11
 痛深恶绝	tòng shēn wù jué	3e-12
 痛自创艾	tòng zì chuàng ài	3e-12
@@ -10504,6 +11268,7 @@ export const EXTRA_PHRASES = `
 登台拜将	dēng tái bài jiàng	3e-12
 登记簿	dēng jì bù	1.6e-11
 登记量	dēng jì liàng	3e-12
+登载	dēng zǎi	6.2e-11
 白云观	bái yún guàn	8.7e-11
 白兰地	bái lán dì	3.6e-11
 白兴儿	bái xīng er	4.4e-11
@@ -10527,13 +11292,17 @@ export const EXTRA_PHRASES = `
 白糊糊	bái hú hu	3e-12
 白羊儿	bái yáng er	3e-12
 白胜呐	bái shèng na	2e-12
+白莲教	bái lián jiào	1.42e-10
+白蒙蒙	bái méng méng	1.2e-11
 白蛇传	bái shé zhuàn	2.5e-11
 白袷蓝衫	bái qiā lán shān	3e-12
 白长老	bái zhǎng lǎo	2.3e-11
 白首为功名	bái shǒu wéi gōng míng	2e-12
 百万担	bǎi wàn dàn	2e-12
 百不一遇	bǎi bù yí yù	3e-12
+百乐门	bǎi lè mén	1.1e-11
 百了千当	bǎi liǎo qiān dàng	3e-12
+百事可乐	bǎi shì kě lè	5.3e-11
 百余种	bǎi yú zhǒng	4e-11
 百分之几	bǎi fēn zhī jǐ	1.2e-11
 百分率	bǎi fēn lǜ	2.6e-11
@@ -10611,6 +11380,7 @@ export const EXTRA_PHRASES = `
 盛水期	chéng shuǐ qī	2e-12
 盛水铜	chéng shuǐ tóng	4e-12
 盛菜	chéng cài	3e-12
+盛行	shèng xíng	1.207e-9
 盛酒	chéng jiǔ	3e-12
 盛食厉兵	chéng shí lì bīng	3e-12
 盛饭	chéng fàn	3.8e-11
@@ -10635,6 +11405,7 @@ export const EXTRA_PHRASES = `
 直率	zhí shuài	1.08e-10
 直直地	zhí zhí de	7.5e-11
 直纹曲面	zhí wén qū miàn	3e-12
+直行	zhí xíng	3.9e-11
 相为表里	xiāng wéi biǎo lǐ	3e-12
 相乙儿	xiāng yǐ er	4e-12
 相书	xiàng shū	8e-12
@@ -10666,6 +11437,7 @@ export const EXTRA_PHRASES = `
 相敬相	xiāng jìng xiàng	3e-12
 相时而动	xiāng shí ér dòng	3e-12
 相术	xiàng shù	6e-12
+相机行事	xiàng jī xíng shì	3.3e-11
 相框	xiàng kuàng	1.2e-11
 相片	xiàng piàn	1.16e-10
 相片判读	xiàng piàn pàn dú	3e-12
@@ -10680,6 +11452,7 @@ export const EXTRA_PHRASES = `
 相范蠡	xiāng fàn lǐ	2e-12
 相角	xiàng jiǎo	3e-12
 相距甚远	xiāng jù shèn yuǎn	7.4e-11
+相辅而行	xiāng fǔ ér xíng	1e-11
 相邦之	xiàng bāng zhī	2e-12
 相邦仪	xiàng bāng yí	4e-12
 相邦冉	xiàng bāng rǎn	2e-12
@@ -10714,6 +11487,7 @@ export const EXTRA_PHRASES = `
 看热闹	kàn rè nao	3.5e-11
 看笑话	kàn xiào hua	1e-11
 看财奴	kān cái nú	3e-12
+看重	kàn zhòng	5.7e-10
 真为	zhēn wéi	3e-12
 真人不露相	zhēn rén bú lòu xiàng	1.4e-11
 真传	zhēn chuán	8.1e-11
@@ -10744,6 +11518,8 @@ export const EXTRA_PHRASES = `
 着忙	zháo máng	3e-12
 着慌	zháo huāng	7e-12
 着装	zhuó zhuāng	1.59e-10
+着重	zhuó zhòng	1.078e-9
+着重点	zhuó zhòng diǎn	5.9e-11
 睁大眼睛	zhēng dà yǎn jing	3e-12
 睡不着	shuì bù zháo	3e-12
 睡大觉	shuì dà jiào	3e-12
@@ -10770,6 +11546,7 @@ export const EXTRA_PHRASES = `
 知更鸟	zhī gēng niǎo	5e-12
 知疼着热	zhī téng zhe rè	2e-12
 知耻为勇	zhī chǐ wéi yǒng	3e-12
+知足常乐	zhī zú cháng lè	1.3e-11
 矫情	jiáo qing	4.8e-11
 矫情干誉	jiáo qing gān yù	3e-12
 矫情自饰	jiáo qing zì shì	3e-12
@@ -10885,17 +11662,23 @@ export const EXTRA_PHRASES = `
 磨铣工具	mó xǐ gōng jù	3e-12
 磨面	mò miàn	3e-12
 示差谱	shì chā pǔ	3e-12
+礼乐	lǐ yuè	2.13e-10
 礼冠	lǐ guàn	3e-12
 礼坏乐崩	lǐ huài yuè bēng	3e-12
+礼崩乐坏	lǐ bēng yuè huài	1e-11
 礼帖	lǐ tiě	3e-12
+礼教	lǐ jiào	8.6e-11
 礼节为治	lǐ jié wéi zhì	3e-12
 礼花弹	lǐ huā dàn	3e-12
 礼让为国	lǐ ràng wèi guó	3e-12
 社会处长	shè huì chù zhǎng	3e-12
+社会教育	shè huì jiào yù	2.3e-11
+社教	shè jiào	1e-11
 社长	shè zhǎng	5.85e-10
 祖传	zǔ chuán	1.48e-10
 祖传秘方	zǔ chuán mì fāng	1.9e-11
 祖名为	zǔ míng wéi	2e-12
+祖大乐	zǔ dà lè	1e-11
 祖宗家法	zǔ zong jiā fǎ	1.4e-11
 祖率	zǔ lǜ	1.2e-11
 祖耶夫	zǔ yē fū	1.8e-11
@@ -10907,9 +11690,12 @@ export const EXTRA_PHRASES = `
 神兵天将	shén bīng tiān jiàng	3e-12
 神号鬼哭	shén háo guǐ kū	3e-12
 神哗鬼叫	shén huā guǐ jiào	3e-12
+神州行	shén zhōu xíng	1.25e-10
 神差	shén chā	3e-12
 神差鬼遣	shén chā guǐ qiǎn	3e-12
+神教	shén jiào	3.1e-11
 神武挂冠	shén wǔ guà guān	3e-12
+神行太保	shén xíng tài bǎo	4.3e-11
 神阙穴	shén què xué	3e-12
 神霄绛阙	shén xiāo jiàng què	3e-12
 神魂颠倒	shén hún diān dǎo	7.3e-11
@@ -11026,6 +11812,11 @@ export const EXTRA_PHRASES = `
 种麻	zhòng má	1e-11
 科什	kē shí	7e-12
 科学种田	kē xué zhòng tián	3e-12
+科教	kē jiào	3.02e-10
+科教兴国	kē jiào xīng guó	8.2e-11
+科教兴市	kē jiào xīng shì	2.57e-10
+科教文卫	kē jiào wén wèi	1.8e-11
+科教片	kē jiào piān	1.1e-11
 科长	kē zhǎng	1.082e-9
 秘书长	mì shū zhǎng	5.821e-9
 秘传	mì chuán	5.8e-11
@@ -11056,6 +11847,7 @@ export const EXTRA_PHRASES = `
 积累性	jī lěi xìng	1.4e-11
 积累率	jī lěi lǜ	3.2e-11
 积谗糜骨	jī chán mí gǔ	3e-12
+积重难返	jī zhòng nán fǎn	3e-11
 称为	chēng wéi	1.4328e-8
 称之为	chēng zhī wéi	1.685e-9
 称体载衣	chèn tǐ zài yī	3e-12
@@ -11067,12 +11859,15 @@ export const EXTRA_PHRASES = `
 称愿	chèn yuàn	3e-12
 称手	chèn shǒu	3e-12
 称身	chèn shēn	5e-12
+称重	chēng zhòng	1.5e-11
 称量	chēng liáng	9.2e-11
 秸杆	jiē gǎn	5e-12
 移孝为忠	yí xiào wéi zhōng	3e-12
 移的就箭	yí de jiù jiàn	3e-12
+移行	yí xíng	1.8e-11
 移调	yí diào	3e-12
 移送逮捕	yí sòng dài bǔ	3e-12
+秽行	huì xíng	1.2e-11
 稀哩哗啦	xī li huā lā	3e-12
 稀土钻	xī tǔ zuān	3e-12
 稀里哗啦	xī li huā lā	3.1e-11
@@ -11090,6 +11885,7 @@ export const EXTRA_PHRASES = `
 稳当	wěn dang	5.5e-11
 稳当性	wěn dang xìng	3e-12
 稳稳地	wěn wěn de	5.6e-11
+稳重	wěn zhòng	2.02e-10
 稻种	dào zhǒng	1e-11
 稽徵处	jī zhēng chù	3e-12
 穆列什	mù liè shí	5e-12
@@ -11135,6 +11931,9 @@ export const EXTRA_PHRASES = `
 空肚子	kōng dù zi	3e-12
 空腔子	kōng qiāng zi	2e-12
 空落落	kōng lào lào	5.8e-11
+空行	kōng xíng	4.5e-11
+空调	kōng tiáo	6.14e-10
+空调器	kōng tiáo qì	6.1e-11
 空载	kōng zài	4.6e-11
 空载反应	kōng zài fǎn yìng	3e-12
 穿井得人	chuān jǐng de rén	3e-12
@@ -11144,6 +11943,7 @@ export const EXTRA_PHRASES = `
 穿着打扮	chuān zhuó dǎ bàn	3e-12
 穿红着绿	chuān hóng zhe lǜ	3e-12
 穿著	chuān zhuó	3e-12
+穿行	chuān xíng	2.66e-10
 突地	tū dì	3.9e-11
 窒塞	zhì sè	3e-12
 窒闷	zhì mèn	1.4e-11
@@ -11191,6 +11991,7 @@ export const EXTRA_PHRASES = `
 笔削褒贬	bǐ xuē bāo biǎn	3e-12
 笔力扛鼎	bǐ lì gāng dǐng	3e-12
 笔记簿	bǐ jì bù	3e-12
+笔调	bǐ diào	5.7e-11
 笛卡儿	dí kǎ er	3e-12
 笛子曲	dí zi qǔ	3e-12
 符号差	fú hào chā	3e-12
@@ -11198,7 +11999,9 @@ export const EXTRA_PHRASES = `
 符号长	fú hào zhǎng	4e-12
 符坚载	fú jiān zài	2e-12
 符应	fú yīng	3e-12
+笨重	bèn zhòng	1.91e-10
 第一卷	dì yī juàn	3.52e-10
+第一重	dì yī chóng	1.35e-10
 第七卷	dì qī juàn	3.7e-11
 第三卷	dì sān juàn	4.06e-10
 第三只	dì sān zhī	4.7e-11
@@ -11207,6 +12010,7 @@ export const EXTRA_PHRASES = `
 第二卷	dì èr juàn	2.94e-10
 第二只	dì èr zhī	1.9e-11
 第二种	dì èr zhǒng	3.28e-10
+第二行	dì èr háng	1.1e-11
 第五卷	dì wǔ juàn	9.9e-11
 第五种	dì wǔ zhǒng	4.8e-11
 第八卷	dì bā juàn	6.4e-11
@@ -11248,8 +12052,10 @@ export const EXTRA_PHRASES = `
 签到簿	qiān dào bù	3e-12
 签名簿	qiān míng bù	3e-12
 简丝数米	jiǎn sī shù mǐ	3e-12
+简便易行	jiǎn biàn yì xíng	2.1e-11
 简切了当	jiǎn qiē liǎo dàng	3e-12
 简单明了	jiǎn dān míng liǎo	3e-12
+简单易行	jiǎn dān yì xíng	3.5e-11
 简帖	jiǎn tiě	2.1e-11
 简截了当	jiǎn jié liǎo dàng	3e-12
 简捷了当	jiǎn jié liǎo dàng	3e-12
@@ -11265,9 +12071,17 @@ export const EXTRA_PHRASES = `
 算得了什	suàn dé liǎo shí	3e-12
 算得什么	suàn de shén me	3e-12
 管不着	guǎn bù zháo	3e-12
+管乐	guǎn yuè	2.2e-11
+管乐器	guǎn yuè qì	1.9e-11
+管乐队	guǎn yuè duì	1.1e-11
 管仲相	guǎn zhòng xiàng	6e-12
+管弦乐	guǎn xián yuè	1.22e-10
+管弦乐团	guǎn xián yuè tuán	2.6e-11
+管弦乐曲	guǎn xián yuè qǔ	3.4e-11
+管弦乐队	guǎn xián yuè duì	6.5e-11
 管得茶	guǎn de chá	2e-12
 管扳子	guǎn bān zi	3e-12
+管教	guǎn jiào	2.83e-10
 管理局长	guǎn lǐ jú zhǎng	3e-12
 管长	guǎn cháng	3.1e-11
 箪食壶浆	dān sì hú jiāng	9e-12
@@ -11305,6 +12119,7 @@ export const EXTRA_PHRASES = `
 粗略地	cū lüè de	3e-12
 粗腔横调	cū qiāng héng diào	3e-12
 粗调	cū diào	3e-12
+粗重	cū zhòng	1.15e-10
 粘上	zhān shàng	3e-12
 粘上去	zhān shàng qù	3e-12
 粘丝体	zhān sī tǐ	3e-12
@@ -11432,6 +12247,8 @@ export const EXTRA_PHRASES = `
 繁殖地	fán zhí dì	1.4e-11
 繁殖率	fán zhí lǜ	2.5e-11
 繁花似锦	fán huā sì jǐn	3.1e-11
+繁重	fán zhòng	5.68e-10
+纠葛	jiū gé	2.42e-10
 红儿你	hóng er nǐ	2e-12
 红儿扶	hóng er fú	4e-12
 红儿真	hóng er zhēn	2e-12
@@ -11462,6 +12279,7 @@ export const EXTRA_PHRASES = `
 红葡萄	hóng pú tao	2e-12
 红葡萄藤	hóng pú tao téng	3e-12
 红葡萄酒	hóng pú tao jiǔ	2.7e-11
+红衣主教	hóng yī zhǔ jiào	4.9e-11
 红衫儿	hóng shān er	9e-11
 红边儿	hóng biān er	3e-12
 红鞋子	hóng xié zi	3e-12
@@ -11486,6 +12304,7 @@ export const EXTRA_PHRASES = `
 纪晓芙	jǐ xiǎo fú	3e-12
 纪海相	jǐ hǎi xiàng	2e-12
 纪登奎	jǐ dēng kuí	5e-12
+纪行	jì xíng	2.1e-11
 纯仔	chún zǐ	3e-12
 纯合子	chún hé zi	3e-12
 纯朴	chún pǔ	1.27e-10
@@ -11541,8 +12360,10 @@ export const EXTRA_PHRASES = `
 经得住	jīng de zhù	4.9e-11
 经得起	jīng de qǐ	2.44e-10
 经折儿	jīng zhé er	2e-12
+经济运行	jīng jì yùn xíng	3.4e-11
 经济部长	jīng jì bù zhǎng	1.6e-11
 经纱	jìng shā	5.6e-11
+经行	jīng xíng	3.8e-11
 经量部	jīng liàng bù	2.8e-11
 结为	jié wéi	3.03e-10
 结为一体	jié wéi yì tǐ	3e-12
@@ -11557,6 +12378,7 @@ export const EXTRA_PHRASES = `
 结满	jiē mǎn	3e-12
 结籽	jiē zǐ	1.1e-11
 结荚	jiē jiá	1.7e-11
+绕行	rào xíng	7.7e-11
 绕行道路	rào xíng dào lù	3e-12
 绕转	rào zhuàn	3e-12
 绕远儿	rào yuǎn er	3e-12
@@ -11598,6 +12420,7 @@ export const EXTRA_PHRASES = `
 绿叶成荫	lǜ yè chéng yīn	3e-12
 绿地	lǜ dì	1.74e-10
 绿水长流	lǜ shuǐ cháng liú	1.3e-11
+缓行	huǎn xíng	3.2e-11
 编为	biān wéi	3e-12
 编校	biān jiào	9e-12
 缘簿	yuán bù	4e-12
@@ -11649,6 +12472,7 @@ export const EXTRA_PHRASES = `
 网易泡泡	wǎng yì pào pao	3e-12
 网络应用	wǎng luò yìng yòng	2.9e-11
 网络蚊子	wǎng luò wén zi	3e-12
+罗亚蒙	luó yà méng	2.56e-10
 罗什	luó shí	7.1e-11
 罗冠宗	luó guàn zōng	2e-12
 罗卜藏	luó bǔ cáng	1.6e-11
@@ -11660,16 +12484,21 @@ export const EXTRA_PHRASES = `
 罗布泊湖	luó bù pō hú	8e-12
 罗耶定	luó yē dìng	4.9e-11
 罗肖夫	luó xiāo fū	5e-12
+罗蒙诺	luó méng nuò	3.2e-11
 罗长礼	luó cháng lǐ	9.5e-11
+罗马教皇	luó mǎ jiào huáng	9e-11
 罚没	fá mò	3e-11
 罚没款	fá mò kuǎn	4e-12
 罚调	fá diào	3e-12
 罢了	bà liǎo	1.736e-9
+罪孽深重	zuì niè shēn zhòng	4.5e-11
 罪应万死	zuì yīng wàn sǐ	3e-12
 罪恶累累	zuì è léi léi	3e-12
 罪有应得	zuì yǒu yīng dé	5.1e-11
+罪行	zuì xíng	5.82e-10
 置之死地	zhì zhī sǐ dì	2.4e-11
 置地	zhì dì	2.1e-11
+置行	zhì xíng	1.8e-11
 置顶帖	zhì dǐng tiě	3e-12
 署长	shǔ zhǎng	7e-11
 羊儿	yáng er	1.7e-11
@@ -11680,6 +12509,7 @@ export const EXTRA_PHRASES = `
 羊肚蕈	yáng dǔ xùn	3e-12
 羊腿子	yáng tuǐ zi	2e-12
 羊蝎子	yáng xiē zi	3e-12
+美国银行	měi guó yín háng	2e-11
 美塞尼亚	měi sāi ní yà	8.1e-11
 美如冠玉	měi rú guàn yù	3e-12
 美差	měi chāi	5e-12
@@ -11735,10 +12565,12 @@ export const EXTRA_PHRASES = `
 老家儿	lǎo jiā er	6e-12
 老布什	lǎo bù shí	3e-12
 老师宿儒	lǎo shī sù rú	3e-12
+老成持重	lǎo chéng chí zhòng	4e-11
 老所长	lǎo suǒ zhǎng	5e-12
 老把式	lǎo bǎ shi	7e-12
 老搭挡	lǎo dā dàng	3e-12
 老有所为	lǎo yǒu suǒ wéi	4e-12
+老本行	lǎo běn háng	2.8e-11
 老死不相	lǎo sǐ bú xiàng	3e-12
 老白干儿	lǎo bái gān er	3e-12
 老相	lǎo xiàng	1e-11
@@ -11756,6 +12588,7 @@ export const EXTRA_PHRASES = `
 考校	kǎo jiào	3e-12
 考试哦	kǎo shì ó	3e-12
 考量	kǎo liáng	1.01e-10
+耆那教	qí nà jiào	4.6e-11
 而为	ér wéi	3e-12
 耍单儿	shuǎ dān er	3e-12
 耍弄	shuǎ nòng	4.5e-11
@@ -11813,6 +12646,7 @@ export const EXTRA_PHRASES = `
 耿长锁	gěng cháng suǒ	1e-11
 聊以塞责	liáo yǐ sè zé	3e-12
 职分	zhí fèn	1.41e-10
+职教	zhí jiào	2.6e-11
 联合国粮食及农业组织	lián hé guó liáng shi jí nóng yè zǔ zhī	3e-12
 联篇累牍	lián piān lěi dú	3e-12
 联系汇率	lián xì huì lǜ	1.3e-11
@@ -11831,6 +12665,7 @@ export const EXTRA_PHRASES = `
 肆应	sì yīng	3e-12
 肆意妄为	sì yì wàng wéi	1.2e-11
 肆虐为患	sì nüè wéi huàn	3e-12
+肆行	sì xíng	2.8e-11
 肉包子打	ròu bāo zi dǎ	3e-12
 肉夹馍	ròu jiā mó	3e-12
 肉山脯林	ròu shān fǔ lín	3e-12
@@ -11969,6 +12804,7 @@ export const EXTRA_PHRASES = `
 背褡子	bèi dā zi	3e-12
 背起	bēi qǐ	3e-12
 胎发	tāi fà	6e-12
+胎教	tāi jiào	1.8e-11
 胖仔	pàng zǐ	3e-12
 胖墩儿	pàng dūn er	3e-12
 胜似	shèng sì	4.5e-11
@@ -12052,6 +12888,7 @@ export const EXTRA_PHRASES = `
 脚指甲	jiǎo zhǐ jia	3e-12
 脚登子	jiǎo dēng zi	3e-12
 脚腕子	jiǎo wàn zi	6e-12
+脚行	jiǎo xíng	1.4e-11
 脚蹬子	jiǎo dēng zi	3e-12
 脯干	fǔ gān	3e-12
 脯氨	fǔ ān	3e-12
@@ -12071,6 +12908,7 @@ export const EXTRA_PHRASES = `
 腊肠	là cháng	2.5e-11
 腌臜	ā zā	3e-12
 腌臢	ā zā	3e-12
+腔调	qiāng diào	1.38e-10
 腥臊	xīng sāo	5e-12
 腭咽闭合	è yān bì hé	3e-12
 腰椎	yāo zhuī	7.5e-11
@@ -12088,6 +12926,7 @@ export const EXTRA_PHRASES = `
 自个	zì gě	2.15e-10
 自为	zì wéi	3e-12
 自为阶级	zì wéi jiē jí	3e-12
+自乐	zì lè	2.8e-11
 自以为是	zì yǐ wéi shì	1.17e-10
 自传	zì zhuàn	1.25e-10
 自传体	zì zhuàn tǐ	3.8e-11
@@ -12100,6 +12939,7 @@ export const EXTRA_PHRASES = `
 自处	zì chǔ	3e-12
 自好	zì hào	3e-12
 自应	zì yīng	3e-12
+自得其乐	zì dé qí lè	4.8e-11
 自怜自艾	zì lián zì yì	3e-12
 自愿地	zì yuàn de	3e-12
 自擂自吹	zì léi zì chuī	3e-12
@@ -12109,15 +12949,23 @@ export const EXTRA_PHRASES = `
 自给率	zì jǐ lǜ	3.3e-11
 自艾	zì yì	3e-12
 自花传粉	zì huā chuán fěn	1e-11
+自行	zì xíng	2.325e-9
+自行其是	zì xíng qí shì	2.7e-11
+自行式	zì xíng shì	5.4e-11
+自行火炮	zì xíng huǒ pào	1.29e-10
+自行车	zì xíng chē	1.034e-9
+自行车赛	zì xíng chē sài	3.1e-11
 自视甚高	zì shì shèn gāo	2.7e-11
 自认倒霉	zì rèn dǎo méi	1.9e-11
 自调	zì diào	3e-12
 自载	zì zài	3e-12
+自重	zì zhòng	1.86e-10
 自量	zì liàng	1.3e-11
 臭味儿	chòu wèi er	8e-12
 臭味相投	chòu wèi xiāng tóu	1.2e-11
 臭棋篓子	chòu qí lǒu zi	3e-12
 至为	zhì wéi	3e-12
+至关重要	zhì guān zhòng yào	4.78e-10
 至於	zhì yú	3e-12
 致死量	zhì sǐ liàng	3e-12
 舌乾脣焦	shé gān chún jiāo	3e-12
@@ -12157,6 +13005,7 @@ export const EXTRA_PHRASES = `
 舞爪张牙	wǔ zhǎo zhāng yá	3e-12
 舞牙弄爪	wǔ yá nòng zhǎo	3e-12
 航空相片	háng kōng xiàng piàn	3e-12
+航行	háng xíng	1.322e-9
 般地	bān de	4.14e-10
 般若	bō rě	2.14e-10
 般若书会	bō rě shū huì	3e-12
@@ -12180,6 +13029,7 @@ export const EXTRA_PHRASES = `
 艰苦朴素	jiān kǔ pǔ sù	3.4e-11
 色子	shǎi zi	3e-12
 色差	sè chā	3.4e-11
+色调	sè diào	1.79e-10
 色酒	shǎi jiǔ	4e-12
 艳宗都	yàn zōng dū	3e-12
 艺都	yì dū	3e-12
@@ -12218,6 +13068,7 @@ export const EXTRA_PHRASES = `
 花心思	huā xīn si	3e-12
 花拉子	huā lā zi	1.2e-11
 花旗参	huā qí shēn	2e-12
+花旗银行	huā qí yín háng	6.5e-11
 花朝	huā zhāo	2e-12
 花朝月夕	huā zhāo yuè xī	2e-12
 花朝月夜	huā zhāo yuè yè	3e-12
@@ -12249,6 +13100,8 @@ export const EXTRA_PHRASES = `
 若夫	ruò fú	3e-12
 若夫吾	ruò fú wú	2e-12
 若干种	ruò gān zhǒng	3.2e-11
+苦中作乐	kǔ zhōng zuò lè	1.2e-11
+苦乐	kǔ lè	3.2e-11
 苦功夫	kǔ gōng fu	3e-12
 苦参	kǔ shēn	5e-12
 苦参碱	kǔ shēn jiǎn	3e-12
@@ -12256,6 +13109,8 @@ export const EXTRA_PHRASES = `
 苦大仇深	kǔ dà chóu shēn	2e-11
 苦头	kǔ tou	4.01e-10
 苦相	kǔ xiàng	1.9e-11
+苦行	kǔ xíng	6.7e-11
+苦行僧	kǔ xíng sēng	1.8e-11
 苦调	kǔ diào	3e-12
 苫子	shān zi	3e-12
 苫布	shàn bù	6e-12
@@ -12310,11 +13165,19 @@ export const EXTRA_PHRASES = `
 药都	yào dū	6.7e-11
 药量	yào liàng	3.1e-11
 药铺	yào pù	9.7e-11
+荷兰银行	hé lán yín háng	3.7e-11
+荷尔蒙	hé ěr méng	1.14e-10
 荷枪实弹	hè qiāng shí dàn	2.87e-10
+荷载	hè zǎi	7.9e-11
 荷重	hè zhòng	9e-12
 荷重量	hè zhòng liàng	3e-12
 荷锄	hè chú	3e-12
 荸荠	bí qi	2.8e-11
+莎士比亚	shā shì bǐ yà	2.92e-10
+莎翁	shā wēng	1.3e-11
+莎草	suō cǎo	3.3e-11
+莎草科	suō cǎo kē	2.3e-11
+莎车	shā chē	8.3e-11
 莘莘学子	shēn shēn xué zǐ	3.8e-11
 莞尔	wǎn ěr	1.8e-11
 莞尔一笑	wǎn ěr yí xiào	3.7e-11
@@ -12372,6 +13235,7 @@ export const EXTRA_PHRASES = `
 萨哈林	sà hā lín	4e-11
 萨嘎	sà gā	3e-12
 萨嘎县	sà gā xiàn	3e-12
+萨满教	sà mǎn jiào	7.1e-11
 萨缪尔	sà miào ěr	3e-12
 萨缪尔森	sà miào ěr sēn	3e-11
 萨莫耶	sà mò yé	6e-12
@@ -12394,16 +13258,28 @@ export const EXTRA_PHRASES = `
 葛仙米	gé xiān mǐ	2e-12
 葛伊更	gě yī gēng	2e-12
 葛先生	gě xiān sheng	2e-11
+葛守礼	gě shǒu lǐ	2.9e-11
+葛尔丹	gě ěr dān	1.17e-10
 葛屦履霜	gé jù lǚ shuāng	3e-12
 葛巾	gé jīn	2e-12
 葛巾布	gé jīn bù	2e-12
 葛巾香	gé jīn xiāng	2e-12
+葛布	gé bù	1.9e-11
+葛拥宪	gě yōng xiàn	2e-11
+葛振林	gě zhèn lín	3.4e-11
+葛朗台	gě lǎng tái	1.1e-11
 葛条沟	gé tiáo gōu	2e-12
 葛根	gé gēn	9e-12
 葛根粉	gé gēn fěn	3e-12
 葛根素	gé gēn sù	3e-12
 葛根芩	gé gēn qín	2e-12
+葛洛夫	gě luò fū	1.2e-11
+葛洛家族	gě luò jiā zú	1.6e-11
+葛洲坝	gě zhōu bà	3.72e-10
 葛粉	gé fěn	6e-12
+葛红林	gě hóng lín	1.1e-11
+葛罗希	gě luó xī	1.6e-11
+葛藤	gé téng	2.2e-11
 葛长老	gě zhǎng lǎo	2.1e-11
 葛麻草	gé má cǎo	2e-12
 葡萄乾	pú tao gān	3e-12
@@ -12430,31 +13306,89 @@ export const EXTRA_PHRASES = `
 蒋长瑜	jiǎng cháng yú	1.9e-11
 蒙事	mēng shì	3e-12
 蒙人	mēng rén	3e-12
+蒙住	méng zhù	1.25e-10
 蒙兀儿	méng wù er	1e-11
 蒙元	měng yuán	4e-12
 蒙元史	měng yuán shǐ	2e-12
+蒙克	méng kè	1e-11
+蒙冤	méng yuān	3.7e-11
+蒙博托	méng bó tuō	2.4e-11
+蒙受	méng shòu	1.51e-10
+蒙古	měng gǔ	5.631e-9
+蒙古人	měng gǔ rén	6.75e-10
 蒙古人种	měng gǔ rén zhǒng	1.56e-10
+蒙古包	měng gǔ bāo	9.3e-11
+蒙古国	měng gǔ guó	2.14e-10
+蒙古文	měng gǔ wén	3.5e-11
+蒙古族	měng gǔ zú	1.753e-9
+蒙古营	měng gǔ yíng	1e-11
+蒙古语	měng gǔ yǔ	2.02e-10
+蒙古马	měng gǔ mǎ	4.3e-11
+蒙古高原	měng gǔ gāo yuán	9.8e-11
+蒙哥	méng gē	1.88e-10
 蒙哥汗	méng gē hàn	2.6e-11
+蒙哥马利	méng gē mǎ lì	3.9e-11
+蒙在鼓里	méng zài gǔ lǐ	1.37e-10
+蒙城	méng chéng	1e-11
 蒙塞拉	méng sài lā	2e-12
+蒙太奇	méng tài qí	3.8e-11
+蒙头	méng tóu	4.4e-11
+蒙娜丽莎	méng nà lì shā	3.1e-11
+蒙尘	méng chén	1.2e-11
+蒙山	méng shān	2.3e-11
+蒙巴萨	méng bā sà	3e-11
+蒙巴顿	méng bā dùn	2.2e-11
+蒙师	méng shī	2e-11
+蒙彼利埃	méng bǐ lì āi	1.6e-11
 蒙得恩	méng de ēn	5e-12
+蒙恩	méng ēn	1.7e-11
 蒙恩相	méng ēn xiàng	3e-12
+蒙恬	méng tián	3.8e-11
+蒙托夫	méng tuō fū	2.2e-11
+蒙政制	méng zhèng zhì	3.2e-11
 蒙文	měng wén	2.5e-11
 蒙文名	měng wén míng	2e-12
 蒙文通	měng wén tōng	5e-12
+蒙斯	méng sī	1.4e-11
+蒙方	méng fāng	1e-11
 蒙族	měng zú	2e-11
+蒙昧	méng mèi	8.3e-11
+蒙昧主义	méng mèi zhǔ yì	1.7e-11
+蒙汉	méng hàn	2e-11
 蒙汗药	méng hàn yào	8.9e-11
+蒙混	méng hùn	1.6e-11
+蒙混过关	méng hùn guò guān	2.9e-11
 蒙牛	měng niú	4.7e-11
+蒙特	méng tè	3.5e-11
+蒙特利尔	méng tè lì ěr	1.19e-10
+蒙特卡洛	méng tè kǎ luò	3.1e-11
+蒙特卡罗	méng tè kǎ luó	1.1e-11
+蒙特苏	méng tè sū	1.4e-11
+蒙特雷	méng tè léi	1.1e-11
+蒙皮	méng pí	3.5e-11
+蒙眬	méng lóng	1.2e-11
+蒙罗维亚	méng luó wéi yà	2.9e-11
 蒙老爷	méng lǎo ye	6e-12
+蒙脱石	méng tuō shí	2.5e-11
+蒙自	méng zì	1.7e-11
 蒙药	měng yào	1.2e-11
+蒙蒂克拉	méng dì kè lā	3.2e-11
+蒙蒙	méng méng	9.3e-11
+蒙蒙亮	méng méng liàng	4.1e-11
+蒙蔽	méng bì	8.6e-11
 蒙藏	měng zàng	9e-12
 蒙藏同胞	měng zàng tóng bāo	3e-12
 蒙藏委员	měng zàng wěi yuán	3e-12
 蒙藏院	měng zàng yuàn	2e-12
 蒙语	měng yǔ	6.6e-11
+蒙达	méng dá	2.2e-11
+蒙迪	méng dí	2.3e-11
 蒙迪先生	méng dí xiān sheng	2e-12
+蒙逊	méng xùn	3e-11
 蒙量表	méng liàng biǎo	3e-12
 蒙难	méng nàn	1.2e-11
 蒙难记	méng nàn jì	3e-12
+蒙面	méng miàn	1.7e-10
 蒙骗	mēng piàn	5.1e-11
 蒲儿帖	pú er tiě	1.5e-11
 蒲扇	pú shàn	7.4e-11
@@ -12623,6 +13557,7 @@ export const EXTRA_PHRASES = `
 虾米	xiā mi	1.8e-11
 蚂螂	mā lang	3e-12
 蚕种	cán zhǒng	1.4e-11
+蛇行	shé xíng	1.7e-11
 蛋卷	dàn juǎn	9e-12
 蛟龙得水	jiāo lóng de shuǐ	3e-12
 蛤壳	gé ké	3e-12
@@ -12668,29 +13603,136 @@ export const EXTRA_PHRASES = `
 血肉糢糊	xuè ròu mó hū	3e-12
 血量	xuè liàng	3e-12
 行行行	háng háng xíng	3e-12
+行一夫	xíng yì fū	1.7e-11
 行不更名	xíng bù gēng míng	2e-12
+行不通	xíng bù tōng	1.57e-10
+行业	háng yè	8.127e-9
+行业性	háng yè xìng	1e-11
 行为	xíng wéi	8.963e-9
 行为人	xíng wéi rén	5.7e-11
 行为学	xíng wéi xué	2.2e-11
+行之有效	xíng zhī yǒu xiào	2.1e-10
+行乐	xíng lè	3e-11
+行乞	xíng qǐ	2.7e-11
+行书	xíng shū	6.3e-11
+行事	xíng shì	1.315e-9
+行云	xíng yún	1.3e-11
+行云流水	xíng yún liú shuǐ	5.3e-11
+行人	xíng rén	9.79e-10
+行伍	háng wǔ	8.5e-11
+行会	háng huì	1.31e-10
+行使	xíng shǐ	5.519e-9
+行侠仗义	xíng xiá zhàng yì	9.2e-11
 行侠好义	xíng xiá hào yì	3e-12
 行内	háng nèi	3e-11
 行内人士	háng nèi rén shì	3e-12
+行军	xíng jūn	6.86e-10
+行军床	xíng jūn chuáng	2.3e-11
 行冠礼	xíng guàn lǐ	5e-12
+行凶	xíng xiōng	1.34e-10
+行刑	xíng xíng	2.92e-10
+行列	háng liè	6.93e-10
+行列式	háng liè shì	4.3e-11
+行刺	xíng cì	2.91e-10
+行前	xíng qián	4.5e-11
+行动	xíng dòng	9.066e-9
+行动党	xíng dòng dǎng	3.2e-11
+行动者	xíng dòng zhě	1.5e-11
+行劫	xíng jié	1.1e-11
+行包	xíng bāo	1.2e-11
+行医	xíng yī	2.03e-10
+行号	háng hào	3.7e-11
 行向量	xíng xiàng liàng	3e-12
 行商	háng shāng	5.9e-11
+行善	xíng shàn	9.9e-11
+行囊	xíng náng	1.16e-10
+行头	xíng tou	7.3e-11
+行宫	xíng gōng	2.19e-10
+行家	háng jia	2.23e-10
 行密子	xíng mì zi	2e-12
+行将	xíng jiāng	1.39e-10
+行将就木	xíng jiāng jiù mù	1.5e-11
+行尸走肉	xíng shī zǒu ròu	4.2e-11
 行尾	xíng wěi	3e-12
 行市	háng shì	2.9e-11
 行帮	háng bāng	8e-12
+行当	háng dang	2.49e-10
+行径	xíng jìng	6.98e-10
 行得通	xíng de tōng	4.2e-11
+行必果	xíng bì guǒ	1.4e-11
+行情	háng qíng	3.357e-9
+行房	xíng fáng	1.6e-11
+行政	xíng zhèng	2.186e-8
+行政公署	xíng zhèng gōng shǔ	1.062e-9
+行政化	xíng zhèng huà	1.9e-11
+行政区	xíng zhèng qū	2.345e-9
+行政区划	xíng zhèng qū huà	5.093e-9
+行政区域	xíng zhèng qū yù	1.658e-9
+行政处分	xíng zhèng chǔ fèn	4.6e-11
+行政官	xíng zhèng guān	3.4e-11
+行政官员	xíng zhèng guān yuán	7.2e-11
+行政性	xíng zhèng xìng	2.3e-11
+行政权	xíng zhèng quán	8.5e-11
+行政村	xíng zhèng cūn	5.4e-11
+行政法	xíng zhèng fǎ	4.9e-11
+行政诉讼	xíng zhèng sù sòng	4.4e-11
+行政部	xíng zhèng bù	2.1e-11
+行政部门	xíng zhèng bù mén	3.11e-10
+行政院	xíng zhèng yuàn	2.1e-10
 行数	háng shù	3e-12
+行文	xíng wén	1.29e-10
+行旅	xíng lǚ	3.5e-11
+行时	xíng shí	3.9e-11
+行星	xíng xīng	7.03e-10
+行期	xíng qī	1.9e-11
+行李	xíng li	8.91e-10
+行李箱	xíng li xiāng	1.2e-11
 行栈	háng zhàn	3e-12
+行款	háng kuǎn	2.1e-11
+行止	xíng zhǐ	1.22e-10
+行步	xíng bù	1.3e-11
+行气	xíng qì	5.7e-11
+行状	xíng zhuàng	2e-11
 行相	xíng xiàng	3e-12
+行省	xíng shěng	1.825e-9
+行礼	xíng lǐ	7.01e-10
+行程	xíng chéng	7.66e-10
+行程表	xíng chéng biǎo	3.5e-11
+行窃	xíng qiè	1.1e-11
+行经	xíng jīng	1.02e-10
+行署	xíng shǔ	2.42e-10
+行者	xíng zhě	4.111e-9
+行至	xíng zhì	3.53e-10
+行舟	xíng zhōu	1.5e-11
+行船	xíng chuán	6.3e-11
+行色	xíng sè	1.1e-11
+行色匆匆	xíng sè cōng cōng	2.7e-11
+行若无事	xíng ruò wú shì	3.1e-11
+行草	xíng cǎo	3.9e-11
+行营	xíng yíng	1.09e-10
 行行	háng háng	3e-12
 行行蛇蚓	háng háng shé yǐn	3e-12
+行装	xíng zhuāng	1.16e-10
+行规	háng guī	9.7e-11
+行话	háng huà	2.8e-11
+行货	háng huò	3.3e-11
 行贩	háng fàn	5e-12
+行贿	xíng huì	2.17e-10
+行走	xíng zǒu	1.241e-9
+行走不便	xíng zǒu bú biàn	1.4e-11
+行距	háng jù	1.7e-11
+行路	xíng lù	3.49e-10
+行踪	xíng zōng	2.2e-10
+行车	xíng chē	2.2e-10
+行车道	xíng chē dào	2e-11
+行辈	háng bèi	1.1e-11
+行辕	xíng yuán	3.11e-10
+行进	xíng jìn	5.01e-10
+行迹	xíng jì	5e-11
 行道	xíng dào	2.5e-11
 行道树	xíng dào shù	3.6e-11
+行针	xíng zhēn	1.2e-11
+行销	xíng xiāo	1.23e-10
 行长	háng zhǎng	4.19e-10
 行间	háng jiān	3.3e-11
 行间字里	háng jiān zì lǐ	3e-12
@@ -12698,6 +13740,10 @@ export const EXTRA_PHRASES = `
 行院	háng yuàn	3e-12
 行险徼幸	xíng xiǎn jiào xìng	3e-12
 行频	háng pín	4e-12
+行风	xíng fēng	3.1e-11
+行驶	xíng shǐ	7.26e-10
+行骗	xíng piàn	3.2e-11
+行骗者	xíng piàn zhě	1e-11
 衍传	yǎn zhuàn	3e-12
 衔尾相属	xián wěi xiāng zhǔ	3e-12
 街坊	jiē fang	4.38e-10
@@ -12719,6 +13765,7 @@ export const EXTRA_PHRASES = `
 衣轻乘肥	yī qīng chéng féi	3e-12
 衣锦还乡	yī jǐn huán xiāng	3.4e-11
 衣阿华州	yī ā huà zhōu	3e-12
+衣食住行	yī shí zhù xíng	6.8e-11
 补丁	bǔ ding	1.28e-10
 补丁包	bǔ ding bāo	3e-12
 补丁集	bǔ ding jí	3e-12
@@ -12738,13 +13785,17 @@ export const EXTRA_PHRASES = `
 袁名冠	yuán míng guàn	2e-12
 袁应泰	yuán yīng tài	2.8e-11
 袁绍相	yuán shào xiàng	4e-12
+袁行霈	yuán xíng pèi	2.6e-10
 被冤枉者	bèi yuān wang zhě	3e-12
 被动挨打	bèi dòng ái dǎ	3e-12
 被发缨冠	bèi fā yīng guàn	3e-12
 被山带河	bèi shān dài hé	3e-12
+被执行人	bèi zhí xíng rén	3.7e-11
+被教育者	bèi jiào yù zhě	1e-11
 被甲据鞍	bèi jiǎ jù ān	3e-12
 被甲枕戈	bèi jiǎ zhěn gē	3e-12
 被褐怀玉	bèi hè huái yù	3e-12
+被调查者	bèi diào chá zhě	1.57e-10
 被选为	bèi xuǎn wéi	3e-12
 袷袢	qiā pàn	4e-12
 裁为	cái wéi	3e-12
@@ -12767,6 +13818,8 @@ export const EXTRA_PHRASES = `
 装神弄鬼	zhuāng shén nòng guǐ	5.9e-11
 装糊涂	zhuāng hú tu	4.9e-11
 装药量	zhuāng yào liàng	1e-11
+装载	zhuāng zài	2.94e-10
+装载机	zhuāng zài jī	2.9e-11
 装载量	zhuāng zài liàng	2.5e-11
 裘丽丽	qiú lì li	1.31e-10
 裙衩	qún chǎ	3e-12
@@ -12798,11 +13851,13 @@ export const EXTRA_PHRASES = `
 西崴子	xī wǎi zi	2e-12
 西撒	xī sǎ	3.4e-11
 西撒哈拉	xī sā hā lā	5.6e-11
+西斯蒙	xī sī méng	2e-11
 西柏坡	xī bǎi pō	2.46e-10
 西柏坡村	xī bǎi pō cūn	1.1e-11
 西柏林	xī bó lín	7e-11
 西燕	xī yàn	3.8e-11
 西萨哈	xī sà ha	2e-12
+西蒙斯	xī méng sī	1.1e-11
 西藏	xī zàng	2.596e-9
 西藏地区	xī zàng dì qū	7e-11
 西藏天路	xī zàng tiān lù	3.5e-11
@@ -12837,9 +13892,12 @@ export const EXTRA_PHRASES = `
 见弹求鸮	jiàn dàn qiú xiāo	3e-12
 见得着	jiàn dé zháo	3e-12
 见怪不怪	jiàn guài bú guài	6.4e-11
+见教	jiàn jiào	1.07e-10
+见机行事	jiàn jī xíng shì	4.6e-11
 见量	jiàn liàng	3e-12
 见长	jiàn cháng	1.261e-9
 见雀张罗	jiàn què zhāng luo	3e-12
+观其行	guān qí xíng	5.4e-11
 观吁	guān yù	2e-12
 规旋矩折	guī xuán jǔ zhé	3e-12
 规重组	guī chóng zǔ	3e-12
@@ -12878,6 +13936,7 @@ export const EXTRA_PHRASES = `
 解珍解	xiè zhēn jiě	4e-12
 解舒丝	xiè shū sī	4e-12
 解衣磅礴	jiě yī páng bó	3e-12
+解调	jiě tiáo	2.3e-11
 触处机来	chù chù jī lái	3e-12
 言为然	yán wéi rán	2e-12
 言传	yán chuán	5.2e-11
@@ -12886,6 +13945,12 @@ export const EXTRA_PHRASES = `
 言差语错	yán chā yǔ cuò	3e-12
 言幾析理	yán jǐ xī lǐ	3e-12
 言归正传	yán guī zhèng zhuàn	2.5e-11
+言教	yán jiào	1.6e-11
+言歌行	yán gē xíng	1.2e-11
+言行	yán xíng	4.3e-10
+言行一致	yán xíng yí zhì	2.2e-11
+言行不一	yán xíng bù yī	1.7e-11
+言重	yán zhòng	4.3e-11
 訾议	zǐ yì	3e-12
 誉为	yù wéi	1.557e-9
 誊写簿	téng xiě bù	3e-12
@@ -12897,6 +13962,7 @@ export const EXTRA_PHRASES = `
 警觉地	jǐng jué de	3e-12
 警长	jǐng zhǎng	2.5e-11
 警长制	jǐng zhǎng zhì	3e-12
+计重	jì zhòng	1.8e-11
 计量	jì liáng	5.26e-10
 计量学	jì liáng xué	4.4e-11
 订为	dìng wéi	3e-12
@@ -12909,6 +13975,7 @@ export const EXTRA_PHRASES = `
 认贼作子	rèn zéi zuò zi	3e-12
 讥为	jī wéi	3e-12
 讨价还价	tǎo jià huán jià	1.85e-10
+讨教	tǎo jiào	1.2e-10
 讨还	tǎo huán	4.3e-11
 讪牙闲嗑	shàn yá xián kè	3e-12
 讪讪地	shàn shàn de	3e-12
@@ -12922,6 +13989,7 @@ export const EXTRA_PHRASES = `
 记录簿	jì lù bù	3e-12
 记忆量	jì yì liàng	3e-12
 记性差	jì xing chà	3e-12
+记载	jì zǎi	4.784e-9
 讲义夹	jiǎng yì jiā	8e-12
 许先生	xǔ xiān sheng	3e-12
 许冠文	xǔ guàn wén	3e-12
@@ -12937,7 +14005,9 @@ export const EXTRA_PHRASES = `
 许还山	xǔ huán shān	3e-12
 许都	xǔ dū	1.16e-10
 讹传	é chuán	1.4e-11
+论功行赏	lùn gōng xíng shǎng	3.8e-11
 论坛排行	lùn tán pái háng	3e-12
+论调	lùn diào	7.3e-11
 设为	shè wéi	3e-12
 设得兰	shè de lán	2.5e-11
 设拉子	shè lā zi	2.9e-11
@@ -12953,11 +14023,15 @@ export const EXTRA_PHRASES = `
 诊断率	zhěn duàn lǜ	1e-11
 词汇量	cí huì liàng	3e-12
 词语切分	cí yǔ qiē fēn	3e-12
+词调	cí diào	1.1e-11
 诎要桡腘	qū yào ráo guó	3e-12
 译为	yì wéi	3e-12
 译传	yì zhuàn	3e-12
 试卷	shì juàn	4.65e-10
 试种	shì zhòng	3.5e-11
+试行	shì xíng	3.68e-10
+试行期	shì xíng qī	1e-11
+试运行	shì yùn xíng	3.7e-11
 诗书发冢	shī shū fā zhǒng	3e-12
 诗行	shī háng	1.4e-11
 诗调	shī diào	3e-12
@@ -12981,6 +14055,7 @@ export const EXTRA_PHRASES = `
 详载	xiáng zài	3e-12
 语塞	yǔ sè	7e-11
 语种	yǔ zhǒng	2.77e-10
+语调	yǔ diào	2.02e-10
 语重心长	yǔ zhòng xīn cháng	1.03e-10
 误传	wù chuán	1.9e-11
 误作非为	wù zuò fēi wéi	3e-12
@@ -13000,26 +14075,37 @@ export const EXTRA_PHRASES = `
 说得有理	shuō de yǒu lǐ	3e-12
 说得着	shuō de zháo	1.9e-11
 说得过去	shuō de guò qù	3.3e-11
+说教	shuō jiào	1.35e-10
 说来话长	shuō lái huà cháng	6.6e-11
 说法儿	shuō fǎ er	7e-12
 说白了	shuō bái le	1.09e-10
 说长道短	shuō cháng dào duǎn	1.3e-11
 请帖	qǐng tiě	5e-11
+请教	qǐng jiào	8.47e-10
 请自隗始	qǐng zì kuí shǐ	3e-12
+请调	qǐng diào	1e-11
 请降	qǐng xiáng	3e-12
 诸为闽	zhū wéi mǐn	2e-12
 诸乐调	zhū yuè diào	1.6e-11
 诸多困难	zhū duō kùn nan	3e-12
 诸子传	zhū zǐ zhuàn	2e-12
 诸子都	zhū zǐ dū	1.6e-11
+诸宫调	zhū gōng diào	6.2e-11
+诸教众	zhū jiào zhòng	1.2e-11
 诸汗国	zhū hán guó	6e-12
 诸相	zhū xiàng	3e-12
+诸葛	zhū gě	1.52e-10
+诸葛亮	zhū gě liàng	1.067e-9
 诸葛子瑜	zhū gě zi yú	4e-12
+诸葛孔明	zhū gě kǒng míng	1.9e-11
+诸葛武侯	zhū gě wǔ hóu	1.7e-11
+诸葛瑾	zhū gě jǐn	3.1e-11
 诸道行	zhū dào héng	8e-12
 诸长老	zhū zhǎng lǎo	1.8e-11
 读不舍手	dú bù shě shǒu	3e-12
 读书得间	dú shū de jiān	3e-12
 课嘴撩牙	kè zuǐ liāo yá	3e-12
+课堂教学	kè táng jiào xué	3.8e-11
 课长	kè zhǎng	1.6e-11
 谁有空	shuí yǒu kòng	3e-12
 调三惑四	diào sān huò sì	3e-12
@@ -13033,41 +14119,75 @@ export const EXTRA_PHRASES = `
 调丝品竹	diào sī pǐn zhú	3e-12
 调为	diào wéi	3e-12
 调五事	diào wǔ shì	3e-12
+调人	diào rén	2e-11
+调令	diào lìng	4.1e-11
+调价	tiáo jià	1.23e-10
+调任	diào rèn	1.96e-10
+调休	tiáo xiū	1.1e-11
 调位	diào wèi	3e-12
 调位子	diào wèi zi	3e-12
+调低	tiáo dī	9.6e-11
 调使	diào shǐ	3e-12
+调侃	tiáo kǎn	1.65e-10
 调值	diào zhí	5e-12
+调停	tiáo tíng	1.64e-10
 调入	diào rù	1.33e-10
 调关镇	diào guān zhèn	5.12e-10
 调兵	diào bīng	3e-12
 调兵山	diào bīng shān	3e-12
 调兵山市	diào bīng shān shì	3e-12
+调兵遣将	diào bīng qiǎn jiàng	9.8e-11
+调养	tiáo yǎng	1.17e-10
 调冶	diào yě	3e-12
 调准	diào zhǔn	3e-12
+调减	tiáo jiǎn	1.8e-11
 调出	diào chū	6.7e-11
 调出去	diào chū qù	3e-12
 调到	diào dào	3e-12
+调制	tiáo zhì	5.18e-10
+调制器	tiáo zhì qì	1.9e-11
+调剂	tiáo jì	5.43e-10
+调动	diào dòng	1.403e-9
+调匀	tiáo yún	1.17e-10
 调包	diào bāo	5e-12
 调包计	diào bāo jì	2e-12
 调升	diào shēng	4.6e-11
 调卷	diào juàn	3e-12
+调压	tiáo yā	1.9e-11
 调去	diào qù	3e-12
+调取	diào qǔ	2.6e-11
 调号	diào hào	4e-12
+调合	tiáo hé	2.1e-11
 调名	diào míng	3e-12
 调向	diào xiàng	3e-12
 调向叠加	diào xiàng dié jiā	3e-12
+调味	tiáo wèi	3.47e-10
+调味品	tiáo wèi pǐn	6.6e-11
+调味品厂	tiáo wèi pǐn chǎng	2.56e-10
+调味料	tiáo wèi liào	4.3e-11
+调和	tiáo hé	6.44e-10
+调和主义	tiáo hé zhǔ yì	3.7e-11
+调唆	tiáo suō	3.4e-11
 调唇弄舌	diào chún nòng shé	3e-12
 调嗓子	diào sǎng zi	3e-12
+调回	diào huí	8.6e-11
 调墨弄笔	diào mò nòng bǐ	3e-12
+调处	tiáo chǔ	6.4e-11
+调头	diào tóu	3.3e-11
 调妥	diào tuǒ	3e-12
 调委会	diào wěi huì	2e-12
+调子	diào zi	1.58e-10
 调宽	diào kuān	3e-12
 调寄	diào jì	7e-12
 调峰	diào fēng	5e-12
 调差	diào chā	3e-12
+调幅	tiáo fú	3.5e-11
 调干	diào gān	4e-12
+调度	diào dù	3.59e-10
+调度室	diào dù shì	1e-11
 调开	diào kāi	3e-12
 调弄	tiáo nòng	1.6e-11
+调式	diào shì	7.8e-11
 调弦	diào xián	3e-12
 调弦品竹	diào xián pǐn zhú	3e-12
 调强	diào qiáng	3e-12
@@ -13075,39 +14195,88 @@ export const EXTRA_PHRASES = `
 调得	diào dé	3e-12
 调御	diào yù	3e-12
 调性	diào xìng	5.1e-11
+调情	tiáo qíng	6.5e-11
 调慑	diào shè	3e-12
+调戏	tiáo xì	1.08e-10
 调拌	diào bàn	2e-12
 调拨	diào bō	1.31e-10
+调换	diào huàn	9.5e-11
+调控	tiáo kòng	1.035e-9
+调摄	tiáo shè	1.8e-11
+调教	tiáo jiào	1.41e-10
+调整	tiáo zhěng	8.59e-9
+调整期	tiáo zhěng qī	1.2e-11
+调料	tiáo liào	7.9e-11
 调朱傅粉	diào zhū fù fěn	3e-12
 调朱弄粉	diào zhū nòng fěn	3e-12
 调来	diào lái	2.15e-10
 调来调去	diào lái diào qù	3e-12
+调查	diào chá	8.332e-9
+调查员	diào chá yuán	1.6e-11
+调查团	diào chá tuán	4.2e-11
+调查局	diào chá jú	2.9e-11
+调查科	diào chá kē	1.1e-11
+调查组	diào chá zǔ	9.7e-11
+调查者	diào chá zhě	3.7e-11
+调查表	diào chá biǎo	3.3e-11
+调查队	diào chá duì	1.1e-11
 调校	tiáo jiào	3e-12
 调校器	tiáo jiào qì	3e-12
+调档	diào dàng	1.27e-10
 调正	diào zhèng	3e-12
 调正校准	diào zhèng jiào zhǔn	3e-12
 调水	diào shuǐ	2.7e-11
+调治	tiáo zhì	6.2e-11
+调派	diào pài	4e-11
 调流	diào liú	2e-12
+调测	tiáo cè	1.5e-11
 调济	diào jì	3e-12
+调温	diào wēn	1.9e-11
 调湿	diào shī	3e-12
+调演	diào yǎn	5.1e-11
 调班	diào bān	3e-12
+调理	tiáo lǐ	1.5e-10
 调琴	diào qín	3e-12
+调用	diào yòng	3.43e-10
+调用者	diào yòng zhě	1.3e-11
 调画出	diào huà chū	3e-12
 调白	diào bái	3e-12
+调皮	tiáo pí	2.66e-10
 调监	diào jiān	3e-12
 调相	tiáo xiàng	2.1e-11
 调相器	tiáo xiàng qì	3e-12
+调研	diào yán	6.05e-10
+调研员	diào yán yuán	2.2e-11
+调研组	diào yán zǔ	1e-11
+调离	diào lí	1.04e-10
 调移	diào yí	3e-12
+调笑	tiáo xiào	7.4e-11
 调类	diào lèi	4e-12
 调细	diào xì	3e-12
+调经	tiáo jīng	1.4e-11
 调给	diào gěi	3e-12
 调置	diào zhì	3e-12
+调羹	tiáo gēng	1.3e-11
+调职	diào zhí	1.4e-11
 调聚反应	diào jù fǎn yìng	3e-12
 调至	diào zhì	3e-12
 调良稳泛	diào liáng wěn fàn	3e-12
+调色	tiáo sè	1.3e-11
+调色板	tiáo sè bǎn	1.3e-11
+调节	tiáo jié	2.626e-9
+调节剂	tiáo jié jì	2.9e-11
+调节器	tiáo jié qì	5.3e-11
+调节税	tiáo jié shuì	1.4e-11
+调蓄	tiáo xù	2.71e-10
+调虎离山	diào hǔ lí shān	4.7e-11
 调角	diào jiǎo	3e-12
+调解	tiáo jiě	7.11e-10
+调解人	tiáo jiě rén	1.7e-11
 调训	diào xùn	2e-12
+调试	tiáo shì	1.77e-10
+调调	diào diao	3.5e-11
 调调儿	diào diao er	3e-12
+调谐	tiáo xié	3.7e-11
 调货	diào huò	3e-12
 调质	diào zhì	5e-12
 调走	diào zǒu	3e-12
@@ -13115,27 +14284,46 @@ export const EXTRA_PHRASES = `
 调起	diào qǐ	3e-12
 调车	diào chē	5e-12
 调车场	diào chē chǎng	9e-12
+调转	diào zhuǎn	5.2e-11
 调轻	diào qīng	3e-12
 调迁	diào qiān	3e-12
 调过	diào guò	3e-12
 调过去	diào guò qù	3e-12
 调过来	diào guò lái	3e-12
+调运	diào yùn	7.3e-11
 调近	diào jìn	3e-12
 调进	diào jìn	2.7e-11
 调进去	diào jìn qù	3e-12
 调进来	diào jìn lái	3e-12
 调远	diào yuǎn	3e-12
+调适	tiáo shì	5e-11
+调速	tiáo sù	3.4e-11
+调速器	tiáo sù qì	3e-11
+调遣	diào qiǎn	3e-10
+调配	tiáo pèi	2.05e-10
+调酒	tiáo jiǔ	2.6e-11
+调酒师	tiáo jiǔ shī	6.1e-11
 调重	diào zhòng	3e-12
 调钱	diào qián	3e-12
 调销	diào xiāo	3e-12
+调门	diào mén	2.6e-11
 调门儿	diào mén er	2e-12
+调阅	diào yuè	5.7e-11
+调防	diào fáng	1.2e-11
+调集	diào jí	3.77e-10
 调露	diào lù	1.2e-11
+调音	tiáo yīn	2.4e-11
+调频	tiáo pín	8.2e-11
 调风变俗	diào fēng biàn sú	3e-12
 调风弄月	diào fēng nòng yuè	3e-12
+调香	tiáo xiāng	1.3e-11
+谆谆教导	zhūn zhūn jiào dǎo	1.2e-11
+谆谆教诲	zhūn zhūn jiào huì	1e-11
 谈天说地	tán tiān shuō dì	2.3e-11
 谈得上	tán de shàng	3e-12
 谈得成	tán de chéng	3e-12
 谋为不轨	móu wéi bù guǐ	4e-12
+谐调	xié tiáo	1.8e-11
 谓予不信	wèi yǔ bú xìn	2e-12
 谗间	chán jiàn	3e-12
 谜儿	mí er	3e-12
@@ -13153,6 +14341,7 @@ export const EXTRA_PHRASES = `
 谣传	yáo chuán	9.8e-11
 谦恭地	qiān gōng de	3e-12
 谦逊地	qiān xùn de	3e-12
+谨言慎行	jǐn yán shèn xíng	2.3e-11
 谩天谩地	mán tiān mán dì	3e-12
 谩辞哗说	mán cí huā shuō	3e-12
 谭言微中	tán yán wēi zhōng	3e-12
@@ -13217,7 +14406,9 @@ export const EXTRA_PHRASES = `
 负累	fù lěi	2.3e-11
 负荷量	fù hè liàng	1.2e-11
 负负得正	fù fù de zhèng	3e-12
+负载	fù zài	1.74e-10
 负载量	fù zài liàng	3e-12
+负重	fù zhòng	2.04e-10
 贡日嘎	gòng rì gā	3e-12
 贡献率	gòng xiàn lǜ	3.2e-11
 财不露白	cái bú lòu bái	3e-12
@@ -13259,6 +14450,7 @@ export const EXTRA_PHRASES = `
 贴现率	tiē xiàn lǜ	9.4e-11
 贴纸相	tiē zhǐ xiàng	3e-12
 贵为天子	guì wéi tiān zǐ	3e-12
+贵重	guì zhòng	3.42e-10
 贸易量	mào yì liàng	2.8e-11
 费功夫	fèi gōng fu	3e-12
 费劲儿	fèi jìn er	4e-12
@@ -13278,12 +14470,15 @@ export const EXTRA_PHRASES = `
 贾平凹	jiǎ píng wā	5e-11
 贾水儿	jiǎ shuǐ er	5e-12
 贾祸	gǔ huò	3e-12
+贿赂公行	huì lù gōng xíng	1.2e-11
 资产重组	zī chǎn chóng zǔ	3e-12
 资料夹	zī liào jiā	3e-12
 资源量	zī yuán liàng	2.1e-11
 资金量	zī jīn liàng	7e-12
 赋逻辑论	fù luó ji lùn	3e-12
 赎当	shú dàng	5e-12
+赏心乐事	shǎng xīn lè shì	1.3e-11
+赐教	cì jiào	8.4e-11
 赔得起	péi de qǐ	3e-12
 赔率	péi lǜ	1.84e-10
 赔还	péi huán	1.2e-11
@@ -13335,9 +14530,13 @@ export const EXTRA_PHRASES = `
 起源地	qǐ yuán dì	2.1e-11
 起痱子	qǐ fèi zi	3e-12
 起解	qǐ jiè	7e-12
+起重	qǐ zhòng	6.8e-11
+起重机	qǐ zhòng jī	7.8e-11
 起钻	qǐ zuān	3e-12
 趁水和泥	chèn shuǐ huó ní	3e-12
 超操纵子	chāo cāo zòng zi	3e-12
+超载	chāo zài	6.1e-11
+超重	chāo zhòng	6e-11
 超量	chāo liàng	3.2e-11
 超长	chāo cháng	3.2e-11
 越传越	yuè chuán yuè	2e-11
@@ -13360,6 +14559,7 @@ export const EXTRA_PHRASES = `
 跑腿儿	pǎo tuǐ er	4e-12
 跑调	pǎo diào	3e-12
 跗萼载韡	fū è zài wěi	3e-12
+跛行	bǒ xíng	1.6e-11
 跟帖	gēn tiě	3e-12
 跟得上	gēn de shàng	3e-12
 跟斗	gēn dǒu	2.9e-11
@@ -13375,6 +14575,7 @@ export const EXTRA_PHRASES = `
 跳皮筋儿	tiào pí jīn er	3e-12
 跳行	tiào háng	2e-12
 跳踉	tiào liáng	3e-12
+践行	jiàn xíng	3e-11
 跷蹊	qiāo qi	2.9e-11
 踉踉	liáng liáng	3e-12
 踏实	tā shi	5.16e-10
@@ -13391,16 +14592,19 @@ export const EXTRA_PHRASES = `
 身中数弹	shēn zhòng shù dàn	3e-12
 身中数枪	shēn zhòng shù qiāng	3e-12
 身为	shēn wéi	7.69e-10
+身体力行	shēn tǐ lì xíng	1.11e-10
 身先朝露	shēn xiān zhāo lù	3e-12
 身处	shēn chǔ	3.87e-10
 身处牢笼	shēn chǔ láo lóng	3e-12
 身子骨儿	shēn zi gǔ er	1.7e-11
+身教	shēn jiào	1.7e-11
 身材苗条	shēn cái miáo tiao	3e-12
 身相	shēn xiàng	3e-12
 身着	shēn zhuó	6.72e-10
 身背	shēn bēi	3.1e-11
 身量	shēn liàng	3.1e-11
 身长	shēn cháng	2.03e-10
+躬身行礼	gōng shēn xíng lǐ	1.54e-10
 躲藏	duǒ cáng	1.63e-10
 躲躲藏藏	duǒ duǒ cáng cáng	1.2e-11
 躺倒	tǎng dǎo	7.5e-11
@@ -13414,7 +14618,10 @@ export const EXTRA_PHRASES = `
 车篷子	chē péng zi	3e-12
 车行	chē háng	7e-11
 车行网	chē háng wǎng	3e-12
+车行道	chē xíng dào	1.15e-10
 车轮子	chē lún zi	1e-11
+车载	chē zài	1.37e-10
+车载式	chē zài shì	1.9e-11
 车载斗量	chē zài dǒu liáng	3e-12
 车载船装	chē zài chuán zhuāng	3e-12
 车都尉	chē dū wèi	7e-12
@@ -13449,12 +14656,14 @@ export const EXTRA_PHRASES = `
 转经筒	zhuàn jīng tǒng	3e-12
 转胜为败	zhuǎn shèng wéi bài	3e-12
 转行	zhuǎn háng	1.29e-10
+转调	zhuǎn diào	5e-11
 转败为功	zhuǎn bài wéi gōng	3e-12
 转败为成	zhuǎn bài wéi chéng	3e-12
 转败为胜	zhuǎn bài wéi shèng	3.3e-11
 转转	zhuàn zhuan	1.32e-10
 转转看	zhuàn zhuan kàn	3e-12
 转轴	zhuàn zhóu	1.39e-10
+转载	zhuǎn zǎi	2.71e-10
 转门	zhuàn mén	8e-12
 轮为	lún wéi	3e-12
 轮毂	lún gǔ	1.1e-11
@@ -13482,28 +14691,37 @@ export const EXTRA_PHRASES = `
 轻财好义	qīng cái hào yì	3e-12
 轻轻地	qīng qīng de	9.03e-10
 轻载	qīng zài	9e-12
+轻重	qīng zhòng	4.67e-10
 轻重倒置	qīng zhòng dào zhì	2e-12
+轻重工业	qīng zhòng gōng yè	2.2e-11
+轻重缓急	qīng zhòng huǎn jí	5.2e-11
 轻量	qīng liàng	9e-12
 轻量化	qīng liàng huà	3e-12
 轻量级	qīng liàng jí	1.3e-11
+轻音乐	qīng yīn yuè	2.6e-11
 载一抱素	zài yí bào sù	3e-12
 载于	zài yú	3e-12
 载人	zài rén	2.82e-10
 载体	zài tǐ	4.74e-10
+载入	zǎi rù	3.56e-10
 载出	zài chū	3e-12
 载出去	zài chū qù	3e-12
 载出来	zài chū lái	3e-12
 载到	zài dào	3e-12
 载力	zài lì	3e-12
+载客	zài kè	1.08e-10
 载客量	zài kè liàng	1.9e-11
 载弹量	zài dàn liàng	4.3e-11
 载录	zài lù	9e-12
 载往	zài wǎng	3e-12
 载文	zài wén	2.8e-11
+载明	zǎi míng	3.3e-11
 载有	zài yǒu	2.16e-10
 载来	zài lái	3e-12
 载来载去	zài lái zài qù	3e-12
 载歌且舞	zài gē qiě wǔ	3e-12
+载歌载舞	zài gē zài wǔ	9.6e-11
+载波	zài bō	5.3e-11
 载流子	zài liú zi	5.9e-11
 载湉	zài tián	3e-12
 载满	zài mǎn	3e-12
@@ -13517,14 +14735,18 @@ export const EXTRA_PHRASES = `
 载脂蛋白	zài zhī dàn bái	3e-12
 载舟	zài zhōu	3e-12
 载舟覆舟	zài zhōu fù zhōu	3e-12
+载荷	zài hè	4.3e-10
 载誉	zài yù	2.1e-11
 载誉归来	zài yù guī lái	3e-12
 载记	zài jì	3e-12
+载货	zài huò	3.8e-11
 载货量	zài huò liàng	5e-12
 载起	zài qǐ	3e-12
 载起来	zài qǐ lái	3e-12
+载运	zài yùn	9.6e-11
 载运量	zài yùn liàng	3e-12
 载道	zài dào	3e-12
+载重	zài zhòng	4.15e-10
 载重量	zài zhòng liàng	1e-10
 载量	zài liàng	1.4e-11
 载金碳	zài jīn tàn	3e-12
@@ -13540,6 +14762,7 @@ export const EXTRA_PHRASES = `
 辈数儿	bèi shù er	3e-12
 辉长岩	huī cháng yán	2.1e-11
 辍学率	chuò xué lǜ	2.73e-10
+辎重	zī zhòng	1.85e-10
 辐射量	fú shè liàng	2.88e-10
 输入量	shū rù liàng	9e-12
 输出量	shū chū liàng	3e-12
@@ -13551,6 +14774,7 @@ export const EXTRA_PHRASES = `
 辗转流传	zhǎn zhuǎn liú chuán	3e-12
 辗转相告	zhǎn zhuǎn xiāng gào	3e-12
 辗转难眠	zhǎn zhuǎn nán mián	6e-12
+辞行	cí xíng	7.6e-11
 辟划	pì huá	3e-12
 辣子肉丁	là zi ròu dīng	3e-12
 辩难	biàn nàn	3e-12
@@ -13571,6 +14795,7 @@ export const EXTRA_PHRASES = `
 达延汗	dá yán hàn	1.7e-11
 达格利什	dá gé lì shí	2e-12
 达耶	dá yé	5e-12
+达蒙	dá méng	3.6e-11
 达赖喇嘛	dá lài lǎ ma	1.23e-10
 达迪耶	dá dí yé	3e-12
 迁地为良	qiān dì wéi liáng	3e-12
@@ -13592,7 +14817,9 @@ export const EXTRA_PHRASES = `
 过筛子	guò shāi zi	2e-12
 过节儿	guò jié er	3e-12
 过费	guō fèi	3e-12
+过载	guò zài	5.7e-11
 过逾	guō yú	3e-12
+过重	guò zhòng	1.99e-10
 过量	guò liàng	3.36e-10
 过长	guò cháng	2.27e-10
 过长剑	guò cháng jiàn	2.3e-11
@@ -13602,6 +14829,10 @@ export const EXTRA_PHRASES = `
 运动量	yùn dòng liàng	6.1e-11
 运筹子里	yùn chóu zi lǐ	3e-12
 运算量	yùn suàn liàng	3e-12
+运行	yùn xíng	3.393e-9
+运行图	yùn xíng tú	3.3e-11
+运载	yùn zài	3.93e-10
+运载火箭	yùn zài huǒ jiàn	2.66e-10
 运输量	yùn shū liàng	3.24e-10
 运量	yùn liàng	1.19e-10
 近似	jìn sì	7.59e-10
@@ -13669,12 +14900,16 @@ export const EXTRA_PHRASES = `
 进口量	jìn kǒu liàng	3.2e-11
 进网吧	jìn wǎng bā	3e-12
 进藏	jìn zàng	5.8e-11
+进行	jìn xíng	5.4355e-8
+进行性	jìn xíng xìng	7.7e-11
+进行曲	jìn xíng qǔ	3.75e-10
 进货量	jìn huò liàng	2e-12
 进退消长	jìn tuì xiāo zhǎng	3e-12
 远东地区	yuǎn dōng dì qū	3.8e-11
 远地点	yuǎn dì diǎn	2.5e-11
 远涉重洋	yuǎn shè chóng yáng	1.7e-11
 远渡重洋	yuǎn dù chóng yáng	1.1e-11
+远行	yuǎn xíng	1.51e-10
 远远地	yuǎn yuǎn de	4.49e-10
 远隔重洋	yuǎn gé chóng yáng	6e-12
 连为一体	lián wéi yì tǐ	3e-12
@@ -13687,6 +14922,7 @@ export const EXTRA_PHRASES = `
 连翘	lián qiáo	3.2e-11
 连话都	lián huà dū	3e-12
 连轴转	lián zhóu zhuàn	1.3e-11
+连载	lián zǎi	9.7e-11
 连载故事	lián zǎi gù shi	3e-12
 连过儿	lián guò er	2e-12
 连锁反应	lián suǒ fǎn yìng	6.7e-11
@@ -13695,6 +14931,7 @@ export const EXTRA_PHRASES = `
 迪塞尔	dí sài ěr	3e-12
 迪斯累	dí sī lèi	1.2e-11
 迪济耶	dí jì yé	2e-12
+迷蒙	mí méng	5.3e-11
 迷迷糊糊	mí mí hū hū	3.1e-10
 追女仔	zhuī nǚ zǐ	3e-12
 退为	tuì wéi	3e-12
@@ -13702,6 +14939,7 @@ export const EXTRA_PHRASES = `
 退还	tuì huán	2.02e-10
 送丧	sòng sāng	8e-12
 送信儿	sòng xìn er	2e-12
+送行	sòng xíng	2.61e-10
 送还	sòng huán	1.04e-10
 适应	shì yìng	5.971e-9
 适应力	shì yìng lì	2.4e-11
@@ -13714,18 +14952,22 @@ export const EXTRA_PHRASES = `
 适用於	shì yòng yú	3e-12
 适量	shì liàng	3.62e-10
 逃奔	táo bèn	7.5e-11
+逆水行舟	nì shuǐ xíng zhōu	1.9e-11
+逆行	nì xíng	1.04e-10
 逆转录子	nì zhuǎn lù zi	3e-12
 选中	xuǎn zhòng	2.32e-10
 选为	xuǎn wéi	3e-12
 选择地	xuǎn zé dì	5.8e-11
 选择差	xuǎn zé chā	3e-12
 选种	xuǎn zhǒng	3e-11
+选调	xuǎn diào	2.1e-11
 选载	xuǎn zài	2e-12
 逍遥散	xiāo yáo sǎn	2.4e-11
 透露消息	tòu lù xiāo xi	3e-12
 逐行	zhú háng	8e-12
 逐行扫描	zhú háng sǎo miáo	3e-12
 递解	dì jiè	8e-12
+逗乐	dòu lè	3.3e-11
 逗弄	dòu nòng	2.3e-11
 逗趣儿	dòu qù er	3e-12
 通为	tōng wéi	3e-12
@@ -13739,6 +14981,10 @@ export const EXTRA_PHRASES = `
 通江子	tōng jiāng zi	4e-12
 通胀率	tōng zhàng lǜ	1.6e-11
 通葡萄酒	tōng pú tao jiǔ	7e-12
+通行	tōng xíng	1.253e-9
+通行无阻	tōng xíng wú zǔ	1.6e-11
+通行本	tōng xíng běn	2.5e-11
+通行证	tōng xíng zhèng	1.52e-10
 通讯簿	tōng xùn bù	3e-12
 通话量	tōng huà liàng	3e-12
 通路子	tōng lù zi	3e-12
@@ -13759,6 +15005,7 @@ export const EXTRA_PHRASES = `
 逮捕权	dài bǔ quán	2e-12
 逮捕法办	dài bǔ fǎ bàn	3e-12
 逮捕证	dài bǔ zhèng	1e-11
+逸乐	yì lè	1.1e-11
 逸兴	yì xìng	3e-12
 逸兴云飞	yì xìng yún fēi	3e-12
 逸兴横飞	yì xìng héng fēi	3e-12
@@ -13777,11 +15024,15 @@ export const EXTRA_PHRASES = `
 逾量	yú liàng	3e-12
 遁世无闷	dùn shì wú mēn	3e-12
 遂心应手	suì xīn yīng shǒu	3e-12
+遂行	suì xíng	2.23e-10
 遇到困难	yù dào kùn nan	3e-12
 遍地	biàn dì	4.67e-10
 遍地开花	biàn dì kāi huā	3.5e-11
 遏恶扬善	è è yáng shàn	3e-12
 遏渐防荫	è jiàn fáng yīn	3e-12
+道教	dào jiào	1.681e-9
+道教协会	dào jiào xié huì	2.6e-10
+道教徒	dào jiào tú	1.2e-11
 道殣相属	dào jìn xiāng zhǔ	3e-12
 道行	dào héng	1.17e-10
 道钉	dào dīng	1.1e-11
@@ -13795,6 +15046,7 @@ export const EXTRA_PHRASES = `
 遗传性	yí chuán xìng	1.19e-10
 遗传物质	yí chuán wù zhì	1.24e-10
 遗传病	yí chuán bìng	6.9e-11
+遗教	yí jiào	1.3e-11
 遛弯	liù wān	4e-12
 遛弯儿	liù wān er	2e-12
 遛早	liù zǎo	3e-12
@@ -13811,6 +15063,8 @@ export const EXTRA_PHRASES = `
 遥相应和	yáo xiāng yìng hè	3e-12
 遭难	zāo nàn	6.1e-11
 遮天盖地	zhē tiān gài dì	1.1e-11
+遵行	zūn xíng	6e-11
+避重就轻	bì zhòng jiù qīng	1.4e-11
 避难就易	bì nàn jiù yì	2e-12
 邈处欿视	miǎo chù kǎn shì	3e-12
 邋里邋遢	lā lǐ lā ta	1e-11
@@ -13888,6 +15142,7 @@ export const EXTRA_PHRASES = `
 那雀儿	nà què er	2e-12
 邪不干正	xié bú gàn zhèng	3e-12
 邪恶之都	xié è zhī dū	3e-12
+邪教	xié jiào	9.6e-11
 邪门儿	xié mén er	3e-12
 邮戳为凭	yóu chuō wéi píng	3e-12
 邮政局长	yóu zhèng jú zhǎng	3e-12
@@ -13895,6 +15150,7 @@ export const EXTRA_PHRASES = `
 邱为铎	qiū wéi duó	3e-12
 邱少云	qiū shào yún	3.9e-11
 邹应龙	zōu yìng lóng	1.6e-11
+郁郁不乐	yù yù bú lè	3.6e-11
 郁郁累累	yù yù léi léi	3e-12
 郑为元	zhèng wéi yuán	4e-12
 郑华玲	zhèng huà líng	2e-12
@@ -13904,6 +15160,8 @@ export const EXTRA_PHRASES = `
 郑思肖	zhèng sī xiāo	4e-12
 郑肖庄	zhèng xiāo zhuāng	2.56e-10
 郑观应	zhèng guān yīng	8e-12
+郑重	zhèng zhòng	7.11e-10
+郑重其事	zhèng zhòng qí shì	1e-10
 郑金发	zhèng jīn fà	2e-12
 郑长老	zhèng zhǎng lǎo	1.7e-11
 郗恩庭	xī ēn tíng	4e-12
@@ -13926,6 +15184,7 @@ export const EXTRA_PHRASES = `
 郭靖有为	guō jìng yǒu wéi	2e-12
 郭靖相	guō jìng xiàng	9e-12
 都为燕	dōu wéi yàn	2e-12
+都乐	dōu lè	1.4e-11
 都亚耶	dōu yà yé	3e-12
 都会区	dū huì qū	3e-12
 都俞吁咈	dōu yú yù fú	3e-12
@@ -13966,6 +15225,7 @@ export const EXTRA_PHRASES = `
 都统海	dū tǒng hǎi	3e-12
 都统郎	dū tǒng láng	2e-12
 都虞候	dū yú hòu	3e-12
+都行	dōu xíng	1.75e-10
 都邑常	dū yì cháng	3e-12
 都邑镐	dū yì hào	3e-12
 都鄙有章	dū bǐ yǒu zhāng	3e-12
@@ -13976,6 +15236,7 @@ export const EXTRA_PHRASES = `
 酋长	qiú zhǎng	3.91e-10
 酋长国	qiú zhǎng guó	5.3e-11
 酌量	zhuó liang	2.1e-11
+配乐	pèi yuè	5e-11
 配图量	pèi tú liàng	3e-12
 配种	pèi zhǒng	2.8e-11
 配称	pèi chèn	5e-12
@@ -13983,6 +15244,7 @@ export const EXTRA_PHRASES = `
 配调	pèi diào	3e-12
 配调法	pèi diào fǎ	3e-12
 配载	pèi zài	2e-12
+配重	pèi zhòng	1.6e-11
 配量	pèi liàng	3e-12
 酒吧	jiǔ bā	3.26e-10
 酒坊	jiǔ fáng	1e-11
@@ -14003,6 +15265,7 @@ export const EXTRA_PHRASES = `
 采种	cǎi zhǒng	2.2e-11
 采血	cǎi xiě	6e-12
 采血车	cǎi xiě chē	3e-12
+采行	cǎi xíng	2.9e-11
 释仇解	shì qiú jiě	2e-12
 释加牟	shì jiā móu	3e-12
 释教都	shì jiào dū	2e-12
@@ -14019,64 +15282,166 @@ export const EXTRA_PHRASES = `
 里长	lǐ zhǎng	6.2e-11
 里面儿	lǐ miàn er	3e-12
 重上	chóng shàng	3e-12
+重中之重	zhòng zhōng zhī zhòng	1.07e-10
 重为	zhòng wéi	3e-12
+重九	chóng jiǔ	1.2e-11
+重于	zhòng yú	1.3e-10
+重于泰山	zhòng yú tài shān	2e-11
+重仓股	zhòng cāng gǔ	2.4e-11
+重任	zhòng rèn	6.28e-10
+重任在肩	zhòng rèn zài jiān	1.4e-11
 重传	chóng zhuàn	3e-12
+重伤	zhòng shāng	1.503e-9
+重伤员	zhòng shāng yuán	2.6e-11
 重估价	chóng gū jià	3e-12
+重修	chóng xiū	8.34e-10
+重元素	zhòng yuán sù	2.3e-11
+重光	chóng guāng	2.9e-11
+重兵	zhòng bīng	4.22e-10
+重典	zhòng diǎn	1.9e-11
 重写	chóng xiě	6.2e-11
+重出	chóng chū	2.1e-11
+重击	zhòng jī	2.5e-11
+重刑	zhòng xíng	4.4e-11
 重划	zhòng huá	3e-12
+重创	zhòng chuāng	2.4e-10
+重利	zhòng lì	1.8e-11
 重制	chóng zhì	3e-12
+重剑	zhòng jiàn	8.2e-11
+重力	zhòng lì	5.89e-10
+重力仪	zhòng lì yí	1.7e-11
+重力场	zhòng lì chǎng	7.1e-11
+重力坝	zhòng lì bà	3.8e-11
+重化工业	zhòng huà gōng yè	3.5e-11
+重印	chóng yìn	5.6e-11
+重压	zhòng yā	7e-11
 重发	chóng fā	3e-12
+重叠	chóng dié	3.49e-10
+重合	chóng hé	1.29e-10
 重名	chóng míng	2.7e-11
 重名名	chóng míng míng	3e-12
+重听	zhòng tīng	1.6e-11
+重启	chóng qǐ	6.8e-11
 重吸收	chóng xī shōu	3e-12
 重命名	chóng mìng míng	3e-12
+重唱	chóng chàng	3.9e-11
+重商主义	zhòng shāng zhǔ yì	5.9e-11
 重回	chóng huí	1.51e-10
+重围	chóng wéi	2.44e-10
 重圆	chóng yuán	3e-12
 重地	zhòng dì	1.7e-10
+重型	zhòng xíng	7.25e-10
 重塑	chóng sù	7.3e-11
+重复	chóng fù	1.829e-9
 重复子	chóng fù zi	3e-12
+重复性	chóng fù xìng	2.7e-11
+重大	zhòng dà	1.2193e-8
+重头	zhòng tóu	3.9e-11
+重头戏	zhòng tóu xì	6.6e-11
+重奏	chóng zòu	3.7e-11
+重奖	zhòng jiǎng	3.6e-11
+重婚	chóng hūn	2e-11
+重婚罪	chóng hūn zuì	1.4e-11
 重子	zhòng zi	5.2e-11
+重孙	chóng sūn	2.7e-11
 重孙子	chóng sūn zi	1.2e-11
+重孝	zhòng xiào	1.4e-11
 重定向	chóng dìng xiàng	3e-12
+重审	chóng shěn	1.3e-11
+重山	chóng shān	1e-11
 重岩叠嶂	chóng yán dié zhàng	3e-12
+重工	zhòng gōng	8.9e-11
+重工业	zhòng gōng yè	4.41e-10
+重工业部	zhòng gōng yè bù	1.7e-11
+重庆	chóng qìng	3.518e-9
+重庆大学	chóng qìng dà xué	4.4e-11
+重庆市	chóng qìng shì	8.06e-10
+重庆队	chóng qìng duì	5.9e-11
+重度	zhòng dù	1.08e-10
+重建	chóng jiàn	3.491e-9
 重开	chóng kāi	5.7e-11
 重弹老调	chóng tán lǎo diào	3e-12
 重归	chóng guī	3e-12
 重归于好	chóng guī yú hǎo	1.4e-11
+重彩	zhòng cǎi	2.6e-11
+重影	chóng yǐng	1e-11
+重心	zhòng xīn	5.42e-10
+重感冒	zhòng gǎn mào	1.6e-11
+重托	zhòng tuō	7.9e-11
 重抄	chóng chāo	3e-12
 重报	chóng bào	3e-12
+重担	zhòng dàn	3.17e-10
+重拳	zhòng quán	5e-11
 重拾	chóng shí	3e-12
 重振	chóng zhèn	1.57e-10
+重振旗鼓	chóng zhèn qí gǔ	3.9e-11
 重振朝纲	chóng zhèn cháo gāng	3e-12
 重振雄风	chóng zhèn xióng fēng	3e-12
 重排	chóng pái	5.6e-11
 重排本	chóng pái běn	3e-12
+重提	chóng tí	1.43e-10
+重播	chóng bō	8.5e-11
+重操旧业	chóng cāo jiù yè	1.9e-11
+重整	chóng zhěng	1.47e-10
+重整旗鼓	chóng zhěng qí gǔ	3.4e-11
+重新	chóng xīn	8.297e-9
 重施故技	chóng shī gù jì	3e-12
 重映	chóng yìng	3e-12
+重晶石	zhòng jīng shí	3.82e-10
+重机枪	zhòng jī qiāng	1.39e-10
 重构	chóng gòu	4.4e-11
 重样	chóng yàng	3e-12
 重楼	chóng lóu	3e-12
 重檐	chóng yán	8.22e-10
+重武器	zhòng wǔ qì	3.2e-11
 重氮	chóng dàn	2.5e-11
 重氮偶联	chóng dàn ǒu lián	3e-12
 重氮化	chóng dàn huà	1.3e-11
 重氮基	chóng dàn jī	3e-12
 重氮盐	chóng dàn yán	3e-12
+重油	zhòng yóu	2.2e-11
 重洋	chóng yáng	7e-12
+重活	zhòng huó	3.4e-11
 重活儿	zhòng huó er	3e-12
+重温	chóng wēn	1.27e-10
+重演	chóng yǎn	3.16e-10
+重灾区	zhòng zāi qū	6.5e-11
+重炮	zhòng pào	1.75e-10
+重点	zhòng diǎn	1.2694e-8
+重点县	zhòng diǎn xiàn	3.1e-11
+重点线	zhòng diǎn xiàn	4.2e-11
+重熔	zhòng róng	1.3e-11
 重版	chóng bǎn	9e-12
+重物	zhòng wù	9.9e-11
+重特大	zhòng tè dà	1.4e-11
+重犯	zhòng fàn	4e-11
+重现	chóng xiàn	3.45e-10
 重瓣胃	chóng bàn wèi	2e-12
+重生	chóng shēng	4.6e-11
+重用	zhòng yòng	6.71e-10
+重申	chóng shēn	5.99e-10
+重男轻女	zhòng nán qīng nǚ	3e-11
+重甸甸	zhòng diàn diàn	1.3e-11
 重画	chóng huà	3e-12
+重病	zhòng bìng	2.1e-10
+重症	zhòng zhèng	1.45e-10
 重登	chóng dēng	2.6e-11
 重睹天日	chóng dǔ tiān rì	3e-12
+重磅	zhòng bàng	3.9e-11
+重离子	zhòng lí zǐ	6.4e-11
+重税	zhòng shuì	1.2e-11
 重纰貤缪	zhòng pī yì miào	3e-12
 重组	chóng zǔ	9.25e-10
 重组股	chóng zǔ gǔ	3e-12
+重罚	zhòng fá	9.7e-11
+重罪	zhòng zuì	8.4e-11
 重置	chóng zhì	2.3e-11
 重置成本	chóng zhì chéng běn	3e-12
 重置费用	chóng zhì fèi yòng	3e-12
+重者	zhòng zhě	1.78e-10
 重耳	chóng ěr	1.6e-11
 重聚	chóng jù	3e-12
+重臣	zhòng chén	3.6e-10
 重茬	chóng chá	3e-12
 重荷	zhòng hè	6e-12
 重获	chóng huò	3e-12
@@ -14084,35 +15449,57 @@ export const EXTRA_PHRASES = `
 重装备	chóng zhuāng bèi	3e-12
 重装机兵	chóng zhuāng jī bīng	3e-12
 重装系统	chóng zhuāng xì tǒng	3e-12
+重要	zhòng yào	3.7557e-8
+重要性	zhòng yào xìng	9.79e-10
 重覆	chóng fù	3e-12
 重见	chóng jiàn	4.6e-11
 重见光明	chóng jiàn guāng míng	3e-12
+重见天日	chóng jiàn tiān rì	6.1e-11
 重规沓矩	zhòng guī dá jǔ	3e-12
+重视	zhòng shì	6.063e-9
 重言	chóng yán	1.3e-11
 重言式	chóng yán shì	3e-12
 重设	chóng shè	1.5e-11
 重设键	chóng shè jiàn	3e-12
 重译	chóng yì	3e-12
 重读	chóng dú	2.8e-11
+重谢	zhòng xiè	2.3e-11
+重负	zhòng fù	4.2e-11
+重责	zhòng zé	6.9e-11
+重赏	zhòng shǎng	1.97e-10
+重赏之下	zhòng shǎng zhī xià	1.3e-11
 重起炉灶	chóng qǐ lú zào	8e-12
 重足一迹	zhòng zú yí jì	3e-12
 重足屏息	zhòng zú bǐng xī	3e-12
 重足屏气	zhòng zú bǐng qì	3e-12
 重足累息	zhòng zú lèi xī	3e-12
 重蹈	chóng dǎo	5.3e-11
+重蹈覆辙	chóng dǎo fù zhé	4.3e-11
 重载	zhòng zài	5.5e-11
+重返	chóng fǎn	3.9e-10
+重迭	zhòng dié	1.3e-11
 重选	chóng xuǎn	3e-12
 重选一次	chóng xuǎn yí cì	3e-12
 重造	chóng zào	3e-12
+重逢	chóng féng	1.71e-10
 重配	chóng pèi	3e-12
+重重	chóng chóng	1.032e-9
+重重包围	chóng chóng bāo wéi	2.2e-11
 重重叠叠	chóng chóng dié dié	6.2e-11
 重重困难	chóng chóng kùn nan	3e-12
 重重围住	chóng chóng wéi zhù	3e-12
 重重围困	chóng chóng wéi kùn	1.3e-11
+重重的	chóng chóng de	1.32e-10
 重量	zhòng liàng	1.61e-9
 重量级	zhòng liàng jí	8.8e-11
+重金	zhòng jīn	1.66e-10
+重金属	zhòng jīn shǔ	1.12e-10
 重铬酸钾	chóng gè suān jiǎ	2e-12
+重镇	zhòng zhèn	6.65e-10
+重阳	chóng yáng	6.65e-10
+重阳节	chóng yáng jié	4.7e-11
 重霄	chóng xiāo	4e-12
+重音	zhòng yīn	3.6e-11
 野上寒子	yě shàng hán zi	3e-12
 野人奏曝	yě rén zòu bào	3e-12
 野人献曝	yě rén xiàn bào	3e-12
@@ -14242,6 +15629,7 @@ export const EXTRA_PHRASES = `
 钙粘蛋白	gài zhān dàn bái	3e-12
 钙调素	gài diào sù	3e-12
 钟万仇	zhōng wàn chóu	2.01e-10
+钟行	zhōng xíng	1e-11
 钠长石	nà cháng shí	2.6e-11
 钢栅	gāng zhà	3e-12
 钢种	gāng zhǒng	4.6e-11
@@ -14339,6 +15727,8 @@ export const EXTRA_PHRASES = `
 铈量法	shì liàng fǎ	3e-12
 铜椎	tóng chuí	3e-12
 铜模	tóng mú	2e-12
+铜管乐	tóng guǎn yuè	1.2e-11
+铜管乐器	tóng guǎn yuè qì	1.4e-11
 铜粘固剂	tóng zhān gù jì	3e-12
 铜臭	tóng xiù	1.4e-11
 铜臭熏天	tóng xiù xūn tiān	3e-12
@@ -14366,7 +15756,14 @@ export const EXTRA_PHRASES = `
 银海网吧	yín hǎi wǎng bā	2e-12
 银碗盛	yín wǎn chéng	2e-12
 银翘散	yín qiáo sǎn	1.3e-11
+银行	yín háng	7.684e-9
+银行业	yín háng yè	1.92e-10
+银行券	yín háng quàn	3.87e-10
+银行卡	yín háng kǎ	2.16e-10
+银行学	yín háng xué	1e-11
 银行家	yín háng jiā	2.33e-10
+银行法	yín háng fǎ	8.8e-11
+银行界	yín háng jiè	1.3e-11
 银行行印	yín háng háng yìn	3e-12
 银都路	yín dū lù	3e-12
 银量	yín liàng	2e-12
@@ -14430,11 +15827,13 @@ export const EXTRA_PHRASES = `
 错载	cuò zài	3e-12
 锚地	máo dì	3.2e-11
 锛得儿木	bēn de er mù	3e-12
+锡克教	xī kè jiào	2e-11
 锡耶纳	xī yē nà	7.8e-11
 锤造冠	chuí zào guàn	3e-12
 锥处囊中	zhuī chù náng zhōng	3e-12
 锦囊还矢	jǐn náng hái shǐ	3e-12
 锦绣大地	jǐn xiù dà dì	3e-11
+键盘乐器	jiàn pán yuè qì	2.4e-11
 锯切成	jù qiē chéng	3e-12
 锯子	jù zi	1.7e-11
 锯末子	jù mò zi	2e-12
@@ -14761,6 +16160,7 @@ export const EXTRA_PHRASES = `
 闷倦	mèn juàn	3e-12
 闷子车	mèn zǐ chē	2e-12
 闷得慌	mēn de huāng	3e-12
+闷闷不乐	mèn mèn bú lè	9.2e-11
 闷闷地	mēn mēn de	2.8e-11
 闹哄	nào hòng	3e-12
 闹着玩儿	nào zhe wán er	2.3e-11
@@ -14884,6 +16284,9 @@ export const EXTRA_PHRASES = `
 阿紫格格	ā zǐ gé ge	2e-12
 阿耶波	ā yē bō	2.3e-11
 阿胶	ē jiāo	5.2e-11
+阿蒙	ā méng	3.5e-11
+阿蒙森	ā méng sēn	1.4e-11
+阿蒙霍	ā méng huò	1.1e-11
 阿谀	ē yú	3.4e-11
 阿谀取容	ē yú qǔ róng	3e-12
 阿谀奉承	ē yú fèng cheng	3.1e-11
@@ -14911,6 +16314,7 @@ export const EXTRA_PHRASES = `
 陆徵祥	lù zhēng xiáng	5e-12
 陆相	lù xiàng	8.2e-11
 陆逊子	lù xùn zi	2e-12
+陆龟蒙	lù guī méng	2.1e-11
 陈丽丽	chén lì li	3e-12
 陈书长	chén shū cháng	3.5e-11
 陈云裳	chén yún cháng	3e-12
@@ -14933,6 +16337,7 @@ export const EXTRA_PHRASES = `
 陈肖霞	chén xiāo xiá	2e-12
 陈腔滥调	chén qiāng làn diào	3e-12
 陈芷箐	chén zhǐ qìng	3e-12
+陈词滥调	chén cí làn diào	2.4e-11
 陈谷子	chén gǔ zi	2e-12
 陈谷子烂	chén gǔ zi làn	3e-12
 陈谷子烂芝麻	chén gǔ zi làn zhī ma	5e-12
@@ -14968,13 +16373,16 @@ export const EXTRA_PHRASES = `
 陶姊姊	táo zǐ zi	2e-12
 陶子	táo zi	3e-12
 陶子安	táo zi ān	1.07e-10
+陶行知	táo xíng zhī	5.7e-11
 陶都	táo dū	7e-12
 陷没	xiàn mò	1.2e-11
 隆儿寿	lóng er shòu	2e-12
+隆重	lóng zhòng	9.17e-10
 随地	suí dì	7.7e-11
 随时随地	suí shí suí dì	1.03e-10
 随机应变	suí jī yìng biàn	1.54e-10
 随物应机	suí wù yìng jī	3e-12
+随行	suí xíng	2.79e-10
 随钻测量	suí zuān cè liáng	3e-12
 隐为者	yǐn wéi zhě	3e-12
 隐形眼睛	yǐn xíng yǎn jing	3e-12
@@ -15014,6 +16422,7 @@ export const EXTRA_PHRASES = `
 雀盲眼	qiǎo máng yǎn	3e-12
 雁行	yàn háng	4.7e-11
 雄冠	xióng guàn	3e-12
+雅乐	yǎ yuè	5.4e-11
 雅相	yǎ xiàng	3e-12
 雅虎哦哦	yǎ hǔ ó ó	3e-12
 雅量	yǎ liàng	1.6e-11
@@ -15048,11 +16457,14 @@ export const EXTRA_PHRASES = `
 零售量	líng shòu liàng	4e-12
 零担	líng dàn	5e-12
 雷列耶	léi liè yé	4e-12
+雷厉风行	léi lì fēng xíng	9.2e-11
 雷扎耶	léi zhā yé	2e-12
+雷格蒙	léi gé méng	1.1e-11
 雷火弹	léi huǒ dàn	2.9e-11
 雷米耶	léi mǐ yé	2e-12
 雷耶斯	léi yē sī	1.1e-11
 雷量	léi liàng	3e-12
+雾蒙蒙	wù méng méng	3.2e-11
 雾都	wù dū	1.7e-11
 需帖	xū tiě	3e-12
 需氧量	xū yǎng liàng	1.7e-11
@@ -15126,6 +16538,7 @@ export const EXTRA_PHRASES = `
 青藏高原	qīng zàng gāo yuán	4.11e-10
 青蛤	qīng gé	3e-12
 靓妆	jìng zhuāng	5e-12
+静乐	jìng lè	1.8e-11
 静如处子	jìng rú chǔ zǐ	5e-12
 静校正量	jìng jiào zhèng liàng	3e-12
 静电感应	jìng diàn gǎn yìng	1.9e-11
@@ -15142,7 +16555,9 @@ export const EXTRA_PHRASES = `
 非妳莫属	fēi nǐ mò shǔ	3e-12
 非洲地区	fēi zhōu dì qū	2.4e-11
 非移调	fēi yí diào	3e-12
+非行	fēi xíng	1.8e-11
 非载不可	fēi zài bù kě	3e-12
+非银行	fēi yín háng	1.3e-11
 非难	fēi nàn	5.5e-11
 靠边儿站	kào biān er zhàn	3e-12
 靡不有初	mǐ bù yǒu chū	3e-12
@@ -15174,6 +16589,23 @@ export const EXTRA_PHRASES = `
 韩熙载	hán xī zài	3.2e-11
 韬戈卷甲	tāo gē juǎn jiǎ	3e-12
 韭菜合子	jiǔ cài hé zi	2e-12
+音乐	yīn yuè	6.216e-9
+音乐会	yīn yuè huì	4.65e-10
+音乐剧	yīn yuè jù	4.2e-11
+音乐厅	yīn yuè tīng	2.94e-10
+音乐史	yīn yuè shǐ	3.7e-11
+音乐堂	yīn yuè táng	1.154e-9
+音乐声	yīn yuè shēng	9.8e-11
+音乐季	yīn yuè jì	1.2e-11
+音乐学	yīn yuè xué	2.6e-11
+音乐学院	yīn yuè xué yuàn	4.63e-10
+音乐家	yīn yuè jiā	2.38e-10
+音乐性	yīn yuè xìng	1.9e-11
+音乐指导	yīn yuè zhǐ dǎo	2.6e-11
+音乐界	yīn yuè jiè	2.3e-11
+音乐系	yīn yuè xì	4.3e-11
+音乐节	yīn yuè jié	4.2e-11
+音调	yīn diào	2e-10
 音量	yīn liàng	8.4e-11
 韵调	yùn diào	3e-12
 韶乐	sháo yuè	5e-12
@@ -15188,6 +16620,7 @@ export const EXTRA_PHRASES = `
 顺应	shùn yìng	2.47e-10
 顺当	shùn dang	3.1e-11
 顺蔓摸瓜	shùn wàn mō guā	3e-12
+顺行	shùn xíng	1.4e-11
 须为城	xū wéi chéng	1.6e-11
 须少林	xū shào lín	2e-12
 须得依	xū de yī	8e-12
@@ -15210,11 +16643,13 @@ export const EXTRA_PHRASES = `
 顾得取	gù de qǔ	2e-12
 顾曲周	gù qū zhōu	2e-12
 顾曲周郎	gù qū zhōu láng	3e-12
+顾虑重重	gù lǜ chóng chóng	2.6e-11
 顾长卫	gù cháng wèi	1.6e-11
 顾颉刚	gù xié gāng	5.1e-11
 顿开茅塞	dùn kāi máo sè	4e-12
 顿足椎胸	dùn zú chuí xiōng	3e-12
 颀长	qí cháng	3.3e-11
+颁行	bān xíng	2.73e-10
 颂声载道	sòng shēng zài dào	3e-12
 预压载舱	yù yā zài cāng	3e-12
 预应力	yù yìng lì	1.02e-10
@@ -15222,6 +16657,7 @@ export const EXTRA_PHRASES = `
 领地	lǐng dì	7.88e-10
 领带卡	lǐng dài qiǎ	3e-12
 领带夹	lǐng dài jiā	9e-12
+领教	lǐng jiào	4.39e-10
 颇为	pō wéi	1.22e-10
 颇为得意	pō wéi dé yì	3e-12
 颇为费解	pō wéi fèi jiě	3e-12
@@ -15273,7 +16709,10 @@ export const EXTRA_PHRASES = `
 风爪	fēng zhǎo	3e-12
 风物长宜放眼量	fēng wù cháng yí fàng yǎn liàng	2e-12
 风玫瑰图	fēng méi gui tú	3e-12
+风行	fēng xíng	1.31e-10
+风行一时	fēng xíng yì shí	2.1e-11
 风行草靡	fēng xíng cǎo mǐ	3e-12
+风调雨顺	fēng tiáo yǔ shùn	5.4e-11
 风量	fēng liàng	6e-12
 风镐	fēng gǎo	3e-12
 风雨剥蚀	fēng yǔ bō shí	7e-12
@@ -15284,7 +16723,13 @@ export const EXTRA_PHRASES = `
 飞地	fēi dì	2.9e-11
 飞奔	fēi bēn	4.35e-10
 飞弹	fēi dàn	1.61e-10
+飞行	fēi xíng	4.226e-9
+飞行区	fēi xíng qū	1e-11
+飞行员	fēi xíng yuán	1.11e-9
+飞行器	fēi xíng qì	3.93e-10
+飞行团	fēi xíng tuán	1.3e-11
 飞行道具	fēi xíng dào jù	3e-12
+飞行队	fēi xíng duì	4.3e-11
 飞行高度	fēi xíng gāo dù	4e-12
 飞鸿雪爪	fēi hóng xuě zhǎo	3e-12
 食为天	shí wéi tiān	3e-12
@@ -15311,6 +16756,7 @@ export const EXTRA_PHRASES = `
 饮马投钱	yìn mǎ tóu qián	3e-12
 饮马河	yìn mǎ hé	3e-12
 饮马长江	yìn mǎ cháng jiāng	4e-12
+饯行	jiàn xíng	1.07e-10
 饱和量	bǎo hé liàng	3e-12
 饲养量	sì yǎng liàng	1.4e-11
 饶舌调唇	ráo shé diào chún	3e-12
@@ -15329,6 +16775,7 @@ export const EXTRA_PHRASES = `
 首应	shǒu yīng	3e-12
 首调	shǒu diào	3e-12
 首载	shǒu zài	4e-12
+首重	shǒu zhòng	1.1e-11
 首长	shǒu zhǎng	7.97e-10
 香叶冠	xiāng yè guàn	5e-12
 香培玉琢	xiāng péi yù zhuó	3e-12
@@ -15375,9 +16822,11 @@ export const EXTRA_PHRASES = `
 马槟榔	mǎ bīng láng	3e-12
 马洛耶	mǎ luò yé	2e-12
 马生角	mǎ shēng jué	3e-12
+马良行	mǎ liáng xíng	1.8e-11
 马萨诸塞	mǎ sà zhū sài	4.2e-11
 马萨诸塞州	mǎ sà zhū sài zhōu	1.13e-10
 马虎了事	mǎ hu liǎo shì	3e-12
+马行空	mǎ xíng kōng	1.37e-10
 马蹬子	mǎ dēng zi	2e-12
 马道长	mǎ dào zhǎng	2.5e-11
 马都监	mǎ dū jiān	8e-12
@@ -15412,6 +16861,7 @@ export const EXTRA_PHRASES = `
 高剪切	gāo jiǎn qiē	3e-12
 高卷珠	gāo juǎn zhū	2e-12
 高句丽	gāo gōu lí	1.13e-10
+高台教	gāo tái jiào	1.2e-11
 高地	gāo dì	4.6e-10
 高大魁梧	gāo dà kuí wu	3e-12
 高岸为谷	gāo àn wéi gǔ	3e-12
@@ -15420,15 +16870,18 @@ export const EXTRA_PHRASES = `
 高情逸兴	gāo qíng yì xìng	3e-12
 高挑儿	gāo tiǎo er	3e-12
 高效率	gāo xiào lǜ	2.4e-11
+高教	gāo jiào	1.63e-10
 高斯曲率	gāo sī qū lǜ	3e-12
 高枝儿	gāo zhī er	1e-11
 高温假	gāo wēn jià	2e-12
+高等教育	gāo děng jiào yù	1.341e-9
 高能量	gāo néng liàng	2.7e-11
 高苕华	gāo sháo huá	2e-12
 高行	gāo háng	3e-12
 高要	gāo yāo	1.3e-11
 高要县	gāo yāo xiàn	6e-12
 高要市	gāo yāo shì	4e-12
+高调	gāo diào	1.24e-10
 高质量	gāo zhì liàng	9.9e-11
 高都镇	gāo dū zhèn	3e-12
 高长壮	gāo zhǎng zhuàng	2e-12
@@ -15457,6 +16910,7 @@ export const EXTRA_PHRASES = `
 魏都邺	wèi dū yè	2e-12
 魏阙	wèi què	1e-11
 魔女传	mó nǚ zhuàn	3e-12
+魔教	mó jiào	6.31e-10
 魔邪	mó yé	3e-12
 鱼书雁帖	yú shū yàn tiě	3e-12
 鱼封雁帖	yú fēng yàn tiě	3e-12
@@ -15513,6 +16967,7 @@ export const EXTRA_PHRASES = `
 鸿爪春泥	hóng zhǎo chūn ní	3e-12
 鸿爪留泥	hóng zhǎo liú ní	3e-12
 鸿爪雪泥	hóng zhǎo xuě ní	3e-12
+鸿蒙	hóng méng	1.5e-11
 鸿衣羽裳	hóng yī yǔ cháng	3e-12
 鸿都买第	hóng dū mǎi dì	3e-12
 鸿飞雪爪	hóng fēi xuě zhǎo	3e-12
@@ -15562,6 +17017,7 @@ export const EXTRA_PHRASES = `
 黄少敏	huáng shào mǐn	2e-12
 黄少良	huáng shào liáng	1.8e-11
 黄得功	huáng de gōng	2.6e-11
+黄教	huáng jiào	4.5e-11
 黄晕	huáng yùn	2e-12
 黄曲霉	huáng qū méi	3.2e-11
 黄曲霉素	huáng qū méi sù	1.6e-11
@@ -15618,6 +17074,10 @@ export const EXTRA_PHRASES = `
 黾勉	mǐn miǎn	3e-12
 黾穴鸲巢	mǐn xué qú cháo	3e-12
 鼋鸣鳖应	yuán míng biē yīng	3e-12
+鼓乐	gǔ yuè	5.67e-10
+鼓乐喧天	gǔ yuè xuān tiān	1.2e-11
+鼓乐声	gǔ yuè shēng	1.92e-10
+鼓乐齐鸣	gǔ yuè qí míng	1.8e-11
 鼓鼓囊囊	gǔ gǔ nāng nāng	2.5e-11
 鼠蹊	shǔ xī	3e-12
 鼠蹊部	shǔ xī bù	3e-12
@@ -15638,6 +17098,7 @@ export const EXTRA_PHRASES = `
 龇牙咧嘴	zī yá liě zuǐ	3.6e-11
 龈齿弹舌	yín chǐ tán shé	3e-12
 龙一脉	lóng yī mài	2e-12
+龙乐豪	lóng lè háo	2.67e-10
 龙儿蒙	lóng er méng	2e-12
 龙卷	lóng juǎn	3.3e-11
 龙卷风	lóng juǎn fēng	6.9e-11

@@ -805,4 +805,21 @@ export const PHRASES = `
 隽永 juan4 yong3
 苍颉 cang1 jie2
 擂石 lei2 shi2
+秘书长 mi4 shu1 zhang3
+行长 hang2 zhang3
+六安 lu4 an1
+铅山 yan2 shan1
+枞阳 zong1 yang2
+歙县 she4 xian4
+洪洞 hong2 tong2
+单县 shan4 xian4
+曲阜 qu1 fu4
+莎草 suo1 cao3
+莎车 sha1 che1
+莎士比亚 sha1 shi4 bi3 ya4
+毛泽覃 mao2 ze2 tan2
+仡佬 ge1 lao3
+桄榔 guang1 lang2
+薄熙来 bo2 xi1 lai2
+薄一波 bo2 yi1 bo1
 `

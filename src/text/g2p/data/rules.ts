@@ -189,11 +189,76 @@ export const RULES: Readonly<Record<string, Rule>> = {
     if (has('自列外本别正小评', at(c, -1)) && atClauseEnd(c)) return 'zhuan4'
     return undefined
   },
-  种: (c) => (has('植', at(c, 1)) ? 'zhong4' : undefined),
+  种: (c) => {
+    if (at(c, 1) === '植') return 'zhong4'
+    if (c.inWord) return undefined
+    // 一种花 (a kind of) vs 种花 (to plant).
+    if (afterNumeral(c) || has('各这那哪某此该多品物人兵军工语变特同异杂纯良新本何每', at(c, -1)))
+      return 'zhong3'
+    if (has('地田树花菜瓜豆稻麦粮草', at(c, 1)) || has('耕播栽接抢', at(c, -1))) return 'zhong4'
+    return undefined
+  },
+  重: (c) => {
+    if (c.inWord) return undefined
+    // Layers and repetition: 双重, 多重, 重重, 重新 …; otherwise heavy / important.
+    if (at(c, 1) === '重' || at(c, -1) === '重') return 'chong2'
+    if (has('双多两三四五六七九几层', at(c, -1))) return 'chong2'
+    if (
+      has(
+        '新复建组申现叠逢阳庆修印播返回启演生温整聚写审编选置设来做看游述提拾获归掌构围洋孙霄婚名合影译铸开',
+        at(c, 1),
+      )
+    )
+      return 'chong2'
+    return 'zhong4'
+  },
+  行: (c) => {
+    if (c.inWord) return undefined
+    // Lines of text: 两行字, 第三行.
+    if ((afterNumeral(c) || at(c, -1) === '第') && has('字诗句文代码数据泪', at(c, 1))) return 'hang2'
+    return undefined
+  },
+  乐: (c) => {
+    if (c.inWord) return undefined
+    if (has('队团器曲章手坛府谱理师迷评律池舞', at(c, 1))) return 'yue4'
+    if (has('音声器民古雅礼鼓配奏伴弦响士滚', at(c, -1))) return 'yue4'
+    return undefined
+  },
+  教: (c) => (c.inWord ? undefined : has('书课他她我你们给', at(c, 1)) ? 'jiao1' : undefined),
+  蒙: (c) => {
+    if (c.inWord) return undefined
+    if (has('古族文语医汉元军', at(c, 1)) || has('内外漠满', at(c, -1))) return 'meng3'
+    return undefined
+  },
+  莎: (c) => (at(c, 1) === '草' ? 'suo1' : undefined),
+  葛: (c) => {
+    // The plant (葛根, 野葛, 蓬莱葛属) is gé; the surname (诸葛, 葛洪) gě.
+    if (has('属科根藤麻布粉花仙', at(c, 1)) || has('野粉瓜山', at(c, -1))) return 'ge2'
+    return undefined
+  },
+  调: (c) => {
+    if (c.inWord) return undefined
+    // Postings and transfers (调任, 被调往): diào; adjusting (调整, 调节) comes from the dictionary.
+    if (has('任往至入离回到职派遣防兵集拨运', at(c, 1))) return 'diao4'
+    if (has('被借外抽选征', at(c, -1)) && !has('整节和解控味剂', at(c, 1))) return 'diao4'
+    return undefined
+  },
+  载: (c) => {
+    if (c.inWord) return undefined
+    if (at(c, 1) === '于') return 'zai3' // 载于《史记》: recorded in
+    if (has('有着客货人重运满', at(c, 1))) return 'zai4' // 载有, 载着: carrying
+    return undefined
+  },
+  椎: (c) => (at(c, 1) === '心' ? 'chui2' : 'zhui1'),
   长: (c) => {
     if (c.inWord) return undefined
     // 副旅长, 秘书长: an office title after an organisation word.
-    if (has('部局处科厅院所站社会团旅师军营连排班舰船组队村乡镇县市省州区馆校署司', at(c, -1)))
+    if (
+      has(
+        '部局处科厅院所站社会团旅师军营连排班舰船组队村乡镇县市省州区馆校署司厂庭判警艇议酋园士族',
+        at(c, -1),
+      )
+    )
       return has('度期久远达约江城途篇寿短', at(c, 1)) ? undefined : 'zhang3'
     return undefined
   },
