@@ -11,6 +11,7 @@ export {
   encodeAudio,
   type StreamEncoder,
 } from './encode.js'
+export { type LimiterOptions, limitPeaks } from './limiter.js'
 export {
   Biquad,
   type BiquadCoefficients,

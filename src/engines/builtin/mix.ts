@@ -5,9 +5,10 @@
  * (no clicks at joins: speech fades into the pause, or into the next piece).
  */
 import {
+  applyGain,
   concatWithCrossfade,
+  limitPeaks,
   measureLoudness,
-  normalizeLoudness,
   resample,
   silence,
 } from '../../audio/index.js'
@@ -67,20 +68,17 @@ export function pieceLoudness(audio: Audio): number {
   )
 }
 
-/** Scale a piece to TARGET_LUFS (+ gainDb) under a -1 dBFS sample-peak ceiling. */
+/**
+ * Scale a piece to TARGET_LUFS + gainDb, then keep sample peaks under -1 dBFS with a
+ * look-ahead limiter. Turning the whole piece down to meet the ceiling would cancel an
+ * emotion's deliberate level change (the voices already peak near -2 dBFS at -20 LUFS);
+ * limiting only the peaks keeps the loudness difference.
+ */
 export function levelPiece(audio: Audio, gainDb = 0): Audio {
   const loudness = pieceLoudness(audio)
   if (!Number.isFinite(loudness)) return audio
-  if (audio.samples.length / audio.sampleRate >= BLOCK_SECONDS)
-    return normalizeLoudness(audio, TARGET_LUFS + gainDb, { peakMode: 'sample' })
-  let peak = 0
-  for (const s of audio.samples) peak = Math.max(peak, Math.abs(s))
-  const wantedDb = TARGET_LUFS + gainDb - loudness
-  const ceilingDb = peak > 0 ? -1 - 20 * Math.log10(peak) : wantedDb
-  const g = 10 ** (Math.min(wantedDb, ceilingDb) / 20)
-  const samples = new Float32Array(audio.samples.length)
-  for (let i = 0; i < samples.length; i++) samples[i] = audio.samples[i] * g
-  return { samples, sampleRate: audio.sampleRate }
+  const scaled = applyGain(audio.samples, TARGET_LUFS + gainDb - loudness)
+  return limitPeaks({ samples: scaled, sampleRate: audio.sampleRate }, { ceilingDb: -1 })
 }
 
 export interface Piece {
