@@ -21,7 +21,8 @@ export interface WordSpan {
 }
 
 let phraseTable: Map<string, string[]> | undefined
-let longestPhrase = 0
+/** First character of a phrase → the lengths of the phrases that start with it (longest first). */
+const phraseLengths = new Map<string, number[]>()
 
 function phrases(): Map<string, string[]> {
   if (phraseTable) return phraseTable
@@ -30,7 +31,10 @@ function phrases(): Map<string, string[]> {
     const [word, ...readings] = line.trim().split(/\s+/u)
     if (!word || readings.length !== [...word].length) continue
     phraseTable.set(word, readings)
-    longestPhrase = Math.max(longestPhrase, readings.length)
+    const first = [...word][0] ?? ''
+    const lengths = phraseLengths.get(first) ?? []
+    if (!lengths.includes(readings.length)) lengths.push(readings.length)
+    phraseLengths.set(first, lengths.sort((a, b) => b - a))
   }
   return phraseTable
 }
@@ -102,7 +106,8 @@ export function decideReadings(
   const table = phrases()
   for (let i = 0; i < chars.length; ) {
     let matched = 0
-    for (let len = Math.min(longestPhrase, chars.length - i); len >= 2; len--) {
+    for (const len of phraseLengths.get(chars[i] ?? '') ?? []) {
+      if (i + len > chars.length) continue
       const entry = table.get(chars.slice(i, i + len).join(''))
       if (!entry || crossesWord(i, i + len, wordIndex, words)) continue
       for (let k = 0; k < len; k++) {
