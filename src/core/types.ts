@@ -59,7 +59,16 @@ export interface Segment {
 
 /** Warnings are collected, never thrown: dropped emoji, unreadable symbols, ... */
 export interface TextWarning {
-  readonly code: 'W_SYMBOL_DROPPED' | 'W_CONTROL_REMOVED' | 'W_OVERRIDE_INVALID' | 'W_GLOSSARY'
+  readonly code:
+    | 'W_SYMBOL_DROPPED'
+    | 'W_CONTROL_REMOVED'
+    | 'W_OVERRIDE_INVALID'
+    | 'W_GLOSSARY'
+    // About the reference clip (voice/reference.ts): noisy, music, trimmed to 15 s, short.
+    | 'W_AUDIO_NOISY'
+    | 'W_AUDIO_MUSIC'
+    | 'W_AUDIO_TRIMMED'
+    | 'W_AUDIO_SHORT'
   readonly message: string
   /** Offset in the input where the problem was found, when known. */
   readonly offset?: number

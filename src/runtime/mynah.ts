@@ -1,20 +1,21 @@
 /**
  * createMynah: the library facade every surface calls (server, CLI, queue). It prepares the
- * text, resolves voice and emotion, gets the engine from the ENGINES registry (created and
- * loaded once, lazily), streams the engine's chunks at the requested sample rate and
- * reports progress. The engine is called in exactly one place (runEngine), where the
- * scheduler's admission control will wrap it.
+ * text, waits for admission (memory reservation in a bounded queue — runtime/admission.ts),
+ * leases the loaded engine, resolves voice (built-in, saved, or a clone profile) and
+ * emotion, streams the engine's chunks at the requested sample rate and reports progress.
+ * The engine is called in exactly one place (runEngine), inside the reservation.
  */
 import { cpus, totalmem } from 'node:os'
 import { decodeAudio, resample } from '../audio/index.js'
 import type { MynahConfig } from '../core/config.js'
 import { MynahError, throwIfAborted } from '../core/errors.js'
-import type { Lang, Segment, VoiceProfile } from '../core/types.js'
+import type { Lang, Segment, TextWarning, VoiceProfile } from '../core/types.js'
 import { VERSION } from '../core/version.js'
-import { resolveEmotion } from '../emotion/index.js'
+import { neutralFromVoiceProfile, resolveEmotion } from '../emotion/index.js'
 import type { AudioChunk, Engine, EngineInfo, SynthesisRequest } from '../engines/engine.js'
 import { ENGINES, engineEntry } from '../engines/engine.js'
 import { prepareText } from '../text/index.js'
+import { Admission, type MachineProbe } from './admission.js'
 import type {
   Mynah,
   PreparedText,
@@ -25,6 +26,7 @@ import type {
   SystemStatus,
   VoiceListing,
 } from './api.js'
+import { builtinListings, savedListing, VoiceCatalog } from './voices.js'
 
 /** IndexTTS2's default interval_silence between segments, in ms. */
 export const DEFAULT_INTERVAL_SILENCE_MS = 200
@@ -37,6 +39,8 @@ export type EngineFactory = (id: string) => Promise<Engine>
 export interface MynahOptions {
   /** Makes an engine by id; default: the ENGINES registry (tests pass fakes). */
   engineFactory?: EngineFactory
+  /** Hardware probe for the memory plan; default probes this machine (tests pass fakes). */
+  probe?: MachineProbe
 }
 
 const registryFactory: EngineFactory = (id) => engineEntry(id).create()
@@ -72,34 +76,11 @@ export function defaultVoiceName(info: EngineInfo, segments: readonly Segment[])
 
 export function createMynah(config: MynahConfig, options: MynahOptions = {}): Mynah {
   const makeEngine = options.engineFactory ?? registryFactory
-  /** Engines by id: created once, loaded once (a failed load is forgotten so a retry can succeed). */
-  const created = new Map<string, Promise<Engine>>()
-  const loaded = new Map<string, Promise<Engine>>()
-  let active = 0
+  /** Memory plan + admission queue + engine leases (idle engines unload after keep-alive). */
+  const admission = new Admission({ config, create: makeEngine, probe: options.probe })
+  const voices = new VoiceCatalog(config)
+  const engine = (id: string) => admission.engine(id)
   let peakRss = process.memoryUsage().rss
-
-  function engine(id: string): Promise<Engine> {
-    let e = created.get(id)
-    if (!e) {
-      e = makeEngine(id)
-      created.set(id, e)
-      e.catch(() => created.delete(id))
-    }
-    return e
-  }
-
-  function loadedEngine(id: string): Promise<Engine> {
-    let e = loaded.get(id)
-    if (!e) {
-      e = engine(id).then(async (en) => {
-        await en.load({ device: config.device, precision: config.fp16 ? 'fp16' : 'fp32' })
-        return en
-      })
-      loaded.set(id, e)
-      e.catch(() => loaded.delete(id))
-    }
-    return e
-  }
 
   function prepare(text: string, lang: SpeakRequest['lang'], maxTokensPerSegment?: number): PreparedText {
     // Seam: a user glossary from <home>/glossary is passed here once the text room reads one.
@@ -117,23 +98,31 @@ export function createMynah(config: MynahConfig, options: MynahOptions = {}): My
     request: SpeakRequest,
     segments: readonly Segment[],
     signal: AbortSignal,
-  ): Promise<{ voice?: string; profile?: VoiceProfile; spoken: string }> {
+  ): Promise<{ voice?: string; profile?: VoiceProfile; spoken: string; warnings: TextWarning[] }> {
     const info = en.describe()
     if (request.reference) {
-      const reference = await decodeAudio(request.reference)
-      throwIfAborted(signal)
-      return { profile: await en.profile(reference, signal), spoken: 'reference' }
+      const { profile, warnings } = await voices.profileOf(request.reference, en, signal)
+      // A built-in voice named alongside a reference chooses the source voice to convert from.
+      const builtin = info.voices.some((v) => v.name === request.voice) ? request.voice : undefined
+      return { voice: builtin, profile, spoken: 'reference', warnings }
     }
     if (request.voice === undefined) {
       const fallback = defaultVoiceName(info, segments)
-      return { voice: fallback, spoken: fallback ?? en.id }
+      return { voice: fallback, spoken: fallback ?? en.id, warnings: [] }
     }
     if (info.voices.some((v) => v.name === request.voice))
-      return { voice: request.voice, spoken: request.voice }
-    // Seam: saved voices (src/voice/library) are looked up here and turned into a profile.
+      return { voice: request.voice, spoken: request.voice, warnings: [] }
+    const saved = voices.find(request.voice)
+    if (saved) {
+      const { profile, warnings } = await voices.profileOfSaved(saved, en, signal)
+      return { profile, spoken: saved.name, warnings }
+    }
+    const savedNames = voices.list().map((v) => v.name)
     throw new MynahError('E_VOICE_UNKNOWN', {
       voice: request.voice,
-      hint: `Built-in voices: ${info.voices.map((v) => v.name).join(', ')}.`,
+      hint:
+        `Built-in voices: ${info.voices.map((v) => v.name).join(', ')}.` +
+        (savedNames.length > 0 ? ` Saved voices: ${savedNames.join(', ')}.` : ''),
     })
   }
 
@@ -146,6 +135,7 @@ export function createMynah(config: MynahConfig, options: MynahOptions = {}): My
   interface RunFacts {
     prepared?: PreparedText
     spoken?: string
+    voiceWarnings?: TextWarning[]
   }
 
   async function* run(request: SpeakRequest, opts: SpeakOptions, facts: RunFacts): AsyncIterable<AudioChunk> {
@@ -163,35 +153,44 @@ export function createMynah(config: MynahConfig, options: MynahOptions = {}): My
     facts.prepared = prepare(request.text, request.lang, request.maxTokensPerSegment)
     const { segments } = facts.prepared
     const id = request.engine ?? config.engine
-    const en = await loadedEngine(id)
-    throwIfAborted(signal)
-
-    progress({ stage: 'voice' })
-    const { voice, profile, spoken } = await resolveVoice(en, request, segments, signal)
-    facts.spoken = spoken
-    // No spec = the speaker's own manner (source 'speaker'); emotion/ applies IndexTTS2's precedence.
-    const emotion = await resolveEmotion(request.emotion, {
-      text: request.text,
-      lang: request.lang,
-      decodeAudio: (bytes) => decodeAudio(bytes),
-      signal,
-    })
-    throwIfAborted(signal)
-
-    const total = segments.length
-    let done = 0
-    progress({ stage: 'synthesis', segmentsDone: 0, segmentsTotal: total })
-    active++
+    // Wait for memory and a slot (E_BUSY when the queue is full), then lease the loaded engine.
+    const admitted = await admission.admit(id, signal, (queuePosition) =>
+      progress({ stage: 'queued', queuePosition }),
+    )
+    const work = admitted.reservation.signal
     try {
+      const en = admitted.engine
+      throwIfAborted(work)
+      progress({ stage: 'voice' })
+      const { voice, profile, spoken, warnings } = await resolveVoice(en, request, segments, work)
+      facts.spoken = spoken
+      facts.voiceWarnings = warnings
+      // No spec = the speaker's own manner (source 'speaker'); emotion/ applies IndexTTS2's precedence.
+      const emotion = await resolveEmotion(request.emotion, {
+        text: request.text,
+        lang: request.lang,
+        decodeAudio: (bytes) => decodeAudio(bytes),
+        // Audio -> emotion is measured relative to the speaker's neutral manner when it is known.
+        neutral: profile ? neutralFromVoiceProfile(profile) : undefined,
+        signal: work,
+      })
+      throwIfAborted(work)
+
+      const total = segments.length
+      let done = 0
+      const rssBefore = process.memoryUsage().rss
+      progress({ stage: 'synthesis', segmentsDone: 0, segmentsTotal: total })
       const chunks = runEngine(
         en,
         { segments, voice, profile, emotion, speed, intervalSilenceMs, params: request.params ?? {} },
-        signal,
+        work,
       )
       for await (const chunk of chunks) {
-        throwIfAborted(signal)
+        throwIfAborted(work)
         const out = await resample(chunk, sampleRate)
-        peakRss = Math.max(peakRss, process.memoryUsage().rss)
+        const rss = process.memoryUsage().rss
+        peakRss = Math.max(peakRss, rss)
+        admitted.reservation.recordPeak({ ramBytes: Math.max(0, rss - rssBefore) })
         yield {
           samples: out.samples,
           sampleRate,
@@ -200,10 +199,10 @@ export function createMynah(config: MynahConfig, options: MynahOptions = {}): My
         }
         if (chunk.segmentEnd) progress({ stage: 'synthesis', segmentsDone: ++done, segmentsTotal: total })
       }
+      progress({ stage: 'done', segmentsDone: done, segmentsTotal: total })
     } finally {
-      active--
+      admitted.done()
     }
-    progress({ stage: 'done', segmentsDone: done, segmentsTotal: total })
   }
 
   function synthesize(request: SpeakRequest, opts: SpeakOptions = {}): AsyncIterable<AudioChunk> {
@@ -222,7 +221,13 @@ export function createMynah(config: MynahConfig, options: MynahOptions = {}): My
     }
     const { segments = [], warnings = [] } = facts.prepared ?? {}
     const sampleRate = request.sampleRate ?? config.sampleRate
-    return { samples, sampleRate, segments, voice: facts.spoken ?? '', warnings }
+    return {
+      samples,
+      sampleRate,
+      segments,
+      voice: facts.spoken ?? '',
+      warnings: [...warnings, ...(facts.voiceWarnings ?? [])],
+    }
   }
 
   async function engines(): Promise<EngineInfo[]> {
@@ -239,24 +244,52 @@ export function createMynah(config: MynahConfig, options: MynahOptions = {}): My
 
   async function listVoices(): Promise<VoiceListing[]> {
     const en = await engine(config.engine)
-    // Seam: saved voices from src/voice/library are appended here.
-    return en.describe().voices.map((v) => ({
-      id: v.name,
-      name: v.name,
-      kind: 'builtin',
-      engine: en.id,
-      lang: v.lang,
-      gender: v.gender,
-      licence: v.licence,
-      description: v.description,
-    }))
+    return [...builtinListings(en.describe()), ...voices.list().map((v) => savedListing(v, en.id))]
   }
 
-  const savedVoicesMissing = () =>
-    new MynahError('E_ENGINE_NOT_READY', {
-      engine: config.engine,
-      detail: 'saved voices are not available in this build yet',
-    })
+  async function addVoice(name: string, clip: Uint8Array): Promise<VoiceListing> {
+    const en = await engine(config.engine)
+    if (en.describe().voices.some((v) => v.name.toLowerCase() === name.trim().toLowerCase()))
+      throw new MynahError('E_VOICE_NAME_TAKEN', { name: name.trim() })
+    return savedListing(await voices.add(name, clip, en), en.id)
+  }
+
+  async function system(): Promise<SystemStatus> {
+    const rss = process.memoryUsage().rss
+    peakRss = Math.max(peakRss, rss)
+    const admitted = await admission.status(config.engine)
+    const stats = admitted?.stats
+    const plan = admitted?.plan
+    return {
+      version: VERSION,
+      engine: {
+        id: config.engine,
+        loaded: admission.isLoaded(config.engine),
+        device: plan?.device ?? config.device,
+      },
+      memory: {
+        rssBytes: rss,
+        budgetBytes: stats?.budgetRamBytes ?? plan?.budget.ramBytes ?? totalmem(),
+        reservedBytes: stats?.reservedRamBytes ?? 0,
+        peakRssBytes: peakRss,
+        predictedPeakRamBytes: plan?.atConcurrency.ramBytes,
+        predictedPeakVramBytes: plan?.atConcurrency.vramBytes,
+      },
+      queue: {
+        active: stats?.active ?? 0,
+        waiting: stats?.waiting ?? 0,
+        capacity: stats?.capacity ?? config.queueSize,
+        maxConcurrency: stats?.maxConcurrency ?? config.maxConcurrency,
+      },
+      hardware: {
+        platform: process.platform,
+        arch: process.arch,
+        cpus: cpus().length,
+        totalMemoryBytes: totalmem(),
+        ...(plan ? { verdict: plan.verdict, plan: plan.summary } : {}),
+      },
+    }
+  }
 
   return {
     config,
@@ -265,33 +298,14 @@ export function createMynah(config: MynahConfig, options: MynahOptions = {}): My
     prepareText: (text, o = {}) => prepare(text, o.lang, o.maxTokensPerSegment),
     engines,
     listVoices,
-    addVoice: async () => {
-      throw savedVoicesMissing()
+    addVoice,
+    removeVoice: async (idOrName) => {
+      voices.remove(idOrName)
     },
-    removeVoice: async () => {
-      throw savedVoicesMissing()
-    },
-    async system(): Promise<SystemStatus> {
-      const rss = process.memoryUsage().rss
-      peakRss = Math.max(peakRss, rss)
-      return {
-        version: VERSION,
-        engine: { id: config.engine, loaded: loaded.has(config.engine), device: config.device },
-        memory: { rssBytes: rss, budgetBytes: totalmem(), reservedBytes: 0, peakRssBytes: peakRss },
-        queue: { active, waiting: 0, capacity: config.queueSize, maxConcurrency: config.maxConcurrency },
-        hardware: {
-          platform: process.platform,
-          arch: process.arch,
-          cpus: cpus().length,
-          totalMemoryBytes: totalmem(),
-        },
-      }
-    },
+    system,
     async close(): Promise<void> {
-      const engines = await Promise.allSettled([...created.values()])
-      created.clear()
-      loaded.clear()
-      for (const e of engines) if (e.status === 'fulfilled') await e.value.unload()
+      await admission.close()
+      voices.close()
     },
   }
 }

@@ -1,0 +1,159 @@
+/**
+ * Admission for the facade: plans the engine against this machine once, then every
+ * synthesis reserves the plan's per-request memory with the Scheduler before it touches
+ * the engine, and releases it when its stream ends, fails or is cancelled. Engines are
+ * leased from an EnginePool (reference-counted, one load at a time, idle unload after
+ * config.keepAliveSeconds).
+ */
+import type { MynahConfig } from '../core/config.js'
+import type { Engine, EngineInfo } from '../engines/engine.js'
+import { probeMachine } from './hardware/probe.js'
+import type { MachineInfo } from './hardware/types.js'
+import { planEngine } from './planner/index.js'
+import type { Plan } from './planner/types.js'
+import {
+  EnginePool,
+  type Reservation,
+  requestCostFromPlan,
+  Scheduler,
+  type SchedulerStats,
+  schedulerOptionsFromPlan,
+} from './scheduler/index.js'
+
+export type MachineProbe = () => Promise<MachineInfo>
+
+export interface AdmissionOptions {
+  config: MynahConfig
+  /** Makes (does not load) an engine by id. */
+  create: (id: string) => Promise<Engine>
+  /** Hardware probe; tests pass a fake machine (STYLE habit 10). */
+  probe?: MachineProbe
+}
+
+export interface Admitted {
+  readonly engine: Engine
+  readonly reservation: Reservation
+  /** Ends the lease and the reservation; safe to call more than once. */
+  done(): void
+}
+
+/** Plans, admits and leases. One instance per facade. */
+export class Admission {
+  private readonly pool: EnginePool<Engine>
+  private readonly planned = new Map<string, Promise<{ plan: Plan; scheduler: Scheduler }>>()
+  private readonly created = new Map<string, Promise<Engine>>()
+  private machine?: Promise<MachineInfo>
+
+  constructor(private readonly options: AdmissionOptions) {
+    const { config } = options
+    this.pool = new EnginePool<Engine>({
+      load: async (id) => {
+        const engine = await this.engine(id)
+        await engine.load({ device: config.device, precision: config.fp16 ? 'fp16' : 'fp32' })
+        return engine
+      },
+      unload: (engine) => engine.unload(),
+      keepAliveMs: config.keepAliveSeconds * 1000,
+    })
+  }
+
+  /** The engine object (created once, not loaded): for describe(). A failed creation is retried next time. */
+  engine(id: string): Promise<Engine> {
+    let e = this.created.get(id)
+    if (!e) {
+      e = this.options.create(id)
+      this.created.set(id, e)
+      e.catch(() => this.created.delete(id))
+    }
+    return e
+  }
+
+  private probe(): Promise<MachineInfo> {
+    if (!this.machine) {
+      const { config } = this.options
+      this.machine = (this.options.probe ?? (() => probeMachine({ storePath: config.home })))()
+    }
+    return this.machine
+  }
+
+  /** The plan and scheduler for an engine, made once from its describe() and the machine. */
+  private schedulerFor(id: string): Promise<{ plan: Plan; scheduler: Scheduler }> {
+    let s = this.planned.get(id)
+    if (!s) {
+      s = (async () => {
+        const [engine, machine] = await Promise.all([this.engine(id), this.probe()])
+        const info: EngineInfo = engine.describe()
+        const plan = planEngine({
+          engine: id,
+          stages: info.stages,
+          machine,
+          options: { device: this.options.config.device, allowFp16: this.options.config.fp16 },
+        })
+        // Memory allows plan.maxConcurrency; CPU time does not multiply with it, so without an
+        // explicit setting run at most one request per core (more only adds latency to each).
+        const { config } = this.options
+        const maxConcurrency =
+          config.maxConcurrency || Math.max(1, Math.min(plan.maxConcurrency, machine.cpu.cores))
+        return {
+          plan,
+          scheduler: new Scheduler(schedulerOptionsFromPlan(plan, { ...config, maxConcurrency })),
+        }
+      })()
+      this.planned.set(id, s)
+      s.catch(() => this.planned.delete(id))
+    }
+    return s
+  }
+
+  /**
+   * Wait for memory (bounded queue; E_BUSY when full), then lease the loaded engine.
+   * The reservation's signal aborts on the caller's cancel or the request timeout.
+   */
+  async admit(id: string, signal: AbortSignal, onQueued?: (position: number) => void): Promise<Admitted> {
+    const { plan, scheduler } = await this.schedulerFor(id)
+    const reservation = await scheduler.acquire(requestCostFromPlan(plan), { signal, onQueued })
+    let lease: Awaited<ReturnType<EnginePool<Engine>['acquire']>>
+    try {
+      lease = await this.pool.acquire(id, reservation.signal)
+    } catch (error) {
+      reservation.release()
+      throw error
+    }
+    let finished = false
+    return {
+      engine: lease.engine,
+      reservation,
+      done() {
+        if (finished) return
+        finished = true
+        lease.release()
+        reservation.release()
+      },
+    }
+  }
+
+  isLoaded(id: string): boolean {
+    return this.pool.loaded().some((e) => e.key === id)
+  }
+
+  /** Scheduler figures and the plan's predictions for /api/system (undefined before the first request). */
+  async status(id: string): Promise<{ stats: SchedulerStats; plan: Plan } | undefined> {
+    const s = this.planned.get(id)
+    if (!s) return undefined
+    const { plan, scheduler } = await s
+    return { stats: scheduler.stats(), plan }
+  }
+
+  async close(): Promise<void> {
+    for (const s of this.planned.values()) {
+      try {
+        ;(await s).scheduler.close()
+      } catch {
+        // A plan that failed has no scheduler to close.
+      }
+    }
+    this.planned.clear()
+    await this.pool.close()
+    this.created.clear()
+  }
+}
