@@ -18,6 +18,7 @@ import { pinyin, polyphonic } from 'pinyin-pro'
 import { writeFileAtomicSync } from '../src/core/files.js'
 import { defaultReadings } from '../src/text/g2p/data/defaults.js'
 import { RULES } from '../src/text/g2p/data/rules.js'
+import { normalizeSyllable } from '../src/text/g2p/syllable.js'
 
 const require = createRequire(import.meta.url)
 const source = require.resolve('@pinyin-pro/data/complete.json')
@@ -54,10 +55,29 @@ const overridden = new Set([...defaultReadings().keys(), ...Object.keys(RULES)])
 /** Frequency (the dictionary's probability) from which a word counts as common. */
 const COMMON = 1e-11
 
+const defaults = defaultReadings()
+/** Below this frequency a word that contradicts one of mynah's defaults is more likely noise than an exception. */
+const TRUSTED = 1e-10
+
+/** pinyin-pro tone-marked syllable → mynah's numeric form (only the base and tone matter here). */
+function numeric(syllable: string): string {
+  return normalizeSyllable(syllable) ?? syllable
+}
+
+function contradictsDefault(chars: string[], reading: string, probability: number): boolean {
+  if (probability >= TRUSTED) return false
+  const syllables = reading.split(' ')
+  return chars.some((c, k) => {
+    const d = defaults.get(c)
+    return d !== undefined && syllables[k] !== undefined && numeric(syllables[k] ?? '') !== d
+  })
+}
+
 const lines: string[] = []
 for (const [word, [reading, probability]] of Object.entries(dict)) {
   const chars = [...word]
   if (chars.length < 2 || !chars.some(isPolyphonic)) continue
+  if (contradictsDefault(chars, reading, probability)) continue
   const anchor = chars.length <= 4 && probability >= COMMON && chars.some((c) => overridden.has(c))
   if (!anchor && pinyin(word, { type: 'array' }).join(' ') === reading) continue
   if (chars.length >= 3 && contradictsSubword(chars, reading, probability)) continue

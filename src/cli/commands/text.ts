@@ -86,6 +86,11 @@ function printWarnings(warnings: readonly TextWarning[], line?: number): void {
 
 /** Reads stdin line by line, writing one output line per input line with backpressure. */
 async function streamLines(transform: (line: string, lineNo: number) => string): Promise<void> {
+  // A reader that stops early (`| head`) is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+    throw error
+  })
   const rl = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY })
   let failed = false
   let buffer = ''

@@ -34,7 +34,10 @@ function phrases(): Map<string, string[]> {
     const first = [...word][0] ?? ''
     const lengths = phraseLengths.get(first) ?? []
     if (!lengths.includes(readings.length)) lengths.push(readings.length)
-    phraseLengths.set(first, lengths.sort((a, b) => b - a))
+    phraseLengths.set(
+      first,
+      lengths.sort((a, b) => b - a),
+    )
   }
   return phraseTable
 }

@@ -20,6 +20,9 @@ export const EXTRA_PHRASES = `
 一个样儿	yí gè yàng er	5e-12
 一个肚子	yí gè dù zi	6e-12
 一个舒服	yí gè shū fu	3e-12
+一举三得	yì jǔ sān dé	1.3e-11
+一举两得	yì jǔ liǎng dé	6.7e-11
+一举数得	yì jǔ shù dé	1.1e-11
 一之为甚	yì zhī wéi shèn	3e-12
 一之已甚	yì zhī yǐ shèn	3e-12
 一之谓甚	yì zhī wèi shèn	3e-12
@@ -29,7 +32,6 @@ export const EXTRA_PHRASES = `
 一以当百	yì yǐ dāng bǎi	3e-12
 一会儿双行	yí huì er shuāng xíng	2e-12
 一传	yí zhuàn	7.2e-11
-一更天	yī gēng tiān	2e-12
 一几	yì jǐ	1e-11
 一刀切	yì dāo qiē	6.7e-11
 一分为二	yì fēn wéi èr	1.08e-10
@@ -77,8 +79,8 @@ export const EXTRA_PHRASES = `
 一拜天地	yī bài tiān dì	3e-12
 一掊土	yì pǒu tǔ	3e-12
 一推了之	yì tuī liǎo zhī	6e-12
-一撇	yì piě	8.6e-11
 一方有难	yì fāng yǒu nàn	3e-12
+一无所得	yì wú suǒ dé	1.4e-11
 一无所长	yì wú suǒ zhǎng	8e-12
 一日为师	yí rì wéi shī	3e-12
 一晃儿	yì huǎng er	3e-12
@@ -182,6 +184,7 @@ export const EXTRA_PHRASES = `
 七连冠	qī lián guàn	7e-12
 七都镇	qī dū zhèn	2e-12
 七颠八倒	qī diān bā dǎo	1.1e-11
+万不得已	wàn bù dé yǐ	5.8e-11
 万余种	wàn yú zhǒng	1.5e-11
 万俟	mò qí	5e-12
 万儿	wàn er	1.3e-11
@@ -202,7 +205,6 @@ export const EXTRA_PHRASES = `
 万无一失	wàn wú yī shī	1.99e-10
 万种	wàn zhǒng	1.38e-10
 万行	wàn xíng	1.7e-11
-万象更新	wàn xiàng gēng xīn	3.1e-11
 万载	wàn zǎi	3.7e-11
 万里长城	wàn lǐ cháng chéng	1.21e-10
 万重	wàn chóng	1.1e-11
@@ -232,7 +234,6 @@ export const EXTRA_PHRASES = `
 三改一加强	sān gǎi yī jiā qiáng	2e-12
 三教	sān jiào	6.6e-11
 三教九流	sān jiào jiǔ liú	4.3e-11
-三更半夜	sān gēng bàn yè	4e-11
 三朝	sān zhāo	3e-12
 三朝五日	sān zhāo wǔ rì	3e-12
 三次曲面	sān cì qū miàn	3e-12
@@ -262,7 +263,6 @@ export const EXTRA_PHRASES = `
 上个月	shàng ge yuè	2.07e-10
 上亮子	shàng liàng zi	5e-12
 上传	shàng chuán	9.8e-11
-上供	shàng gòng	5.1e-11
 上党梆子	shàng dǎng bāng zi	1.2e-11
 上划	shàng huá	3e-12
 上卷	shàng juàn	1.71e-10
@@ -319,7 +319,6 @@ export const EXTRA_PHRASES = `
 下调	xià tiáo	4.71e-10
 下载	xià zài	1.151e-9
 下载量	xià zài liàng	2e-12
-下铺	xià pù	3.9e-11
 下阙	xià què	3e-12
 下雪量	xià xuě liàng	3e-12
 不为	bù wéi	3e-12
@@ -341,7 +340,7 @@ export const EXTRA_PHRASES = `
 不划算	bù huá suàn	3e-12
 不前不后	bù qián bú hòu	3e-12
 不可为训	bù kě wéi xùn	3e-12
-不可估量	bù kě gū liang	7e-11
+不可多得	bù kě duō dé	7.6e-11
 不可数	bù kě shǔ	3e-12
 不可言传	bù kě yán chuán	2.6e-11
 不可限量	bù kě xiàn liàng	4.4e-11
@@ -364,8 +363,13 @@ export const EXTRA_PHRASES = `
 不当	bú dàng	6.57e-10
 不当之处	bú dàng zhī chù	3e-12
 不当得利	bú dàng dé lì	3e-12
+不得	bù dé	6.248e-9
 不得了	bù dé liǎo	3.63e-10
+不得人心	bù dé rén xīn	4.9e-11
+不得已	bù dé yǐ	5.27e-10
 不得已而为之	bù dé yǐ ér wéi zhī	5e-11
+不得而知	bù dé ér zhī	1.51e-10
+不得要领	bù dé yào lǐng	5.5e-11
 不怕困难	bú pà kùn nan	3e-12
 不怕累	bú pà lèi	1e-11
 不愧为	bú kuì wéi	1.15e-10
@@ -385,6 +389,7 @@ export const EXTRA_PHRASES = `
 不甚了了	bú shèn liǎo liǎo	2.5e-11
 不由得	bù yóu de	3.271e-9
 不留余地	bù liú yú dì	1.9e-11
+不省得	bù shěng de	4.1e-11
 不着	bù zháo	3e-12
 不着疼热	bù zháo téng rè	3e-12
 不着痕迹	bù zhuó hén jì	3e-12
@@ -399,13 +404,13 @@ export const EXTRA_PHRASES = `
 不粘锅	bù zhān guō	4e-12
 不精确地	bù jīng què de	3e-12
 不肖	bú xiào	1.28e-10
-不肖子孙	bú xiào zǐ sūn	2.8e-11
 不自量力	bú zì liàng lì	7.2e-11
 不舍昼夜	bù shě zhòu yè	3e-12
 不菲	bù fěi	1.38e-10
 不蔓不支	bú wàn bù zhī	3e-12
 不虚此行	bù xū cǐ xíng	2.5e-11
 不行	bù xíng	3.515e-9
+不见得	bú jiàn dé	2.36e-10
 不见棺材不掉泪	bú jiàn guān cai bú diào lèi	9e-12
 不规矩	bù guī ju	1.1e-11
 不计报酬	bú jì bào chou	3e-12
@@ -427,7 +432,6 @@ export const EXTRA_PHRASES = `
 不高兴地	bù gāo xìng de	3e-12
 与世长辞	yǔ shì cháng cí	2.2e-11
 与人为善	yǔ rén wéi shàn	4.6e-11
-与民更始	yǔ mín gēng shǐ	1e-11
 与鬼为邻	yǔ guǐ wéi lín	3e-12
 丑相	chǒu xiàng	4e-12
 丑行	chǒu xíng	4.2e-11
@@ -495,7 +499,6 @@ export const EXTRA_PHRASES = `
 两得其便	liǎng de qí biàn	3e-12
 两扇	liǎng shàn	1.67e-10
 两担	liǎng dàn	1.8e-11
-两撇	liǎng piě	3.2e-11
 两种	liǎng zhǒng	7.154e-9
 两行	liǎng háng	6.08e-10
 两载	liǎng zài	1e-11
@@ -538,8 +541,6 @@ export const EXTRA_PHRASES = `
 中枪	zhòng qiāng	3e-12
 中洲子	zhōng zhōu zi	2e-12
 中爪哇	zhōng zhǎo wā	1.4e-11
-中牟	zhōng mù	2.7e-11
-中牟县	zhōng mù xiàn	1.3e-11
 中秋月饼	zhōng qiū yuè bing	3e-12
 中空玻璃	zhōng kōng bō li	3e-12
 中等教育	zhōng děng jiào yù	8.5e-11
@@ -571,7 +572,6 @@ export const EXTRA_PHRASES = `
 丰都	fēng dū	3.9e-11
 丰都县	fēng dū xiàn	8e-12
 串行	chuàn xíng	3.2e-11
-临帖	lín tiè	1.8e-11
 临床冠	lín chuáng guàn	3e-12
 临敌易将	lín dí yì jiāng	3e-12
 临机应变	lín jī yìng biàn	1e-11
@@ -691,6 +691,8 @@ export const EXTRA_PHRASES = `
 乌蒙山	wū méng shān	2.1e-11
 乌鞘岭	wū shāo lǐng	1.8e-11
 乌马儿	wū mǎ er	2e-12
+乍得	zhà dé	1.42e-10
+乍得湖	zhà dé hú	5.3e-11
 乍暖还寒	zhà nuǎn huán hán	1.2e-11
 乐一乐	lè yī lè	5e-12
 乐一词	lè yī cí	2e-12
@@ -822,8 +824,8 @@ export const EXTRA_PHRASES = `
 书夹	shū jiā	3e-12
 书缺有间	shū quē yǒu jiān	3e-12
 书记长	shū jì cháng	1.7e-11
-书铺	shū pù	1.6e-11
 买卖通	mǎi mai tōng	3e-12
+买得起	mǎi de qǐ	5.3e-11
 买王得羊	mǎi wáng de yáng	3e-12
 乱了套	luàn le tào	3.1e-11
 乱作胡为	luàn zuò hú wéi	3e-12
@@ -919,6 +921,7 @@ export const EXTRA_PHRASES = `
 予取予携	yú qǔ yú xié	3e-12
 予期	yú qī	3e-12
 争冠	zhēng guàn	1.6e-11
+争得	zhēng dé	1.47e-10
 争胜好强	zhēng shèng hào qiáng	3e-12
 事件簿	shì jiàn bù	3e-12
 事关重大	shì guān zhòng dà	8.5e-11
@@ -1029,11 +1032,11 @@ export const EXTRA_PHRASES = `
 亚冠赛	yà guàn sài	4e-12
 亚哈	yà ha	2e-12
 亚太地区	yà tài dì qū	6.42e-10
+亚得里亚	yà dé lǐ yà	2.4e-11
 亚洲地区	yà zhōu dì qū	5.5e-11
 亚的斯亚贝巴	yà dì sī yà bèi bā	4.6e-11
 亚种	yà zhǒng	1.76e-10
 亚稳相	yà wěn xiàng	3e-12
-亚耶	yà yé	2e-12
 亚行	yà xíng	6.3e-11
 亚都	yà dū	4e-12
 些个	xiē ge	3e-12
@@ -1203,7 +1206,6 @@ export const EXTRA_PHRASES = `
 从量税	cóng liàng shuì	2e-12
 从铁栅	cóng tiě zhà	2e-12
 从长计议	cóng cháng jì yì	8.7e-11
-仓颉	cāng jié	1.7e-11
 仔仔	zǐ zǐ	3e-12
 仔密	zǐ mì	3e-12
 仔岛	zǐ dǎo	5e-12
@@ -1356,10 +1358,7 @@ export const EXTRA_PHRASES = `
 伊丽莎白	yī lì shā bái	1.34e-10
 伊儿汗	yī er hàn	2.3e-11
 伊克哈	yī kè ha	4e-12
-伊利耶	yī lì yé	2e-12
-伊塞克湖	yī sāi kè hú	2.2e-11
 伊塞尔	yī sài ěr	3e-12
-伊塞顿	yī sāi dùn	1e-11
 伊尹相	yī yǐn xiàng	2e-12
 伊斯兰教	yī sī lán jiào	1.877e-9
 伊斯哈	yī sī ha	4e-12
@@ -1375,7 +1374,6 @@ export const EXTRA_PHRASES = `
 伏虎降龙	fú hǔ xiáng lóng	3e-12
 众好众恶	zhòng hǎo zhòng è	3e-12
 众将	zhòng jiàng	5.6e-10
-众毛攒裘	zhòng máo zǎn qiú	3e-12
 众街坊	zhòng jiē fang	3e-12
 优哩婆湿	yōu li pó shī	4e-12
 优种	yōu zhǒng	1.63e-10
@@ -1582,6 +1580,7 @@ export const EXTRA_PHRASES = `
 余量	yú liàng	6e-12
 佛吉尼亚	fú jí ní yà	2e-12
 佛头著粪	fó tóu zhù fèn	3e-12
+佛得角	fó dé jiǎo	6.6e-11
 佛教	fó jiào	2.594e-9
 佛教协会	fó jiào xié huì	2.59e-10
 佛教史	fó jiào shǐ	2.6e-11
@@ -1608,6 +1607,7 @@ export const EXTRA_PHRASES = `
 佩里哈	pèi lǐ ha	2e-12
 佹得佹失	guǐ de guǐ shī	3e-12
 使劲儿	shǐ jìn er	2.3e-11
+使得	shǐ de	3.483e-9
 使用不当	shǐ yòng bú dàng	3e-12
 使用率	shǐ yòng lǜ	4.3e-11
 使用量	shǐ yòng liàng	1.04e-10
@@ -1616,7 +1616,6 @@ export const EXTRA_PHRASES = `
 侍卫长	shì wèi cháng	1.1e-11
 侍应	shì yīng	1.5e-11
 侍弄	shì nòng	2.3e-11
-侔色揣称	móu sè chuāi chēng	3e-12
 供不应求	gōng bú yìng qiú	1.5e-10
 供不起	gōng bù qǐ	9e-12
 供产销	gōng chǎn xiāo	2e-12
@@ -1624,12 +1623,10 @@ export const EXTRA_PHRASES = `
 供住	gōng zhù	3e-12
 供体	gōng tǐ	4.1e-11
 供养	gòng yǎng	8.72e-10
-供养人	gòng yǎng rén	1.7e-11
 供冷	gōng lěng	3e-12
 供制	gōng zhì	3e-12
 供办	gōng bàn	3e-12
 供参考	gōng cān kǎo	5e-12
-供品	gòng pǐn	3.4e-11
 供售	gōng shòu	3e-12
 供堂	gōng táng	3e-12
 供大于求	gōng dà yú qiú	6.2e-11
@@ -1652,7 +1649,6 @@ export const EXTRA_PHRASES = `
 供暖系统	gōng nuǎn xì tǒng	3e-12
 供暖费	gōng nuǎn fèi	3e-12
 供果	gōng guǒ	3e-12
-供桌	gòng zhuō	6e-11
 供楼	gōng lóu	3e-12
 供气	gōng qì	4.1e-11
 供氢裂化	gōng qīng liè huà	3e-12
@@ -1663,8 +1659,6 @@ export const EXTRA_PHRASES = `
 供油泵	gōng yóu bèng	3e-12
 供热	gōng rè	7.7e-11
 供热量	gōng rè liàng	2e-12
-供状	gòng zhuàng	1.8e-11
-供献	gòng xiàn	2e-11
 供用电	gōng yòng diàn	2e-12
 供电	gōng diàn	2.88e-10
 供电局	gōng diàn jú	4.6e-11
@@ -1681,16 +1675,12 @@ export const EXTRA_PHRASES = `
 供职	gòng zhí	2.06e-10
 供膳宿	gōng shàn sù	3e-12
 供血者	gōng xuè zhě	7e-12
-供认	gòng rèn	3.3e-11
-供认不讳	gòng rèn bú huì	1.5e-11
-供词	gòng cí	3.2e-11
 供货	gōng huò	1.59e-10
 供货商	gōng huò shāng	2.5e-11
 供货期	gōng huò qī	3e-12
 供货渠道	gōng huò qú dào	3e-12
 供货量	gōng huò liàng	2e-12
 供过于求	gōng guò yú qiú	4.1e-11
-供述	gòng shù	3.5e-11
 供选择	gōng xuǎn zé	3e-12
 供配电	gōng pèi diàn	3e-12
 供销	gōng xiāo	1.36e-10
@@ -1722,6 +1712,7 @@ export const EXTRA_PHRASES = `
 保产供料	bǎo chǎn gōng liào	3e-12
 保供	bǎo gōng	3e-12
 保守重组	bǎo shǒu chóng zǔ	3e-12
+保得住	bǎo de zhù	3.1e-11
 保得灵	bǎo de líng	2e-12
 保护地	bǎo hù dì	7.3e-11
 保有储量	bǎo yǒu chǔ liàng	2.5e-11
@@ -1756,7 +1747,6 @@ export const EXTRA_PHRASES = `
 修行	xiū xíng	9.01e-10
 修行者	xiū xíng zhě	1.2e-11
 修长	xiū cháng	1.14e-10
-俯首帖耳	fǔ shǒu tiē ěr	2.2e-11
 俯首甘为孺子牛	fǔ shǒu gān wéi rú zǐ niú	3e-12
 俱乐部	jù lè bù	1.958e-9
 俱乐部队	jù lè bù duì	1.6e-11
@@ -1906,6 +1896,8 @@ export const EXTRA_PHRASES = `
 倡而不和	chàng ér bù hé	3e-12
 倪徵燠	ní zhēng yù	6e-12
 值当	zhí dàng	3e-12
+值得	zhí dé	3.214e-9
+值得一提	zhí dé yì tí	6e-11
 倾倒	qīng dǎo	1.98e-10
 倾筐倒箧	qīng kuāng dào qiè	3e-12
 倾箱倒箧	qīng xiāng dào qiè	3e-12
@@ -1978,7 +1970,6 @@ export const EXTRA_PHRASES = `
 元廷调	yuán tíng diào	2e-12
 兄长	xiōng zhǎng	6.86e-10
 充其量	chōng qí liàng	1.19e-10
-充塞	chōng sè	7.3e-11
 充足率	chōng zú lǜ	1.1e-11
 兆载永劫	zhào zài yǒng jié	3e-12
 先为	xiān wéi	3e-12
@@ -2009,10 +2000,12 @@ export const EXTRA_PHRASES = `
 克什克腾旗	kè shí kè téng qí	2.2e-11
 克什米尔	kè shí mǐ ěr	2.06e-10
 克塞尔	kè sài ěr	3e-12
+克尔得	kè ěr dé	4.8e-11
 克拉码头	kè lā mǎ tou	3e-12
 克服困难	kè fú kùn nan	3e-12
 克罗地亚	kè luó dì yà	3.32e-10
 克里什	kè lǐ shí	2e-12
+免得	miǎn de	1.031e-9
 免调	miǎn diào	3e-12
 兑换率	duì huàn lǜ	1.3e-11
 党群干群	dǎng qún gàn qún	3e-12
@@ -2089,7 +2082,6 @@ export const EXTRA_PHRASES = `
 关云长	guān yún cháng	3.9e-11
 关向应	guān xiàng yīng	1.1e-11
 关塞	guān sài	3e-12
-关壮缪	guān zhuàng miào	3e-12
 关应麟	guān yīng lín	2e-12
 关栅	guān zhà	2e-12
 关系逻辑	guān xì luó ji	3e-12
@@ -2120,6 +2112,7 @@ export const EXTRA_PHRASES = `
 养虎为患	yǎng hǔ wéi huàn	3e-12
 养虺成蛇	yǎng huǐ chéng shé	3e-12
 兼差	jiān chāi	5e-12
+兼得	jiān dé	4.4e-11
 内出血	nèi chū xiě	3.2e-11
 内分泌腺	nèi fēn mì xiàn	6.2e-11
 内务部长	nèi wù bù zhǎng	1.8e-11
@@ -2601,14 +2594,13 @@ export const EXTRA_PHRASES = `
 凿龟数策	záo guī shù cè	3e-12
 刀切	dāo qiē	2e-12
 刀切斧砍	dāo qiē fǔ kǎn	3e-12
-刀削	dāo xiāo	3.6e-11
-刀削面	dāo xiāo miàn	1.1e-11
 刀把儿	dāo bà er	3e-12
 分为	fēn wéi	8.259e-9
 分列为	fēn liè wéi	3e-12
 分卷	fēn juàn	2.5e-11
 分子量	fēn zǐ liàng	1.94e-10
 分局长	fēn jú zhǎng	2e-12
+分得	fēn de	7.4e-11
 分支行	fēn zhī háng	1e-11
 分散相	fēn sàn xiàng	2.4e-11
 分泌量	fēn mì liàng	3e-12
@@ -2629,7 +2621,6 @@ export const EXTRA_PHRASES = `
 切分音	qiē fēn yīn	3e-12
 切到	qiē dào	3e-12
 切削	qiē xiāo	1.85e-10
-切削用量	qiē xiāo yòng liàng	3e-12
 切去	qiē qù	3e-12
 切块	qiē kuài	2.67e-10
 切实可行	qiè shí kě xíng	1.08e-10
@@ -2664,7 +2655,6 @@ export const EXTRA_PHRASES = `
 刊载	kān zǎi	1.18e-10
 刑为先	xíng wéi xiān	2e-12
 刑薄赋	xíng bó fù	2e-12
-刑讯逼供	xíng xùn bī gòng	2.4e-11
 划一	huá yī	2.68e-10
 划下	huá xià	3e-12
 划为	huà wéi	3e-12
@@ -2750,7 +2740,6 @@ export const EXTRA_PHRASES = `
 创造性地	chuàng zào xìng de	3e-12
 初为人	chū wéi rén	3e-12
 初传	chū zhuàn	3e-12
-初更	chū gēng	3e-12
 初等教育	chū děng jiào yù	3.07e-10
 初长成	chū zhǎng chéng	3e-12
 删削	shān xuē	1.2e-11
@@ -2764,6 +2753,7 @@ export const EXTRA_PHRASES = `
 刨根儿	páo gēn er	3e-12
 刨花	bào huā	1.8e-11
 刨花板	bào huā bǎn	2.4e-11
+利害得失	lì hài dé shī	1e-11
 利差	lì chā	2.5e-11
 利息率	lì xī lǜ	5.36e-10
 利撒	lì sǎ	3.2e-11
@@ -2772,9 +2762,9 @@ export const EXTRA_PHRASES = `
 利率	lì lǜ	1.443e-9
 利率差	lì lǜ chā	2e-12
 利用率	lì yòng lǜ	2.15e-10
-利皮耶	lì pí yé	2e-12
 利空消息	lì kōng xiāo xi	3e-12
 利落	lì luo	1.76e-10
+利雅得	lì yǎ dé	4.4e-11
 别价	bié jie	3e-12
 别传	bié zhuàn	1.5e-11
 别儿哥	bié er gē	1.3e-11
@@ -2784,7 +2774,6 @@ export const EXTRA_PHRASES = `
 别开蹊径	bié kāi xī jìng	3e-12
 别弹	bié dàn	3e-12
 别拗	bié niù	3e-12
-刮削	guā xiāo	2.5e-11
 到来撒	dào lái sǎ	3e-12
 到此为止	dào cǐ wéi zhǐ	1.14e-10
 制为	zhì wéi	3e-12
@@ -2812,20 +2801,14 @@ export const EXTRA_PHRASES = `
 削发为僧	xuē fà wéi sēng	3e-12
 削发为尼	xuē fà wéi ní	3e-12
 削壁	xuē bì	1.2e-11
-削尖脑袋	xiāo jiān nǎo dài	7e-12
 削平	xuē píng	4.6e-11
 削弱	xuē ruò	1.115e-9
-削方为圆	xiāo fāng wéi yuán	3e-12
-削木为吏	xiāo mù wéi lì	3e-12
-削株掘根	xiāo zhū jué gēn	3e-12
-削球	xiāo qiú	1.1e-11
 削瘦	xuē shòu	3.3e-11
 削职	xuē zhí	3e-12
 削职为民	xuē zhí wèi mín	3e-12
 削肩	xuē jiān	3e-12
 削足适履	xuē zú shì lǚ	1.1e-11
 削铁如泥	xuē tiě rú ní	3.5e-11
-削铁无声	xiāo tiě wú shēng	3e-12
 前为	qián wéi	3e-12
 前些时候	qián xiē shí hou	3e-12
 前后脚儿	qián hòu jiǎo er	3e-12
@@ -2843,19 +2826,16 @@ export const EXTRA_PHRASES = `
 剥削	bō xuē	1.321e-9
 剥削者	bō xuē zhě	5.3e-11
 剥削阶级	bō xuē jiē jí	1.68e-10
-剥剥啄啄	bāo bō zhuó zhuó	3e-12
 剥啄	bō zhuó	8e-12
 剥夺	bō duó	9.98e-10
 剥夺公权	bō duó gōng quán	3e-12
 剥夺权利	bō duó quán lì	3e-12
 剥夺走	bō duó zǒu	3e-12
 剥皮	bāo pí	1.44e-10
-剥皮抽筋	bāo pí chōu jīn	3e-12
 剥离	bō lí	1.47e-10
 剥离强度	bō lí qiáng dù	3e-12
 剥离技术	bō lí jì shù	3e-12
 剥离机	bō lí jī	3e-12
-剥肤椎髓	bāo fū chuí suǐ	3e-12
 剥落	bō luò	2.5e-10
 剥蚀	bō shí	2.01e-10
 剥蚀面	bō shí miàn	3e-12
@@ -2910,14 +2890,12 @@ export const EXTRA_PHRASES = `
 加为好友	jiā wéi hǎo yǒu	3e-12
 加仑量	jiā lún liàng	3e-12
 加哩粉	jiā li fěn	3e-12
-加塞儿	jiā sāi er	3e-12
 加少保	jiā shào bǎo	5e-12
 加工余量	jiā gōng yú liàng	3e-12
 加工量	jiā gōng liàng	5e-12
 加德满都	jiā dé mǎn dū	6.6e-11
 加油量	jiā yóu liàng	2e-12
 加的夫	jiā dì fū	2.3e-11
-加缪	jiā miào	1.6e-11
 加调	jiā diào	3e-12
 加载	jiā zài	7.7e-11
 加重	jiā zhòng	1.17e-9
@@ -2929,6 +2907,7 @@ export const EXTRA_PHRASES = `
 动弹	dòng tan	7.47e-10
 动滤失量	dòng lǜ shī liàng	3e-12
 动脉夹	dòng mài jiā	3e-12
+动辄得咎	dòng zhé dé jiù	1.1e-11
 动量	dòng liàng	2.12e-10
 动量矩	dòng liàng jǔ	1.1e-11
 助人为乐	zhù rén wéi lè	1.9e-11
@@ -2959,9 +2938,9 @@ export const EXTRA_PHRASES = `
 劳甚子	láo shèn zi	6e-12
 劳累	láo lèi	3.81e-10
 势单力薄	shì dān lì bó	1.8e-11
+势在必得	shì zài bì dé	1.5e-11
 势在必行	shì zài bì xíng	8.3e-11
 势如累卵	shì rú lěi luǎn	3e-12
-勃艮第	bó gěn dì	7.7e-11
 勇为	yǒng wéi	2.3e-11
 勇挑重担	yǒng tiāo zhòng dàn	2.2e-11
 勉为	miǎn wéi	3e-12
@@ -2981,7 +2960,6 @@ export const EXTRA_PHRASES = `
 匀净	yún jing	2.5e-11
 匀调	yún diào	3e-12
 包夹	bāo jiā	3e-12
-包子铺	bāo zi pù	8e-12
 包干儿	bāo gān er	3e-12
 包藏	bāo cáng	4.9e-11
 包藏祸心	bāo cáng huò xīn	3.5e-11
@@ -3041,7 +3019,6 @@ export const EXTRA_PHRASES = `
 十两重	shí liǎng zhòng	4e-12
 十二万四千担	shí èr wàn sì qiān dàn	2e-12
 十二卷	shí èr juàn	3.3e-11
-十二生肖	shí èr shēng xiào	2.7e-11
 十二种	shí èr zhǒng	2.2e-11
 十五卷	shí wǔ juàn	2.4e-11
 十五只	shí wǔ zhī	1.8e-11
@@ -3096,11 +3073,8 @@ export const EXTRA_PHRASES = `
 十四行诗	shí sì háng shī	4.2e-11
 十四载	shí sì zǎi	1.9e-11
 十多种	shí duō zhǒng	2.1e-11
-十夫桡椎	shí fū ráo chuí	3e-12
-十夫楺椎	shí fū róu chuí	3e-12
 十字镐	shí zì gǎo	3e-12
 十担	shí dàn	8e-12
-十指如椎	shí zhǐ rú chuí	3e-12
 十数行	shí shù háng	2e-12
 十来个	shí lái ge	3e-12
 十种	shí zhǒng	8.5e-11
@@ -3140,7 +3114,6 @@ export const EXTRA_PHRASES = `
 半地穴式	bàn dì xué shì	2.2e-11
 半夜三更	bàn yè sān gēng	1.08e-10
 半懂不懂	bàn dǒng bù dǒng	8e-12
-半扇	bàn shān	2.8e-11
 半拉	bàn lǎ	7e-12
 半拉子	bàn lǎ zi	2e-12
 半殖民地	bàn zhí mín dì	3.94e-10
@@ -3176,7 +3149,6 @@ export const EXTRA_PHRASES = `
 华莱士瓜	huà lái shì guā	3e-12
 华莱士线	huà lái shì xiàn	3e-12
 华莹市	huà yíng shì	3e-12
-华赫艮	huá hè gěn	5.7e-11
 华都	huá dū	1.1e-11
 华阴	huà yīn	3.8e-11
 华阴东	huà yīn dōng	8e-12
@@ -3257,6 +3229,7 @@ export const EXTRA_PHRASES = `
 南阳盆地	nán yáng pén dì	2.9e-11
 博什	bó shí	4e-12
 博尔哈	bó ěr ha	2e-12
+博得	bó dé	2.71e-10
 博采众长	bó cǎi zhòng cháng	2.8e-11
 卜一卜	bǔ yī bǔ	2e-12
 卜一卦	bǔ yī guà	9e-12
@@ -3264,7 +3237,6 @@ export const EXTRA_PHRASES = `
 卜子村	bǔ zi cūn	3e-12
 占为	zhàn wéi	3e-12
 占为己有	zhàn wéi jǐ yǒu	3e-12
-占列耶	zhàn liè yé	2e-12
 占地	zhàn dì	1.347e-9
 占山为王	zhàn shān wéi wáng	3e-12
 占巴塞	zhàn bā sài	4e-12
@@ -3289,10 +3261,8 @@ export const EXTRA_PHRASES = `
 卡拉什尼科夫	kǎ lā shí ní kē fū	5.5e-11
 卡拉哈里	kǎ lā hā lǐ	2.1e-11
 卡文迪什	kǎ wén dí shí	4.4e-11
-卡米耶	kǎ mǐ yé	5e-12
 卡累利阿	kǎ lèi lì ā	2.9e-11
 卡蜜儿	kǎ mì er	3e-12
-卡迪林耶	kǎ dí lín yé	5e-12
 卡隆载体	kǎ lóng zài tǐ	3e-12
 卢冠廷	lú guàn tíng	3e-12
 卢塞恩	lú sài ēn	6e-12
@@ -3302,8 +3272,6 @@ export const EXTRA_PHRASES = `
 卤簿	lǔ bù	3e-12
 卧倒	wò dǎo	8.1e-11
 卧虎藏龙	wò hǔ cáng lóng	1.8e-11
-卧铺	wò pù	6.6e-11
-卧铺票	wò pù piào	1.6e-11
 卫喇特	wèi lǎ tè	3e-12
 卫尉相	wèi wèi xiàng	3e-12
 卫生局长	wèi shēng jú zhǎng	6e-12
@@ -3422,7 +3390,6 @@ export const EXTRA_PHRASES = `
 厅局长	tīng jú zhǎng	1e-11
 厅长	tīng zhǎng	4.06e-10
 历三朝	lì sān zhāo	6e-12
-历世更	lì shì gēng	1.6e-11
 历为川	lì wéi chuān	2e-12
 历为郡	lì wéi jùn	4e-12
 历学应	lì xué yīng	2e-12
@@ -3485,7 +3452,6 @@ export const EXTRA_PHRASES = `
 双冠	shuāng guàn	4e-12
 双冠王	shuāng guàn wáng	1.9e-11
 双剑相	shuāng jiàn xiàng	3e-12
-双扇	shuāng shān	7e-12
 双掌相	shuāng zhǎng xiàng	3e-12
 双斗	shuāng dòu	8e-12
 双曲	shuāng qū	4.7e-11
@@ -3599,6 +3565,7 @@ export const EXTRA_PHRASES = `
 发鬓	fà bìn	3e-12
 取乐	qǔ lè	1.05e-10
 取名为	qǔ míng wéi	3e-12
+取得	qǔ dé	1.1882e-8
 取心钻压	qǔ xīn zuān yā	3e-12
 取给	qǔ jǐ	4e-12
 取长补短	qǔ cháng bǔ duǎn	6.4e-11
@@ -3617,6 +3584,7 @@ export const EXTRA_PHRASES = `
 变应原	biàn yīng yuán	3e-12
 变应性	biàn yīng xìng	6e-12
 变废为宝	biàn fèi wéi bǎo	2.68e-10
+变得	biàn de	4.499e-9
 变态反应	biàn tài fǎn yìng	1.06e-10
 变更	biàn gēng	1.345e-9
 变种	biàn zhǒng	1.98e-10
@@ -3629,7 +3597,6 @@ export const EXTRA_PHRASES = `
 口乾	kǒu gān	3e-12
 口乾舌燥	kǒu gān shé zào	3e-12
 口传	kǒu chuán	6.6e-11
-口供	kǒu gòng	9.5e-11
 口信儿	kǒu xìn er	7e-12
 口尚乳臭	kǒu shàng rǔ xiù	3e-12
 口腹之累	kǒu fù zhī lèi	3e-12
@@ -3637,7 +3604,6 @@ export const EXTRA_PHRASES = `
 口轻舌薄	kǒu qīng shé báo	3e-12
 古为今用	gǔ wéi jīn yòng	2.9e-11
 古儿汗	gǔ er hàn	3e-12
-古列耶	gǔ liè yé	1.6e-11
 古南都	gǔ nán dū	2e-12
 古希腊	gǔ xī là	7.96e-10
 古思帖	gǔ sī tiě	1.2e-11
@@ -3811,11 +3777,14 @@ export const EXTRA_PHRASES = `
 吁求	yù qiú	3e-12
 吃一堑长一智	chī yí qiàn zhǎng yí zhì	7e-12
 吃上官司	chī shàng guān si	3e-12
+吃不得	chī bù dé	3.8e-11
 吃住行	chī zhù xíng	1e-11
 吃喝玩乐	chī hē wán lè	6.2e-11
 吃尽苦头	chī jìn kǔ tou	3e-12
+吃得下	chī de xià	2.2e-11
 吃得了	chī dé liǎo	3e-12
 吃得完	chī de wán	3e-12
+吃得消	chī de xiāo	1.1e-11
 吃得起	chī de qǐ	3e-12
 吃得饱	chī de bǎo	3e-12
 吃着不尽	chī zhuó bú jìn	3e-12
@@ -3830,6 +3799,7 @@ export const EXTRA_PHRASES = `
 各奔东西	gè bèn dōng xī	1.8e-11
 各奔前程	gè bēn qián chéng	1.1e-11
 各得其宜	gè de qí yí	3e-12
+各得其所	gè dé qí suǒ	8.3e-11
 各湖泊	gè hú pō	3e-12
 各种	gè zhǒng	2.2183e-8
 各种各样	gè zhǒng gè yàng	7.26e-10
@@ -3856,10 +3826,8 @@ export const EXTRA_PHRASES = `
 合调	hé diào	3e-12
 合金弹头	hé jīn dàn tóu	3e-12
 吉人自有天相	jí rén zì yǒu tiān xiàng	1.1e-11
-吉勒耶	jí lè yé	2e-12
 吉思汗	jí sī hàn	2.4e-11
 吉服冠	jí fú guàn	2e-12
-吉里耶	jí lǐ yé	4e-12
 吊儿郎当	diào ér láng dāng	2.3e-11
 同为	tóng wéi	3e-12
 同乐	tóng lè	3.6e-11
@@ -3960,6 +3928,7 @@ export const EXTRA_PHRASES = `
 含钙量	hán gài liàng	2.2e-11
 含铅量	hán qiān liàng	3e-12
 含锌量	hán xīn liàng	3e-12
+听不得	tīng bù dé	2.8e-11
 听得懂	tīng de dǒng	3e-12
 听得见	tīng de jiàn	3e-12
 启蒙	qǐ méng	3.52e-10
@@ -4078,7 +4047,6 @@ export const EXTRA_PHRASES = `
 周长	zhōu cháng	5.14e-10
 呱嗒板儿	guā dā bǎn er	3e-12
 呴湿濡沫	xǔ shī rú mò	3e-12
-呵叻	kē lè	1.7e-11
 呵呵	hē hē	1.19e-10
 呵呵哈	hē hē ha	3e-12
 呵喝	hē hè	3e-12
@@ -4097,7 +4065,6 @@ export const EXTRA_PHRASES = `
 呼天抢地	hū tiān qiāng dì	3.7e-11
 呼幺喝六	hū yāo hē liù	6e-12
 呼应	hū yìng	2.76e-10
-呼扇	hū shān	5e-12
 呼韩邪	hū hán yé	1.3e-11
 命中率	mìng zhòng lǜ	2.56e-10
 命令行	mìng lìng háng	3e-12
@@ -4114,7 +4081,6 @@ export const EXTRA_PHRASES = `
 和丽丽	hé lì li	2e-11
 和乐	hé lè	3.2e-11
 和仉欣	hé zhāng xīn	2e-12
-和勃艮	hé bó gěn	3e-12
 和召公	hé shào gōng	6e-12
 和喜儿	hé xǐ er	2e-12
 和壁儿	hé bì er	6e-12
@@ -4300,7 +4266,6 @@ export const EXTRA_PHRASES = `
 哈谟第	hā mó dì	4.8e-11
 哈谢	hā xiè	4e-11
 哈达	hǎ dá	1.02e-10
-哈达铺	hǎ dá pù	1.8e-11
 哈迪扬	hā dí yáng	1e-11
 哈里	hā lǐ	3.33e-10
 哈里斯	hā lǐ sī	2.7e-11
@@ -4356,11 +4321,11 @@ export const EXTRA_PHRASES = `
 哪门子	nǎ mén zi	4.6e-11
 哭丧着脸	kū sang zhe liǎn	9.8e-11
 哭天抢地	kū tiān qiāng dì	1e-11
+哭笑不得	kū xiào bù dé	1.73e-10
 哭调	kū diào	3e-12
 哼哈二将	hēng hā èr jiàng	1.1e-11
 哽咽	gěng yè	5.57e-10
 哽哽咽咽	gěng gěng yè yàn	3e-12
-哽塞	gěng sè	4e-12
 唉叹	āi tàn	6e-12
 唉呀	āi yā	3e-12
 唉唉叫	āi āi jiào	3e-12
@@ -4388,9 +4353,9 @@ export const EXTRA_PHRASES = `
 唱喏	chàng rě	3.9e-11
 唱筹量沙	chàng chóu liàng shā	2e-12
 唱高调	chàng gāo diào	1.1e-11
+唾手可得	tuò shǒu kě dé	5.5e-11
 唾液薄膜	tuò yè bó mó	3e-12
 唾面自乾	tuò miàn zì gān	3e-12
-唿扇	hū shān	3e-12
 商业银行	shāng yè yín háng	3.54e-10
 商品率	shāng pǐn lǜ	5.8e-11
 商品量	shāng pǐn liàng	1.37e-10
@@ -4408,10 +4373,6 @@ export const EXTRA_PHRASES = `
 商都县	shāng dū xiàn	3e-12
 商都网	shāng dū wǎng	3e-12
 商量	shāng liang	2.706e-9
-商量余地	shāng liang yú dì	3e-12
-商量对策	shāng liang duì cè	3e-12
-商量研究	shāng liang yán jiū	3e-12
-商铺	shāng pù	4.8e-11
 啊呀	ā yā	4.8e-11
 啊呀呀	ā yā yā	1.3e-11
 啊哈	ā ha	9e-11
@@ -4540,7 +4501,6 @@ export const EXTRA_PHRASES = `
 四重	sì chóng	1.2e-11
 四重奏	sì chóng zòu	6.4e-11
 四面弹	sì miàn dàn	3e-12
-四马攒蹄	sì mǎ zǎn tí	3e-12
 回传	huí zhuàn	3.9e-11
 回头率	huí tóu lǜ	2.7e-11
 回娘家	huí niáng jia	3e-12
@@ -4565,6 +4525,7 @@ export const EXTRA_PHRASES = `
 因材施教	yīn cái shī jiào	3.5e-11
 因果报应	yīn guǒ bào yìng	4.4e-11
 因祸为福	yīn huò wéi fú	3e-12
+因祸得福	yīn huò dé fú	3.4e-11
 团扇	tuán shàn	5.8e-11
 团长	tuán zhǎng	1.702e-9
 园地	yuán dì	1.25e-10
@@ -4610,8 +4571,6 @@ export const EXTRA_PHRASES = `
 图卷	tú juàn	1e-11
 图钉	tú dīng	1.8e-11
 圆周率	yuán zhōu lǜ	1.22e-10
-圆椎	yuán chuí	3e-12
-圆盘耙	yuán pán bà	4e-12
 圈儿	quān er	4.9e-11
 圈养	juàn yǎng	3.6e-11
 圈地	quān dì	1.6e-10
@@ -4631,10 +4590,11 @@ export const EXTRA_PHRASES = `
 圣地	shèng dì	7.23e-10
 圣地亚哥	shèng dì yà gē	1.44e-10
 圣塞巴斯蒂安	shèng sài bā sī dì ān	3e-12
+圣彼得	shèng bǐ dé	1.8e-11
+圣彼得堡	shèng bǐ dé bǎo	3.39e-10
 圣相	shèng xiàng	3e-12
 在所自处	zài suǒ zì chǔ	3e-12
 圩区	wéi qū	1.5e-11
-圩场	xū chǎng	2.6e-11
 圩垸	wéi yuàn	6e-12
 圩埂	wéi gěng	3e-12
 圩堤	wéi dī	8e-12
@@ -4697,7 +4657,6 @@ export const EXTRA_PHRASES = `
 地域性	dì yù xìng	5.1e-11
 地基	dì jī	2.96e-10
 地堡	dì bǎo	7.8e-11
-地塞米松	dì sāi mǐ sōng	1.8e-11
 地壳	dì qiào	7.44e-10
 地处	dì chǔ	2.766e-9
 地大物博	dì dà wù bó	2.5e-11
@@ -4889,7 +4848,6 @@ export const EXTRA_PHRASES = `
 垂死挣扎	chuí sǐ zhēng zhá	3.1e-11
 垂首帖耳	chuí shǒu tiě ěr	3e-12
 垛口	duǒ kǒu	4.09e-10
-垛子	duò zi	2.5e-11
 垣曲	yuán qū	1.1e-11
 垣曲县	yuán qū xiàn	7e-12
 垫底儿	diàn dǐ er	3e-12
@@ -4916,21 +4874,17 @@ export const EXTRA_PHRASES = `
 基什	jī shí	3.5e-11
 基地	jī dì	1.1481e-8
 基地化	jī dì huà	2e-11
-基岩扇	jī yán shān	3e-12
 基督教	jī dū jiào	2.274e-9
 基督教堂	jī dū jiào táng	1.2e-11
 基督教徒	jī dū jiào tú	1.28e-10
 基础教育	jī chǔ jiào yù	1.75e-10
-基耶	jī yé	1e-11
 基调	jī diào	1.26e-10
 堂子里	táng zi lǐ	3e-12
-堆垛	duī duò	1e-11
 堆案盈几	duī àn yíng jǐ	3e-12
 堡子	bǔ zi	1.1e-11
 堤岸种植	dī àn zhòng zhí	3e-12
 堪为	kān wéi	3e-12
 堪为表率	kān wéi biǎo shuài	3e-12
-堰塞湖	yàn sè hú	3.2e-11
 堵塞	dǔ sè	4.72e-10
 塑料薄膜	sù liào bó mó	3e-12
 塔什	tǎ shí	2.4e-11
@@ -4939,12 +4893,9 @@ export const EXTRA_PHRASES = `
 塔什库尔干塔吉克自治县	tǎ shí kù ěr gān tǎ jí kè zì zhì xiàn	9e-12
 塔哈	tǎ ha	1e-11
 塘厦镇	táng xià zhèn	3e-12
-塞万提斯	sāi wàn tí sī	3.5e-11
 塞上	sài shàng	5.5e-11
 塞下曲	sài xià qǔ	3e-12
-塞井焚舍	sāi jǐng fén shè	3e-12
 塞伦盖蒂	sài lún gài dì	3e-12
-塞克	sāi kè	1.2e-11
 塞入	sāi rù	1.15e-10
 塞内	sài nèi	2.5e-11
 塞内加	sài nèi jiā	3e-12
@@ -4955,9 +4906,7 @@ export const EXTRA_PHRASES = `
 塞利姆	sài lì mǔ	6e-12
 塞利诺	sài lì nuò	2e-12
 塞北	sài běi	7e-11
-塞卡尔	sāi kǎ ěr	1e-11
 塞外	sài wài	1.89e-10
-塞子	sāi zi	9.2e-11
 塞尔	sài ěr	4.1e-11
 塞尔伯	sài ěr bó	3e-12
 塞尔先生	sài ěr xiān sheng	3e-12
@@ -4994,11 +4943,8 @@ export const EXTRA_PHRASES = `
 塞尔达	sài ěr dá	3e-12
 塞尔马	sài ěr mǎ	2e-12
 塞尔默群	sài ěr mò qún	3e-12
-塞尚	sāi shàng	2.4e-11
-塞岛	sāi dǎo	1.2e-11
 塞巴斯蒂	sài bā sī dì	2e-12
 塞巴斯蒂安	sài bā sī dì ān	7e-12
-塞得港	sāi de gǎng	2.7e-11
 塞恩城	sài ēn chéng	2e-12
 塞恩斯伯里	sài ēn sī bó lǐ	2e-12
 塞拉	sài lā	5e-11
@@ -5008,15 +4954,11 @@ export const EXTRA_PHRASES = `
 塞拉芬	sài lā fēn	2e-12
 塞拉西	sài lā xī	1e-11
 塞拉里昂	sài lā lǐ áng	7e-12
-塞擦音	sè cā yīn	1.1e-11
-塞斯	sāi sī	1.4e-11
 塞族	sài zú	3.1e-11
-塞曼	sāi màn	4.9e-11
 塞浦路斯	sài pǔ lù sī	1.55e-10
 塞浦路斯人	sài pǔ lù sī rén	2e-12
 塞浦路斯共和国	sài pǔ lù sī gòng hé guó	3.7e-11
 塞浦路斯岛	sài pǔ lù sī dǎo	1.2e-11
-塞满	sāi mǎn	9.6e-11
 塞特	sài tè	1.4e-11
 塞特贝	sài tè bèi	2e-12
 塞特郡	sài tè jùn	3e-12
@@ -5030,28 +4972,19 @@ export const EXTRA_PHRASES = `
 塞纳特	sài nà tè	3e-12
 塞纳省	sài nà shěng	2e-12
 塞维利亚	sài wéi lì yà	7.7e-11
-塞缪尔	sài miào ěr	2e-11
 塞罕坝	sài hǎn bà	3e-12
-塞罗	sāi luó	1.6e-11
 塞翁之马	sài wēng zhī mǎ	3e-12
 塞翁失马	sài wēng shī mǎ	1e-11
 塞翁得马	sài wēng de mǎ	3e-12
 塞舌尔	sài shé ěr	1.05e-10
 塞舌尔共和国	sài shé ěr gòng hé guó	3e-12
-塞莫斯	sāi mò sī	3.2e-11
 塞莱	sài lái	2e-12
 塞莱什	sài lái shí	3e-12
 塞莱尼	sài lái ní	1.3e-11
 塞莱斯	sài lái sī	8e-12
 塞莱斯特	sài lái sī tè	2e-12
-塞萨尔	sāi sà ěr	1.7e-11
 塞萨洛尼基	sài sà luò ní jī	1.2e-11
-塞贝克	sāi bèi kè	1.4e-11
-塞责	sè zé	3e-12
-塞车	sāi chē	5.5e-11
-塞音	sè yīn	2.3e-11
 塞马沃	sài mǎ wò	2e-12
-填塞	tián sè	3.6e-11
 境地	jìng dì	6.93e-10
 墓地	mù dì	5.02e-10
 增为	zēng wéi	3e-12
@@ -5071,7 +5004,6 @@ export const EXTRA_PHRASES = `
 墨斗鱼	mò dǒu yú	4e-12
 墨沈沈	mò chén chén	3e-12
 墨累河	mò lèi hé	2.2e-11
-壅塞	yōng sè	4.4e-11
 士为知己	shì wéi zhī jǐ	3e-12
 士为知己者死	shì wéi zhī jǐ zhě sǐ	1.6e-11
 壮发冲冠	zhuàng fà chōng guān	3e-12
@@ -5162,7 +5094,6 @@ export const EXTRA_PHRASES = `
 多得多	duō de duō	1.41e-10
 多得很	duō de hěn	3e-12
 多得是	duō de shì	3e-12
-多扇	duō shān	2e-12
 多数种	duō shù zhǒng	2.3e-11
 多核合子	duō hé hé zi	3e-12
 多汗	duō hàn	3.9e-11
@@ -5185,8 +5116,6 @@ export const EXTRA_PHRASES = `
 夜月花朝	yè yuè huā zhāo	3e-12
 夜行	yè xíng	9.3e-11
 夜长梦多	yè cháng mèng duō	4e-11
-夜静更长	yè jìng gēng cháng	3e-12
-夜静更阑	yè jìng gēng lán	3e-12
 够不着	gòu bù zháo	3e-12
 够得上	gòu de shàng	3e-12
 够得着	gòu dé zháo	3e-12
@@ -5241,7 +5170,6 @@ export const EXTRA_PHRASES = `
 大曲酒	dà qū jiǔ	1.1e-11
 大有作为	dà yǒu zuò wéi	4.2e-11
 大有可为	dà yǒu kě wéi	2.5e-11
-大有裨益	dà yǒu bì yì	4.1e-11
 大椎穴	dà zhuī xué	4.7e-11
 大樱桃	dà yīng tao	3e-12
 大气磅礴	dà qì páng bó	2.1e-11
@@ -5257,7 +5185,6 @@ export const EXTRA_PHRASES = `
 大秧歌	dà yāng ge	1.1e-11
 大笑话	dà xiào hua	3e-12
 大箱子	dà xiāng zi	3e-12
-大缪不然	dà miào bù rán	3e-12
 大老婆	dà lǎo po	4.2e-11
 大老爷	dà lǎo ye	1.75e-10
 大肚子	dà dù zi	8.1e-11
@@ -5275,8 +5202,6 @@ export const EXTRA_PHRASES = `
 大西海子	dà xī hǎi zi	3e-12
 大西海子水库	dà xī hǎi zi shuǐ kù	2e-12
 大调	dà diào	6.2e-11
-大路椎轮	dà lù chuí lún	3e-12
-大辂椎轮	dà lù chuí lún	3e-12
 大都	dà dū	2.129e-9
 大都会	dà dū huì	7.5e-11
 大都如此	dà dū rú cǐ	3e-12
@@ -5312,6 +5237,7 @@ export const EXTRA_PHRASES = `
 天旋地转	tiān xuán dì zhuàn	7.2e-11
 天时地利	tiān shí dì lì	2.6e-11
 天昏地暗	tiān hūn dì àn	5e-11
+天晓得	tiān xiǎo de	2.1e-11
 天津地区	tiān jīn dì qū	1.8e-11
 天灵盖儿	tiān líng gài er	3e-12
 天然湖泊	tiān rán hú pō	1.3e-11
@@ -5336,7 +5262,6 @@ export const EXTRA_PHRASES = `
 天高地厚	tiān gāo dì hòu	2.3e-11
 太信子	tài xìn zi	3e-12
 太子参	tài zǐ shēn	7e-12
-太宗耶	tài zōng yé	7e-12
 太山北斗	tài shān běi dǒu	3e-12
 太甚	tài shèn	6.6e-11
 太空怪物	tài kōng guài wu	3e-12
@@ -5354,6 +5279,7 @@ export const EXTRA_PHRASES = `
 失地	shī dì	3.53e-10
 失着	shī zhāo	3e-12
 失笑散	shī xiào sǎn	3e-12
+失而复得	shī ér fù dé	2.5e-11
 失调	shī tiáo	5.71e-10
 失重	shī zhòng	6.5e-11
 失马塞翁	shī mǎ sài wēng	3e-12
@@ -5391,7 +5317,6 @@ export const EXTRA_PHRASES = `
 夹剪	jiā jiǎn	3e-12
 夹功	jiā gōng	3e-12
 夹叙夹议	jiā xù jiā yì	1.2e-11
-夹塞儿	jiā sāi er	3e-12
 夹墙	jiā qiáng	2.7e-11
 夹壁墙	jiā bì qiáng	3e-12
 夹够	jiā gòu	3e-12
@@ -5437,15 +5362,11 @@ export const EXTRA_PHRASES = `
 夹缝	jiā fèng	7.9e-11
 夹缠不清	jiā chán bù qīng	3e-12
 夹肝	jiā gān	3e-12
-夹肢窝	gā zhi wō	3e-12
 夹脊	jiā jǐ	3e-12
 夹芯板	jiā xīn bǎn	3e-12
 夹菜	jiā cài	3e-12
 夹藏	jiā cáng	3e-12
-夹衣	jiá yī	1.3e-11
-夹袄	jiá ǎo	5.7e-11
 夹袍	jiā páo	3e-12
-夹被	jiá bèi	1e-11
 夹角	jiā jiǎo	1.21e-10
 夹走	jiā zǒu	3e-12
 夹起	jiā qǐ	3e-12
@@ -5463,6 +5384,7 @@ export const EXTRA_PHRASES = `
 夹针	jiā zhēn	3e-12
 夹钳	jiā qián	3e-12
 夹馅	jiā xiàn	3e-12
+夺得	duó dé	1.287e-9
 奄奄	yǎn yǎn	1.4e-11
 奄奄一息	yǎn yǎn yì xī	1.72e-10
 奇侠传	qí xiá zhuàn	3e-12
@@ -5513,6 +5435,8 @@ export const EXTRA_PHRASES = `
 奥地利人	ào dì lì rén	2.5e-11
 奥塞梯	ào sài tī	1.4e-11
 奥庆哈	ào qìng ha	1.6e-11
+奥得	ào dé	1.7e-11
+奥得河	ào de hé	3.1e-11
 奥德塞	ào dé sài	2e-12
 女上司	nǚ shàng si	3e-12
 女妖精	nǚ yāo jing	4e-12
@@ -5600,13 +5524,13 @@ export const EXTRA_PHRASES = `
 如解倒悬	rú jiě dào xuán	3e-12
 如释重负	rú shì zhòng fù	1.12e-10
 如饥似渴	rú jī sì kě	3.4e-11
+如鱼得水	rú yú dé shuǐ	5.9e-11
 妄为	wàng wéi	1.93e-10
 妈呀	mā yā	3e-12
 妈拉巴子	mā lā bā zi	5e-12
 妍蚩好恶	yán chī hào wù	3e-12
 妥为	tuǒ wéi	3e-12
 妥为照料	tuǒ wéi zhào liào	3e-12
-妥帖	tuǒ tiē	5.3e-11
 妥首帖耳	tuǒ shǒu tiě ěr	3e-12
 妳们	nǐ men	3e-12
 妳会	nǐ huì	3e-12
@@ -5618,6 +5542,7 @@ export const EXTRA_PHRASES = `
 妳自己	nǐ zì jǐ	3e-12
 妻子	qī zi	4.532e-9
 妻梅子鹤	qī méi zi hè	3e-12
+始得	shǐ dé	5.1e-11
 姐们儿	jiě men er	6e-12
 姐儿们	jiě er men	1e-11
 姑夫	gū fu	6.6e-11
@@ -5632,7 +5557,6 @@ export const EXTRA_PHRASES = `
 姚苌载	yáo cháng zài	1.5e-11
 姜应麟	jiāng yīng lín	8e-12
 姥姥	lǎo lao	2.4e-10
-姥爷	lǎo ye	5e-11
 姬重耳	jī chóng ěr	4e-12
 威严地	wēi yán de	3e-12
 娘儿们	niáng er men	9.2e-11
@@ -5670,8 +5594,6 @@ export const EXTRA_PHRASES = `
 孔中钻	kǒng zhōng zuān	3e-12
 孔明教	kǒng míng jiào	1.4e-11
 孔藏布	kǒng zàng bù	2e-12
-字帖	zì tiè	3.3e-11
-字帖儿	zì tiè er	3e-12
 字调	zì diào	4e-12
 字里行间	zì lǐ háng jiān	7.7e-11
 字量	zì liàng	3e-12
@@ -5766,6 +5688,7 @@ export const EXTRA_PHRASES = `
 安塞尔米	ān sài ěr mǐ	3e-12
 安子会	ān zi huì	2e-12
 安居乐业	ān jū lè yè	1.12e-10
+安得拉邦	ān dé lā bāng	1.4e-11
 安时处顺	ān shí chù shùn	3e-12
 安甯	ān nìng	3e-12
 安的列斯	ān dì liè sī	2.6e-11
@@ -5779,7 +5702,6 @@ export const EXTRA_PHRASES = `
 宋应星	sòng yīng xīng	3.6e-11
 宋得民	sòng de mín	2e-12
 宋教仁	sòng jiào rén	2.57e-10
-宋斤鲁削	sòng jīn lǔ xiāo	3e-12
 宋江传	sòng jiāng zhuàn	2e-12
 宋江差	sòng jiāng chā	7e-12
 宋江教	sòng jiāng jiào	2.6e-11
@@ -5797,7 +5719,6 @@ export const EXTRA_PHRASES = `
 宗为皇	zōng wéi huáng	3e-12
 宗乾顺	zōng gān shùn	2e-12
 宗大为	zōng dà wéi	2e-12
-宗废耶	zōng fèi yé	2e-12
 宗教	zōng jiào	5.982e-9
 宗教史	zōng jiào shǐ	3.6e-11
 宗教学	zōng jiào xué	5.5e-11
@@ -5922,7 +5843,6 @@ export const EXTRA_PHRASES = `
 容客量	róng kè liàng	2e-12
 容弹	róng dàn	2e-12
 容水量	róng shuǐ liàng	2.56e-10
-容物耶	róng wù yé	2e-12
 容纳得下	róng nà de xià	3e-12
 容量	róng liàng	1.102e-9
 宽大为怀	kuān dà wéi huái	2.1e-11
@@ -5969,6 +5889,7 @@ export const EXTRA_PHRASES = `
 对应	duì yìng	1.087e-9
 对应性	duì yìng xìng	2e-11
 对应点	duì yìng diǎn	1.4e-11
+对得起	duì de qǐ	2.35e-10
 对於	duì yú	3e-12
 对牛弹琴	duì niú tán qín	2.1e-11
 对称张量	duì chèn zhāng liàng	3e-12
@@ -6048,6 +5969,7 @@ export const EXTRA_PHRASES = `
 小么儿	xiǎo yāo er	2e-12
 小事化了	xiǎo shì huà liǎo	1.3e-11
 小事糊涂	xiǎo shì hú tu	3e-12
+小人得志	xiǎo rén dé zhì	1.4e-11
 小传	xiǎo zhuàn	2.8e-11
 小划子	xiǎo huá zi	3e-12
 小可怜儿	xiǎo kě lián er	3e-12
@@ -6094,7 +6016,7 @@ export const EXTRA_PHRASES = `
 小队长	xiǎo duì zhǎng	5e-11
 小阿儿	xiǎo ā er	2e-12
 小鸡肚肠	xiǎo jī dǔ cháng	3e-12
-少不更事	shào bù gēng shì	1.9e-11
+少不得	shǎo bù dé	1.69e-10
 少不经事	shào bù jīng shì	3e-12
 少东家	shǎo dōng jia	1.4e-11
 少傅	shào fù	3e-12
@@ -6137,6 +6059,7 @@ export const EXTRA_PHRASES = `
 尢溪县	yóu xī xiàn	3e-12
 尤为	yóu wéi	8.56e-10
 尤为重要	yóu wéi zhòng yào	3e-12
+尤得胜	yóu dé shèng	1.7e-11
 尧都区	yáo dū qū	3e-12
 尨眉皓发	máng méi hào fà	3e-12
 就业率	jiù yè lǜ	2.02e-10
@@ -6150,7 +6073,6 @@ export const EXTRA_PHRASES = `
 尼塞河	ní sài hé	4e-12
 尼思哈	ní sī ha	2e-12
 尼若牟	ní ruò móu	4e-12
-尼迈耶	ní mài yé	2e-12
 尽先	jǐn xiān	2e-12
 尽力而为	jìn lì ér wéi	6.8e-11
 尽多尽少	jìn duō jìn shǎo	3e-12
@@ -6178,11 +6100,9 @@ export const EXTRA_PHRASES = `
 居不重席	jū bù chóng xí	3e-12
 居为己有	jū wéi jǐ yǒu	3e-12
 居会稽	jū kuài jī	3e-12
-居伯塞	jū bó sāi	1.6e-11
 居住地	jū zhù dì	1.73e-10
 居内什	jū nèi shí	3e-12
 居国相	jū guó xiàng	2e-12
-居柏塞	jū bǎi sāi	6.4e-11
 居水泊	jū shuǐ pō	3e-12
 居车儿	jū chē er	2e-12
 居长安	jū cháng ān	1e-11
@@ -6207,7 +6127,6 @@ export const EXTRA_PHRASES = `
 履行	lǚ xíng	1.684e-9
 履行地	lǚ xíng dì	1.4e-11
 履足差肩	lǚ zú chā jiān	3e-12
-屯蹶否塞	tún jué fǒu sāi	3e-12
 山为垒	shān wéi lěi	3e-12
 山为陵	shān wéi líng	2e-12
 山公倒载	shān gōng dǎo zài	3e-12
@@ -6245,8 +6164,6 @@ export const EXTRA_PHRASES = `
 川藏公路	chuān zàng gōng lù	4e-11
 川藏线	chuān zàng xiàn	8e-12
 州长	zhōu zhǎng	1.944e-9
-巡更	xún gēng	7e-12
-巡更机	xún gēng jī	3e-12
 巡航导弹	xún háng dǎo dàn	6.48e-10
 巡行	xún xíng	5.2e-11
 工作效率	gōng zuò xiào lǜ	3e-11
@@ -6265,7 +6182,6 @@ export const EXTRA_PHRASES = `
 左右为难	zuǒ yòu wéi nán	7.7e-11
 左掌划	zuǒ zhǎng huá	2e-12
 左掌相	zuǒ zhǎng xiàng	2e-12
-左撇子	zuǒ piě zi	6.2e-11
 左支右调	zuǒ zhī yòu diào	3e-12
 左氏传	zuǒ shì zhuàn	3e-12
 左路传	zuǒ lù zhuàn	7e-12
@@ -6329,14 +6245,11 @@ export const EXTRA_PHRASES = `
 已此为荣	yǐ cǐ wéi róng	3e-12
 巴什基尔	bā shí jī ěr	2.9e-11
 巴儿监	bā er jiān	5e-12
-巴卢耶	bā lú yé	1e-11
-巴吉耶	bā jí yé	2e-12
 巴哈	bā hā	5.2e-11
 巴哈马	bā hā mǎ	1e-10
 巴嘎	bā gā	3e-12
 巴嘎河	bā gā hé	2e-12
 巴嘎班迪	bā gā bān dí	4e-12
-巴基耶	bā jī yé	3e-12
 巴塞	bā sài	6e-12
 巴塞尔	bā sài ěr	1.13e-10
 巴塞林	bā sài lín	5e-12
@@ -6357,7 +6270,6 @@ export const EXTRA_PHRASES = `
 巴拉子	bā lā zi	2e-12
 巴柏恩	bā bǎi ēn	3e-11
 巴高枝儿	bā gāo zhī er	3e-12
-巴鲁耶	bā lǔ yé	4e-12
 币种	bì zhǒng	2.8e-11
 币重言甘	bì chóng yán gān	3e-12
 市净率	shì jìng lǜ	2.6e-11
@@ -6380,14 +6292,11 @@ export const EXTRA_PHRASES = `
 布尔干	bù ěr gàn	2e-12
 布拉什	bù lā shí	2e-12
 布撒	bù sǎ	9e-12
-布林耶	bù lín yé	2e-12
 布氏漏斗	bù shì lòu dǒu	3e-12
 布特哈	bù tè ha	4e-12
 布率兵	bù shuài bīng	6e-12
-布瓦耶	bù wǎ yé	6e-12
 布行	bù háng	2e-12
 布衣卿相	bù yī qīng xiàng	3e-12
-布里耶	bù lǐ yé	2e-12
 布鲁塞尔	bù lǔ sài ěr	2.64e-10
 师出为壮	shī chū wéi zhuàng	3e-12
 师叔相	shī shū xiàng	2e-12
@@ -6509,6 +6418,7 @@ export const EXTRA_PHRASES = `
 并行处理	bìng xíng chǔ lǐ	2.6e-11
 并重	bìng zhòng	1.65e-10
 幸免于难	xìng miǎn yú nàn	2.9e-11
+幸得	xìng dé	1.67e-10
 幸桓黾	xìng huán mǐn	3e-12
 幸灾乐祸	xìng zāi lè huò	1.71e-10
 幸甚	xìng shèn	6.3e-11
@@ -6812,6 +6722,7 @@ export const EXTRA_PHRASES = `
 引以为荣	yǐn yǐ wéi róng	1.7e-11
 引以为豪	yǐn yǐ wéi háo	2e-11
 引力常量	yǐn lì cháng liàng	3e-12
+引得	yǐn dé	3.01e-10
 引申为	yǐn shēn wéi	3e-12
 引种	yǐn zhǒng	1.5e-10
 引绳切墨	yǐn shéng qiè mò	3e-12
@@ -6990,6 +6901,7 @@ export const EXTRA_PHRASES = `
 当铺	dàng pù	1.54e-10
 当间	dāng jiàn	3e-12
 录取率	lù qǔ lǜ	3.27e-10
+录得	lù dé	1.8e-11
 录相	lù xiàng	3e-12
 录相片	lù xiàng piàn	3e-12
 录载	lù zài	3e-12
@@ -7012,9 +6924,15 @@ export const EXTRA_PHRASES = `
 彷佛	fǎng fú	3e-12
 彷如	fǎng rú	3e-12
 彷徉	fǎng yáng	3e-12
+彼得	bǐ dé	3.36e-10
+彼得堡	bǐ dé bǎo	1.22e-10
+彼得大帝	bǐ dé dà dì	7.8e-11
+彼得格勒	bǐ dé gé lè	6.3e-11
+彼得罗	bǐ dé luó	1.3e-11
 往渚还汀	wǎng zhǔ hái tīng	3e-12
 往还于	wǎng huán yú	3e-12
 征地	zhēng dì	7e-11
+征得	zhēng dé	1.01e-10
 征调	zhēng diào	9.9e-11
 径流量	jìng liú liàng	8.78e-10
 待不住	dāi bú zhù	3e-12
@@ -7048,15 +6966,68 @@ export const EXTRA_PHRASES = `
 徒劳地	tú láo de	3e-12
 徒长	tú zhǎng	8e-12
 徒长枝	tú zhǎng zhī	3e-12
+得不偿失	dé bù cháng shī	9.6e-11
+得不到	dé bú dào	4.01e-10
+得主	dé zhǔ	1.33e-10
 得亏	děi kuī	3e-12
+得人心	dé rén xīn	5e-11
+得以	dé yǐ	2.227e-9
+得体	dé tǐ	2.77e-10
 得便儿	dé biàn er	3e-12
+得克萨斯	dé kè sà sī	5.3e-11
+得其所哉	dé qí suǒ zāi	1.1e-11
+得出	dé chū	1.334e-9
+得分	dé fēn	1.027e-9
+得分手	dé fēn shǒu	2.2e-11
 得分率	dé fēn lǜ	2.3e-11
+得利	dé lì	1.18e-10
+得到	dé dào	1.8464e-8
+得力	dé lì	4.3e-10
+得势	dé shì	7.6e-11
+得名	dé míng	2.838e-9
+得天独厚	dé tiān dú hòu	3.77e-10
+得失	dé shī	3.63e-10
+得奖	dé jiǎng	7.2e-11
+得宜	dé yí	1.6e-11
+得宠	dé chǒng	5.2e-11
 得寸得尺	dé cùn de chǐ	3e-12
+得寸进尺	dé cùn jìn chǐ	1.73e-10
 得尺得寸	dé chǐ de cùn	3e-12
+得州	dé zhōu	2.3e-11
+得当	dé dàng	2.16e-10
 得心应手	dé xīn yìng shǒu	1.43e-10
+得志	dé zhì	3.8e-11
+得悉	dé xī	1.35e-10
+得愈	dé yù	5.6e-11
+得意	dé yì	1.454e-9
+得意之作	dé yì zhī zuò	3e-11
+得意忘形	dé yì wàng xíng	5.2e-11
+得意洋洋	dé yì yáng yáng	1.58e-10
+得意门生	dé yì mén shēng	1.7e-11
+得手	dé shǒu	3.39e-10
 得手应心	dé shǒu yīng xīn	3e-12
+得救	dé jiù	1.04e-10
+得数	dé shù	8.5e-11
 得有	děi yǒu	3e-12
+得来	dé lái	5.53e-10
+得法	dé fǎ	2e-11
 得用	děi yòng	3e-12
+得病	dé bìng	5.7e-11
+得益	dé yì	1.62e-10
+得益于	dé yì yú	1.18e-10
+得知	dé zhī	2.137e-9
+得票	dé piào	3e-11
+得票数	dé piào shù	1.1e-11
+得空	dé kòng	3.8e-11
+得空儿	dé kòng er	1.1e-11
+得罪	dé zuì	1.504e-9
+得罪人	dé zuì rén	7.5e-11
+得而复失	dé ér fù shī	1.3e-11
+得胜	dé shèng	3.71e-10
+得过且过	dé guò qiě guò	3.1e-11
+得逞	dé chěng	2.45e-10
+得道	dé dào	9.3e-11
+得闲	dé xián	2.1e-11
 得闲儿	dé xián er	1.3e-11
 得马折足	dé mǎ zhé zú	3e-12
 徙木为信	xǐ mù wéi xìn	3e-12
@@ -7088,14 +7059,12 @@ export const EXTRA_PHRASES = `
 徵集令	zhēng jí lìng	3e-12
 徵验出	zhēng yàn chū	3e-12
 德令哈	dé lìng ha	1e-11
-德努瓦耶	dé nǔ wǎ yé	2e-12
 德善行	dé shàn xíng	1.6e-11
 德塞	dé sài	2e-12
 德塞利	dé sài lì	1.3e-11
 德子吓	dé zi xià	2e-12
 德子晃	dé zi huǎng	2e-12
 德累斯顿	dé lèi sī dùn	7.7e-11
-德莱塞	dé lái sè	9e-12
 德薄能鲜	dé báo néng xiān	3e-12
 德行	dé xíng	2.91e-10
 德都	dé dū	3e-12
@@ -7108,7 +7077,9 @@ export const EXTRA_PHRASES = `
 心在魏阙	xīn zài wèi què	3e-12
 心地	xīn dì	2.95e-10
 心存魏阙	xīn cún wèi què	3e-12
+心安理得	xīn ān lǐ dé	1.07e-10
 心广体胖	xīn guǎng tǐ pán	3e-12
+心得	xīn dé	2.34e-10
 心思	xīn si	1.612e-9
 心思慎密	xīn si shèn mì	3e-12
 心思敏捷	xīn si mǐn jié	3e-12
@@ -7116,7 +7087,6 @@ export const EXTRA_PHRASES = `
 心率	xīn lǜ	1.09e-10
 心理量表	xīn lǐ liàng biǎo	3e-12
 心瞻魏阙	xīn zhān wèi què	3e-12
-心肌梗塞	xīn jī gěng sè	5.7e-11
 心肌缺血	xīn jī quē xiě	3e-12
 心脏	xīn zàng	1.338e-9
 心脏地区	xīn zàng dì qū	3e-12
@@ -7141,6 +7111,8 @@ export const EXTRA_PHRASES = `
 忍饥挨饿	rěn jī ái è	1.6e-11
 忒楞楞	tuī léng léng	3e-12
 忖量	cǔn liàng	4e-12
+志在必得	zhì zài bì dé	6.1e-11
+志得意满	zhì dé yì mǎn	6.2e-11
 志得气盈	zhì de qì yíng	3e-12
 忘啦	wàng la	3e-12
 忘生舍死	wàng shēng shě sǐ	3e-12
@@ -7159,7 +7131,6 @@ export const EXTRA_PHRASES = `
 忽喇喇	hū lǎ lǎ	1.7e-11
 忽地	hū dì	7.26e-10
 怀卵量	huái luǎn liàng	5e-12
-怀揣	huái chuāi	6.2e-11
 怎么得了	zěn me dé liǎo	4.5e-11
 怎地	zěn di	1.625e-9
 怏怏不乐	yàng yàng bú lè	1.2e-11
@@ -7169,6 +7140,7 @@ export const EXTRA_PHRASES = `
 怕臊	pà sāo	3e-12
 思想包袱	sī xiǎng bāo fu	3e-12
 思量	sī liang	2.7e-10
+怡然自得	yí rán zì dé	2.5e-11
 急呀	jí yā	3e-12
 急煞	jí shā	3e-12
 急行军	jí xíng jūn	4.1e-11
@@ -7189,6 +7161,7 @@ export const EXTRA_PHRASES = `
 总局局长	zǒng jú jú zhǎng	3e-12
 总应	zǒng yīng	3e-12
 总归一句	zǒng guī yí jù	3e-12
+总得	zǒng děi	4.23e-10
 总教头	zǒng jiào tóu	1e-11
 总流量	zǒng liú liàng	1.4e-11
 总瓢把子	zǒng piáo bǎ zi	3e-12
@@ -7225,13 +7198,14 @@ export const EXTRA_PHRASES = `
 悄悄儿	qiāo qiāo er	3e-12
 悄悄地	qiāo qiāo de	5.77e-10
 悄语	qiǎo yǔ	3e-12
+悠然自得	yōu rán zì dé	3e-11
 悠长	yōu cháng	1e-10
 悠闲地	yōu xián de	3e-12
+患得患失	huàn dé huàn shī	5.5e-11
 患病率	huàn bìng lǜ	7.9e-11
 悬揣	xuán chuǎi	3e-12
 悬狟素飡	xuán huān sù cān	3e-12
 悬石程书	xuán shí chéng shū	3e-12
-悬鼓待椎	xuán gǔ dài chuí	3e-12
 悲咽	bēi yè	3e-12
 悲声载道	bēi shēng zài dào	3e-12
 悲悲切切	bēi bēi qiè qiè	1.2e-11
@@ -7250,7 +7224,6 @@ export const EXTRA_PHRASES = `
 惊天动地	jīng tiān dòng dì	2.21e-10
 惊天地	jīng tiān dì	1.3e-11
 惜客好义	xī kè hào yì	3e-12
-惟妙惟肖	wéi miào wéi xiào	4.9e-11
 惟所欲为	wéi suǒ yù wéi	3e-12
 惟肖惟妙	wéi xiāo wéi miào	3e-12
 惠更斯	huì gēng sī	1.03e-10
@@ -7264,6 +7237,7 @@ export const EXTRA_PHRASES = `
 惯量张量	guàn liàng zhāng liàng	3e-12
 想为	xiǎng wéi	3e-12
 想了个	xiǎng le ge	3e-12
+想得到	xiǎng dé dào	1.89e-10
 想得开	xiǎng de kāi	1.7e-11
 想得美	xiǎng de měi	3e-12
 想得起来	xiǎng de qǐ lái	3e-12
@@ -7300,7 +7274,9 @@ export const EXTRA_PHRASES = `
 慕容复相	mù róng fù xiàng	3e-12
 慕容少侠	mù róng shào xiá	4e-12
 慢行	màn xíng	2.9e-11
+懂得	dǒng de	2.185e-9
 懂行	dǒng háng	3e-11
+懒得	lǎn de	3.24e-10
 懒懒散散	lǎn lǎn sǎn sǎn	3e-12
 懒散地	lǎn sǎn de	3e-12
 懒觉	lǎn jiào	5.7e-11
@@ -7308,7 +7284,6 @@ export const EXTRA_PHRASES = `
 戈什	gē shí	4e-11
 戈兰高地	gē lán gāo dì	1e-11
 戈尔什科夫	gē ěr shí kē fū	2e-12
-戈蒂耶	gē dì yé	8e-12
 戏园子	xì yuán zi	1e-11
 戏子	xì zi	9.7e-11
 戏弄	xì nòng	1.74e-10
@@ -7332,6 +7307,7 @@ export const EXTRA_PHRASES = `
 成行	chéng xíng	2.49e-10
 成语故事	chéng yǔ gù shi	3e-12
 成败兴废	chéng bài xìng fèi	3e-12
+成败得失	chéng bài dé shī	1.5e-11
 成长	chéng zhǎng	5.432e-9
 成长型	chéng zhǎng xíng	1e-11
 成长性	chéng zhǎng xìng	1e-10
@@ -7378,38 +7354,18 @@ export const EXTRA_PHRASES = `
 所处	suǒ chǔ	3e-12
 所帖	suǒ tiě	3e-12
 所应	suǒ yīng	3e-12
+所得	suǒ dé	1.004e-9
+所得税	suǒ dé shuì	2.5e-10
+所得额	suǒ dé é	1.6e-11
 所累	suǒ lěi	3e-12
 所长	suǒ zhǎng	2.015e-9
 扁率	biǎn lǜ	1.1e-11
 扁食	biǎn shi	3e-12
-扇入	shān rù	3e-12
-扇出限制	shān chū xiàn zhì	3e-12
-扇动	shān dòng	3.5e-11
-扇千	shān qiān	3e-12
-扇坠	shān zhuì	1.3e-11
-扇坠儿	shān zhuì er	3e-12
 扇子	shàn zi	4.33e-10
-扇席温枕	shān xí wēn zhěn	3e-12
-扇开	shān kāi	3e-12
 扇形	shàn xíng	2.77e-10
-扇惑	shān huò	3e-12
-扇扇子	shān shàn zi	3e-12
-扇枕温席	shān zhěn wēn xí	3e-12
-扇枕温被	shān zhěn wēn bèi	3e-12
-扇火	shān huǒ	3e-12
-扇火止沸	shān huǒ zhǐ fèi	3e-12
-扇炉子	shān lú zi	3e-12
-扇状	shān zhuàng	3e-12
 扇贝	shàn bèi	4.7e-11
-扇起	shān qǐ	3e-12
-扇起来	shān qǐ lái	3e-12
-扇阴风	shān yīn fēng	3e-12
 扇面	shàn miàn	1e-10
 扇面儿	shàn miàn er	3e-12
-扇风	shān fēng	3e-12
-扇风点火	shān fēng diǎn huǒ	3e-12
-扇骨	shān gǔ	2.8e-11
-扇骨子	shān gǔ zi	3e-12
 手不释卷	shǒu bú shì juàn	1.4e-11
 手倒立	shǒu dào lì	3e-12
 手刹	shǒu shā	3e-12
@@ -7437,15 +7393,12 @@ export const EXTRA_PHRASES = `
 扎堆儿	zhā duī er	6e-12
 扎小辫	zā xiǎo biàn	3e-12
 扎带子	zhā dài zi	3e-12
-扎挣	zhá zheng	2.5e-11
 扎煞	zhā shā	6e-12
 扎猛子	zhā měng zi	3e-12
 扎糊	zhā hū	2e-12
 扎紧	zā jǐn	3e-12
-扎耶	zhā yé	4e-12
 扎耶德	zhā yē dé	8e-11
 扎辫子	zā biàn zi	3e-12
-扑扇	pū shān	1.2e-11
 扑棱	pū lēng	5e-12
 扑棱棱	pū lēng lēng	1.7e-11
 扒犁	pá lí	2e-12
@@ -7468,7 +7421,6 @@ export const EXTRA_PHRASES = `
 打哈	dǎ ha	3e-12
 打哈欠	dǎ hā qian	2.9e-11
 打嗝儿	dǎ gé er	3e-12
-打地铺	dǎ dì pù	1.1e-11
 打官司	dǎ guān si	9.5e-11
 打屁股	dǎ pì gu	4.5e-11
 打差	dǎ chā	3e-12
@@ -7480,7 +7432,6 @@ export const EXTRA_PHRASES = `
 打挺儿	dǎ tǐng er	3e-12
 打捞钻柱	dǎ lāo zuān zhù	3e-12
 打摆子	dǎ bǎi zi	1.9e-11
-打更	dǎ gēng	5.7e-11
 打杈	dǎ chà	2e-12
 打榧子	dǎ fěi zi	3e-12
 打比方	dǎ bǐ fang	7e-12
@@ -7572,7 +7523,6 @@ export const EXTRA_PHRASES = `
 把儿	bà er	6.2e-11
 把子	bǎ zi	1.2e-10
 把马子	bǎ mǎ zi	3e-12
-抑塞磊落	yì sāi lěi luò	3e-12
 抓工夫	zhuā gōng fu	3e-12
 抓差	zhuā chā	3e-12
 投传而去	tóu chuán ér qù	3e-12
@@ -7686,7 +7636,6 @@ export const EXTRA_PHRASES = `
 拓印	tà yìn	7e-12
 拔地而起	bá dì ér qǐ	6.6e-11
 拔山扛鼎	bá shān gāng dǐng	3e-12
-拔本塞源	bá běn sāi yuán	3e-12
 拔苗助长	bá miáo zhù zhǎng	1.3e-11
 拖乾净	tuō gān jìng	3e-12
 拖儿带女	tuō er dài nǚ	8e-12
@@ -7706,7 +7655,6 @@ export const EXTRA_PHRASES = `
 拗烂	niù làn	3e-12
 拗陷	niù xiàn	7.6e-11
 拘传	jū chuán	1.4e-11
-招供	zhāo gòng	4.2e-11
 招商银行	zhāo shāng yín háng	8.5e-11
 招牌戏	zhāo pai xì	3e-12
 招瓦岗	zhāo wǎ gāng	3e-12
@@ -7728,7 +7676,6 @@ export const EXTRA_PHRASES = `
 拜袓先	bài jiē xiān	3e-12
 拟为	nǐ wéi	3e-12
 拟调	nǐ diào	3e-12
-拥塞	yōng sè	2.2e-11
 拥有率	yōng yǒu lǜ	1.3e-11
 拥有量	yōng yǒu liàng	2.9e-11
 拦污栅	lán wū zhà	2e-12
@@ -7811,12 +7758,8 @@ export const EXTRA_PHRASES = `
 挡子	dǎng zi	3e-12
 挡得住	dǎng de zhù	3e-12
 挡风玻璃	dǎng fēng bō li	3e-12
-挣命	zhèng mìng	2.5e-11
-挣开	zhèng kāi	1.1e-11
 挣得	zhèng dé	1.05e-10
 挣扎	zhēng zhá	1.329e-9
-挣揣	zhèng chuài	3e-12
-挣断	zhèng duàn	1.7e-11
 挣脱	zhèng tuō	3.7e-10
 挣钱	zhèng qián	3.55e-10
 挤眉弄眼	jǐ méi nòng yǎn	4.7e-11
@@ -7829,7 +7772,6 @@ export const EXTRA_PHRASES = `
 挨刀	ái dāo	3e-12
 挨宰	ái zǎi	8e-12
 挨家挨户	āi jiā āi hù	5.6e-11
-挨山塞海	āi shān sāi hǎi	3e-12
 挨打	ái dǎ	3.08e-10
 挨打受骂	ái dǎ shòu mà	3e-12
 挨批	ái pī	2.6e-11
@@ -7875,7 +7817,7 @@ export const EXTRA_PHRASES = `
 换行	huàn háng	3.2e-11
 换行符	huàn háng fú	1.4e-11
 换调	huàn diào	3e-12
-捣虚撇抗	dǎo xū piě kàng	3e-12
+捧得	pěng dé	8.3e-11
 捧毂推轮	pěng gǔ tuī lún	3e-12
 据为己有	jù wéi jǐ yǒu	7.3e-11
 据传	jù chuán	1.1e-10
@@ -7884,8 +7826,6 @@ export const EXTRA_PHRASES = `
 捷报频传	jié bào pín chuán	2.7e-11
 捻捻转儿	niǎn niǎn zhuàn er	3e-12
 掂梢折本	diān shāo shé běn	3e-12
-掂量	diān liang	8.1e-11
-掂量掂量	diān liang diān liang	1e-11
 授权量	shòu quán liàng	6e-12
 掉价儿	diào jià er	3e-12
 掉色	diào shǎi	4e-12
@@ -7956,7 +7896,6 @@ export const EXTRA_PHRASES = `
 揣摸	chuǎi mō	3.3e-11
 揣测	chuǎi cè	7.5e-11
 揣测之词	chuǎi cè zhī cí	3e-12
-揣量	chuāi liàng	3e-12
 揭帖	jiē tiě	1.14e-10
 援藏	yuán zàng	1.9e-11
 搀行夺市	chān xíng duó shì	3e-12
@@ -8001,6 +7940,7 @@ export const EXTRA_PHRASES = `
 摔倒	shuāi dǎo	6.37e-10
 摔筋斗	shuāi jīn dǒu	3e-12
 摔跟斗	shuāi gēn dǒu	3e-12
+摘得	zhāi dé	2.8e-11
 摩尼教	mó ní jiào	8.5e-11
 摩肩击毂	mó jiān jī gǔ	3e-12
 摩肩接毂	mó jiān jiē gǔ	3e-12
@@ -8012,13 +7952,11 @@ export const EXTRA_PHRASES = `
 摸得着	mō dé zháo	2.2e-11
 摸骨相	mō gǔ xiàng	3e-12
 摺叠为	zhé dié wéi	3e-12
-摺叠扇	zhé dié shān	3e-12
 撇下	piē xià	1.81e-10
 撇去	piē qù	3e-12
 撇嘴	piě zuǐ	1.26e-10
 撇开	piē kāi	4.09e-10
 撇弃	piē qì	3e-12
-撇清	piě qīng	1.5e-11
 撑得住	chēng de zhù	1.1e-11
 撒丁	sǎ dīng	4.2e-11
 撒丁岛	sǎ dīng dǎo	2e-11
@@ -8107,8 +8045,6 @@ export const EXTRA_PHRASES = `
 攒眉	cuán méi	1.4e-11
 攒眉蹙额	cuán méi cù é	3e-12
 攒聚	cuán jù	3e-12
-攒锋聚镝	zǎn fēng jù dī	3e-12
-攒零合整	zǎn líng hé zhěng	3e-12
 攫为己有	jué wéi jǐ yǒu	3e-12
 支付向量	zhī fù xiàng liàng	3e-12
 支差	zhī chā	3e-12
@@ -8147,12 +8083,10 @@ export const EXTRA_PHRASES = `
 改口沓舌	gǎi kǒu dá shé	3e-12
 改张易调	gǎi zhāng yì diào	3e-12
 改弦易调	gǎi xián yì diào	3e-12
-改弦更张	gǎi xián gēng zhāng	2.2e-11
 改恶为善	gǎi è wéi shàn	3e-12
 改曲易调	gǎi qǔ yì diào	3e-12
 改玉改行	gǎi yù gǎi háng	3e-12
 改种	gǎi zhòng	1.5e-11
-改而更张	gǎi ér gēng zhāng	3e-12
 改行	gǎi háng	1.21e-10
 改行从善	gǎi háng cóng shàn	2e-12
 改行换业	gǎi háng huàn yè	3e-12
@@ -8415,7 +8349,6 @@ export const EXTRA_PHRASES = `
 数量级	shù liàng jí	5.1e-11
 数错	shǔ cuò	3e-12
 数风流	shǔ fēng liú	3e-12
-敲更	qiāo gēng	3e-12
 整个儿	zhěng gè er	5.1e-11
 整冠纳履	zhěng guàn nà lǚ	3e-12
 整只	zhěng zhī	1.7e-11
@@ -8429,7 +8362,6 @@ export const EXTRA_PHRASES = `
 整顿干坤	zhěng dùn gān kūn	3e-12
 整齐乾净	zhěng qí gān jìng	3e-12
 敷衍了事	fū yǎn liǎo shì	2.5e-11
-敷衍塞责	fū yǎn sè zé	9e-12
 文为程	wén wéi chéng	2e-12
 文为诗	wén wéi shī	2e-12
 文件夹	wén jiàn jiā	2.9e-11
@@ -8476,8 +8408,6 @@ export const EXTRA_PHRASES = `
 斗酒只鸡	dǒu jiǔ zhī jī	3e-12
 斗酒学士	dǒu jiǔ xué shì	3e-12
 斗酒百篇	dǒu jiǔ bǎi piān	3e-12
-斗量	dǒu liáng	3e-12
-斗量筲计	dǒu liáng shāo jì	3e-12
 斗门	dǒu mén	1.7e-11
 斗门区	dǒu mén qū	3e-12
 斗门县	dǒu mén xiàn	4e-12
@@ -8504,7 +8434,6 @@ export const EXTRA_PHRASES = `
 斯堪的纳	sī kān dí nà	3e-12
 斯堪的纳维亚	sī kān dí nà wéi yà	1.12e-10
 斯多葛派	sī duō gě pài	1.2e-11
-斯宾塞	sī bīn sāi	4.3e-11
 斯得哥尔摩	sī de gē ěr mó	2e-12
 斯忒藩	sī tuī fān	1.1e-11
 斯文扫地	sī wén sǎo dì	1e-11
@@ -8610,6 +8539,7 @@ export const EXTRA_PHRASES = `
 旋风腿	xuàn fēng tuǐ	3e-12
 旋风装	xuàn fēng zhuāng	3e-12
 族长	zú zhǎng	2.06e-10
+旗开得胜	qí kāi dé shèng	5.2e-11
 无一不备	wú yī bú bèi	3e-12
 无一不是	wú yī bú shì	3e-12
 无一不知	wú yī bù zhī	3e-12
@@ -8624,7 +8554,6 @@ export const EXTRA_PHRASES = `
 无为而治	wú wéi ér zhì	3.3e-11
 无主儿	wú zhǔ er	2e-12
 无了无休	wú liǎo wú xiū	3e-12
-无以塞责	wú yǐ sè zé	3e-12
 无伤无臭	wú shāng wú chòu	3e-12
 无偿献血	wú cháng xiàn xiě	3e-12
 无偿献血者	wú cháng xiàn xiě zhě	2e-12
@@ -8664,14 +8593,14 @@ export const EXTRA_PHRASES = `
 无青子	wú qīng zi	1.1e-11
 无颜落色	wú yán lào shǎi	3e-12
 既为	jì wéi	3e-12
+既得	jì dé	6.8e-11
+既得利益	jì dé lì yì	6.7e-11
 日不暇给	rì bù xiá jǐ	3e-12
 日久天长	rì jiǔ tiān cháng	2e-11
 日乾夕惕	rì gān xī tì	3e-12
 日产量	rì chǎn liàng	4.4e-11
-日削月割	rì xiāo yuè gē	3e-12
 日华子	rì huá zi	4e-12
 日咳	rì ké	3e-12
-日异月更	rì yì yuè gēng	3e-12
 日晕	rì yùn	5e-12
 日月参辰	rì yuè cān chén	3e-12
 日月神教	rì yuè shén jiào	6.1e-11
@@ -8743,6 +8672,7 @@ export const EXTRA_PHRASES = `
 易传	yì zhuàn	4.8e-11
 易地	yì dì	2.9e-11
 易地而处	yì dì ér chù	5e-12
+易得	yì dé	3.2e-11
 易行	yì xíng	1.6e-11
 易贡藏布	yì gòng zàng bù	3e-12
 昔为	xī wéi	3e-12
@@ -8755,6 +8685,7 @@ export const EXTRA_PHRASES = `
 春梦了无	chūn mèng liǎo wú	3e-12
 春生夏长	chūn shēng xià zhǎng	3e-12
 春种	chūn zhòng	1.4e-11
+春风得意	chūn fēng dé yì	3.9e-11
 昨儿个	zuó er gè	2.4e-11
 昭德塞违	zhāo dé sài wéi	3e-12
 是因为	shì yīn wèi	7.98e-10
@@ -8762,6 +8693,7 @@ export const EXTRA_PHRASES = `
 昼乾夕惕	zhòu gān xī tì	3e-12
 昼夜不舍	zhòu yè bù shě	3e-12
 昼度夜思	zhòu dù yè sī	3e-12
+显得	xiǎn de	4.888e-9
 显豁	xiǎn huò	3e-12
 晃头晃脑	huǎng tóu huǎng nǎo	3e-12
 晃悠	huàng you	4.3e-11
@@ -8772,6 +8704,7 @@ export const EXTRA_PHRASES = `
 晋为皇	jìn wéi huáng	2e-12
 晋升为	jìn shēng wéi	3e-12
 晒谷场	shài gǔ cháng	2e-12
+晓得	xiǎo de	1.373e-9
 晓行夜宿	xiǎo xíng yè sù	1.9e-11
 晕倒	yūn dǎo	2.45e-10
 晕厥	yūn jué	6e-11
@@ -8788,7 +8721,6 @@ export const EXTRA_PHRASES = `
 晕高	yùn gāo	3e-12
 晕高儿	yùn gāo er	3e-12
 晚些时候	wǎn xiē shí hou	3e-12
-晦盲否塞	huì máng fǒu sāi	3e-12
 普什图	pǔ shí tú	3e-12
 普及率	pǔ jí lǜ	7.3e-11
 普拉卡什	pǔ lā kǎ shí	5e-12
@@ -8798,7 +8730,6 @@ export const EXTRA_PHRASES = `
 普适常量	pǔ shì cháng liàng	3e-12
 普里什蒂纳	pǔ lǐ shí dì nà	4e-12
 景宗乾	jǐng zōng gān	3e-12
-景宗耶	jǐng zōng yé	2e-12
 景岗山	jǐng gāng shān	2e-12
 景德传	jǐng dé zhuàn	3e-12
 景补子	jǐng bǔ zi	2e-12
@@ -8903,47 +8834,30 @@ export const EXTRA_PHRASES = `
 更上一层楼	gèng shàng yī céng lóu	6.3e-11
 更上层楼	gèng shàng céng lóu	1.1e-11
 更为	gèng wéi	2.922e-9
-更事	gēng shì	3e-12
 更令明号	gèng lìng míng hào	3e-12
 更何况	gèng hé kuàng	4.33e-10
 更其	gèng qí	1.9e-11
 更具	gèng jù	2.13e-10
 更加	gèng jiā	8.824e-9
-更动	gēng dòng	1.6e-11
 更名	gēng míng	1.996e-9
-更唱叠和	gēng chàng dié hè	3e-12
 更唱迭和	gèng chàng dié hé	3e-12
 更多更好	gèng duō gèng hǎo	3e-12
-更夫	gēng fū	1.2e-11
 更好	gèng hǎo	2.461e-9
-更始	gēng shǐ	6.1e-11
-更始帝	gēng shǐ dì	1.6e-11
 更姓改物	gèng xìng gǎi wù	3e-12
-更定	gēng dìng	3e-12
 更年期	gēng nián qī	1.53e-10
 更待干罢	gèng dài gān bà	3e-12
 更换	gēng huàn	8.45e-10
 更改	gēng gǎi	4.33e-10
 更新	gēng xīn	3.789e-9
-更新换代	gēng xīn huàn dài	8.3e-11
 更是	gèng shì	5.29e-9
 更替	gēng tì	2.95e-10
 更有甚者	gèng yǒu shèn zhě	8.1e-11
-更正	gēng zhèng	9.8e-11
 更深	gèng shēn	3.04e-10
 更深一层	gèng shēn yī céng	3e-12
-更漏	gēng lòu	3e-12
-更生	gēng shēng	3e-11
-更番	gēng fān	3e-12
 更胜一筹	gèng shèng yì chóu	3.6e-11
-更衣	gēng yī	8.1e-11
-更衣室	gēng yī shì	4.8e-11
 更进一步	gèng jìn yí bù	1.86e-10
 更迭	gēng dié	3.69e-10
 更长梦短	gèng cháng mèng duǎn	3e-12
-更阑	gēng lán	3e-12
-更阑人静	gēng lán rén jìng	3e-12
-更鼓	gēng gǔ	2.9e-11
 曹少钦	cáo shào qīn	2e-12
 曹掊冒	cáo pǒu mào	3e-12
 曹操传	cáo cāo zhuàn	3e-12
@@ -9060,10 +8974,7 @@ export const EXTRA_PHRASES = `
 服从为负	fú cóng wéi fù	3e-12
 服务行业	fú wù háng yè	2e-11
 服务质量	fú wù zhì liàng	1.8e-11
-服帖	fú tiē	2.6e-11
-服服帖帖	fú fú tiē tiē	3.8e-11
 服用量	fú yòng liàng	4e-12
-朗扇	lǎng shān	3e-12
 望厦	wàng xià	3.4e-11
 望厦村	wàng xià cūn	3e-12
 望恩相	wàng ēn xiàng	5e-12
@@ -9122,7 +9033,6 @@ export const EXTRA_PHRASES = `
 木儿朝	mù er cháo	5e-12
 木吒	mù zhā	4e-12
 木地板	mù dì bǎn	1.4e-11
-木塞	mù sāi	2.3e-11
 木头木脑	mù tou mù nǎo	3e-12
 木干鸟栖	mù gān niǎo qī	3e-12
 木栅	mù zhà	3.7e-11
@@ -9131,16 +9041,15 @@ export const EXTRA_PHRASES = `
 木栅国小	mù zhà guó xiǎo	3e-12
 木栅门	mù zhà mén	5e-12
 木格儿	mù gé er	2e-12
-木椎	mù chuí	3e-12
 木管乐器	mù guǎn yuè qì	1.8e-11
 木钉	mù dīng	1.1e-11
 未了	wèi liǎo	2.75e-10
 未几	wèi jǐ	4.3e-11
 未知量	wèi zhī liàng	1.8e-11
 未粘牢	wèi zhān láo	3e-12
+未见得	wèi jiàn dé	2.6e-11
 未足为道	wèi zú wéi dào	3e-12
 未长成	wèi zhǎng chéng	3e-12
-未雨绸缪	wèi yǔ chóu móu	9.1e-11
 末了	mò liǎo	1.91e-10
 本台消息	běn tái xiāo xi	3e-12
 本地	běn dì	1.918e-9
@@ -9226,7 +9135,6 @@ export const EXTRA_PHRASES = `
 杂拌儿	zá bàn er	8e-12
 杂种	zá zhǒng	4.38e-10
 杂色蛤	zá sè gé	2e-12
-杂货铺	zá huò pù	9.3e-11
 权相	quán xiàng	8e-12
 权相佑	quán xiàng yòu	3e-12
 权相宇	quán xiàng yǔ	3e-12
@@ -9303,6 +9211,8 @@ export const EXTRA_PHRASES = `
 条几	tiáo jī	1.2e-11
 条贯部分	tiáo guàn bù fen	3e-12
 来劲儿	lái jìn er	7e-12
+来得	lái de	7.29e-10
+来得及	lái de jí	8.02e-10
 来日方长	lái rì fāng cháng	2e-11
 来水量	lái shuǐ liàng	1.5e-11
 杨副将	yáng fù jiàng	8e-12
@@ -9313,6 +9223,7 @@ export const EXTRA_PHRASES = `
 杨广为	yáng guǎng wéi	3e-12
 杨应龙	yáng yìng lóng	1.3e-11
 杨廷相	yáng tíng xiàng	3e-12
+杨得志	yáng dé zhì	1.2e-11
 杨柏龄	yáng bǎi líng	2.56e-10
 杨荫庆	yáng yīn qìng	2e-12
 杨行密	yáng háng mì	6.7e-11
@@ -9354,7 +9265,6 @@ export const EXTRA_PHRASES = `
 林乐丰	lín lè fēng	1.57e-10
 林冠	lín guàn	1.1e-11
 林冠碧	lín guàn bì	2e-12
-林加耶	lín jiā yé	2e-12
 林地	lín dì	1.96e-10
 林安乾	lín ān gān	2e-12
 林少侠	lín shào xiá	2e-12
@@ -9378,7 +9288,6 @@ export const EXTRA_PHRASES = `
 枝词蔓说	zhī cí wàn shuō	3e-12
 枝辞蔓语	zhī cí wàn yǔ	3e-12
 枢机主教	shū jī zhǔ jiào	1.9e-11
-枪垛儿	qiāng duò er	3e-12
 枪弹	qiāng dàn	3.35e-10
 枪林弹雨	qiāng lín dàn yǔ	3.4e-11
 枪榴弹	qiāng liú dàn	4.9e-11
@@ -9446,7 +9355,6 @@ export const EXTRA_PHRASES = `
 柳行镇	liǔ háng zhèn	3e-12
 柳诒徵	liǔ yí zhēng	2e-12
 柳贻徵	liǔ yí zhēng	2e-12
-柴火垛	chái huo duò	9e-12
 柴立不阿	chái lì bù ē	3e-12
 栅口	zhà kǒu	3e-12
 栅子	zhà zi	3e-12
@@ -9478,7 +9386,6 @@ export const EXTRA_PHRASES = `
 栟柑	bēn gān	3e-12
 校园笑话	xiào yuán xiào hua	3e-12
 校改	jiào gǎi	2e-12
-校短量长	xiào duǎn liáng cháng	3e-12
 校长	xiào zhǎng	3.791e-9
 校雠学	jiào chóu xué	3e-12
 株蔓	zhū wàn	3e-12
@@ -9524,7 +9431,6 @@ export const EXTRA_PHRASES = `
 格格笑	gé ge xiào	6e-12
 格格轻	gé ge qīng	3e-12
 格调	gé diào	2.02e-10
-格里耶	gé lǐ yé	5e-12
 栽倒	zāi dǎo	1.11e-10
 栽种	zāi zhòng	1.25e-10
 栽跟斗	zāi gēn dǒu	3e-12
@@ -9534,7 +9440,6 @@ export const EXTRA_PHRASES = `
 桃李成蹊	táo lǐ chéng xī	3e-12
 桃李荫翳	táo lǐ yīn yì	3e-12
 桃脯	táo fǔ	3e-12
-桃花铺	táo huā pù	2.1e-11
 桃蹊柳曲	táo xī liǔ qǔ	3e-12
 桄榔	guāng láng	2e-12
 案几	àn jī	3e-12
@@ -9545,7 +9450,6 @@ export const EXTRA_PHRASES = `
 桐柏县	tóng bǎi xiàn	1.3e-11
 桐柏山	tóng bǎi shān	2.93e-10
 桑乾水	sāng gān shuǐ	2e-12
-桑土绸缪	sāng tǔ chóu móu	3e-12
 桑地诺	sāng dì nuò	2.7e-11
 桑户棬枢	sāng hù quān shū	3e-12
 桑椹子	sāng shèn zi	3e-12
@@ -9562,12 +9466,8 @@ export const EXTRA_PHRASES = `
 梅什科	méi shí kē	3e-12
 梅冠三	méi guàn sān	1.1e-11
 梅利莎	méi lì shā	3.3e-11
-梅塞德斯	méi sāi dé sī	1.8e-11
 梅梅划	méi méi huá	2e-12
-梅济耶	méi jì yé	3e-12
 梅耶荷	méi yē hé	1.4e-11
-梅西耶	méi xī yé	4e-12
-梗塞	gěng sè	4.3e-11
 梢子	shāo zi	2.4e-11
 梦撒寮丁	mèng sǎ liáo dīng	3e-12
 梦撒撩丁	mèng sǎ liāo dīng	3e-12
@@ -9586,36 +9486,12 @@ export const EXTRA_PHRASES = `
 棚圈	péng juàn	7e-12
 森海塞尔	sēn hǎi sài ěr	3e-12
 棱儿	léng er	3e-12
-棱椎	léng chuí	3e-12
 植发冲冠	zhí fà chōng guān	3e-12
 植发穿冠	zhí fà chuān guàn	3e-12
 植物种	zhí wù zhǒng	1.9e-11
-椎体	chuí tǐ	4.5e-11
-椎动脉	chuí dòng mài	3e-12
-椎天抢地	chuí tiān qiǎng dì	3e-12
-椎布	chuí bù	3e-12
-椎度	chuí dù	3e-12
-椎弓	chuí gōng	3e-12
-椎心呕血	chuí xīn ǒu xuè	3e-12
-椎心顿足	chuí xīn dùn zú	3e-12
-椎打	chuí dǎ	3e-12
-椎牛发冢	chuí niú fā zhǒng	3e-12
 椎管	zhuī guǎn	2.5e-11
-椎肤剥体	chuí fū bāo tǐ	3e-12
-椎肤剥髓	chuí fū bāo suǐ	3e-12
-椎胸跌足	chuí xiōng diē zú	3e-12
-椎胸顿足	chuí xiōng dùn zú	3e-12
-椎膺顿足	chuí yīng dùn zú	3e-12
-椎车	chuí chē	3e-12
-椎轮	chuí lún	3e-12
-椎锋陷阵	chuí fēng xiàn zhèn	3e-12
-椎锋陷陈	chuí fēng xiàn chén	3e-12
 椎间盘	zhuī jiān pán	6.3e-11
-椎间隙	chuí jiàn xì	3e-12
 椎骨	zhuī gǔ	3.7e-11
-椎髻	chuí jì	3e-12
-椎髻布衣	chuí jì bù yī	3e-12
-椎鼓	chuí gǔ	3e-12
 椰子壳	yē zi ké	3e-12
 楔状相	xiē zhuàng xiàng	3e-12
 楚地居	chǔ dì jū	8.1e-11
@@ -9639,7 +9515,6 @@ export const EXTRA_PHRASES = `
 槁项没齿	gǎo xiàng mò chǐ	3e-12
 槌牛酾酒	chuí niú shī jiǔ	3e-12
 槐荫区	huái yīn qū	2.3e-11
-槛花笼鹤	kǎn huā lóng hè	3e-12
 槟子	bīn zi	3e-12
 槟榔	bīng láng	1.66e-10
 槟榔汁	bīng láng zhī	3e-12
@@ -9729,7 +9604,6 @@ export const EXTRA_PHRASES = `
 此消彼长	cǐ xiāo bǐ zhǎng	2.3e-11
 此种	cǐ zhǒng	3.21e-10
 此行	cǐ xíng	2.74e-10
-步日耶	bù rì yé	3e-12
 步步为营	bù bù wéi yíng	4.7e-11
 步行	bù xíng	6.51e-10
 步行者	bù xíng zhě	6.4e-11
@@ -9752,6 +9626,7 @@ export const EXTRA_PHRASES = `
 死哦	sǐ ó	3e-12
 死地	sǐ dì	1.96e-10
 死工夫	sǐ gōng fu	3e-12
+死得其所	sǐ dé qí suǒ	3.2e-11
 死心塌地	sǐ xīn tā dì	1.3e-10
 死於非命	sǐ yú fēi mìng	2e-12
 死气沈沈	sǐ qì chén chén	3e-12
@@ -9760,7 +9635,6 @@ export const EXTRA_PHRASES = `
 殊属不当	shū shǔ bú dàng	3e-12
 殊相	shū xiàng	3e-12
 残差	cán chā	1.7e-11
-残更	cán gēng	3e-12
 残留量	cán liú liàng	1.8e-11
 殖民地	zhí mín dì	1.6e-9
 段冠华	duàn guàn huá	3e-12
@@ -9801,8 +9675,6 @@ export const EXTRA_PHRASES = `
 比率	bǐ lǜ	4.94e-10
 比率量表	bǐ lǜ liàng biǎo	3e-12
 比重	bǐ zhòng	1.814e-9
-比量	bǐ liang	9e-12
-比量齐观	bǐ liang qí guān	3e-12
 毕其功于一役	bì qí gōng yú yī yì	2.7e-11
 毕天都	bì tiān dū	2e-12
 毕重远	bì zhòng yuǎn	1.4e-11
@@ -9811,7 +9683,6 @@ export const EXTRA_PHRASES = `
 毛利率	máo lì lǜ	1.64e-10
 毛发倒竖	máo fà dào shù	3e-12
 毛如柏	máo rú bǎi	2.56e-10
-毛泽覃	máo zé qín	5.4e-11
 毛盖儿	máo gài er	3e-12
 毛肚	máo dǔ	3e-12
 毛臊	máo sāo	3e-12
@@ -9889,9 +9760,11 @@ export const EXTRA_PHRASES = `
 水量	shuǐ liàng	7.39e-10
 水龙卷	shuǐ lóng juǎn	1.4e-11
 永乐	yǒng lè	3.114e-9
+求之不得	qiú zhī bù dé	1.43e-10
 求仁得仁	qiú rén de rén	7e-12
 求差	qiú chā	3e-12
 求帖	qiú tiě	3e-12
+求得	qiú dé	6.87e-10
 求教	qiú jiào	1.17e-10
 求浆得酒	qiú jiāng de jiǔ	3e-12
 求过于供	qiú guò yú gōng	3e-12
@@ -10007,7 +9880,6 @@ export const EXTRA_PHRASES = `
 没出息	méi chū xi	1.07e-10
 没劲儿	méi jìn er	1e-11
 没味儿	méi wèi er	7e-12
-没商量	méi shāng liang	3e-12
 没头没尾	méi tóu méi wěi	1.1e-11
 没好气儿	méi hǎo qì er	3e-12
 没完没了	méi wán méi liǎo	2.01e-10
@@ -10076,7 +9948,6 @@ export const EXTRA_PHRASES = `
 泌阳	bì yáng	8e-12
 泌阳县	bì yáng xiàn	3e-12
 法不阿贵	fǎ bù ē guì	3e-12
-法帖	fǎ tiè	4.1e-11
 法轮常转	fǎ lún cháng zhuǎn	3e-12
 泛应曲当	fàn yīng qǔ dāng	3e-12
 泡吧	pào bā	3e-12
@@ -10093,7 +9964,6 @@ export const EXTRA_PHRASES = `
 泡网吧	pào wǎng bā	3e-12
 泡货	pāo huò	3e-12
 泡马子	pào mǎ zi	3e-12
-波利耶	bō lì yé	6e-12
 波吕葛	bō lǚ gě	1.6e-11
 波塞	bō sài	1.5e-11
 波塞东	bō sài dōng	6e-12
@@ -10107,7 +9977,6 @@ export const EXTRA_PHRASES = `
 波长	bō cháng	6.61e-10
 波骇云属	bō hài yún shǔ	3e-12
 波黑塞尔维亚共和国	bō hēi sài ěr wéi yà gòng hé guó	2e-12
-泣血椎心	qì xuè chuí xīn	3e-12
 泥人儿	ní rén er	2.1e-11
 泥古	nì gǔ	3e-12
 泥古不化	nì gǔ bú huà	4e-12
@@ -10131,10 +10000,11 @@ export const EXTRA_PHRASES = `
 泽旺子	zé wàng zi	2e-12
 洋地黄	yáng dì huáng	2e-11
 洋教	yáng jiào	2.7e-11
+洋洋得意	yáng yáng dé yì	6.2e-11
 洋洋纚纚	yáng yáng lí lí	3e-12
+洋洋自得	yáng yáng zì dé	4.1e-11
 洋行	yáng háng	3.81e-10
 洋镐	yáng gǎo	3e-12
-洒心更始	sǎ xīn gēng shǐ	3e-12
 洒狗血	sǎ gǒu xiě	3e-12
 洗发	xǐ fà	3e-12
 洗发剂	xǐ fà jì	5e-12
@@ -10145,7 +10015,6 @@ export const EXTRA_PHRASES = `
 洗发露	xǐ fà lù	3e-12
 洗手不干	xǐ shǒu bú gàn	1.9e-11
 洗车行	xǐ chē háng	3e-12
-洛克耶	luò kè yé	2e-12
 洛钟东应	luò zhōng dōng yīng	2e-12
 洞儿	dòng er	3e-12
 洞口依子	dòng kǒu yī zi	3e-12
@@ -10156,7 +10025,6 @@ export const EXTRA_PHRASES = `
 洪应明	hóng yīng míng	2e-12
 洪水为患	hóng shuǐ wéi huàn	3e-12
 洪炉燎发	hóng lú liáo fā	3e-12
-洪积扇	hóng jī shān	3e-12
 洪都	hóng dū	1.35e-10
 洪都拉斯	hóng dū lā sī	1.16e-10
 洪都拉斯人	hóng dū lā sī rén	8e-12
@@ -10204,10 +10072,6 @@ export const EXTRA_PHRASES = `
 浇风薄俗	jiāo fēng báo sú	3e-12
 测度卷积	cè dù juǎn jī	3e-12
 测量	cè liáng	2.589e-9
-测量仪	cè liáng yí	1.5e-11
-测量员	cè liáng yuán	2.2e-11
-测量学	cè liáng xué	8.9e-11
-测量船	cè liáng chuán	5.5e-11
 济宁	jǐ níng	9.1e-11
 济宁市	jǐ níng shì	3.9e-11
 济时行道	jì shí xíng dào	3e-12
@@ -10246,7 +10110,6 @@ export const EXTRA_PHRASES = `
 海子边	hǎi zi biān	2e-12
 海得尔	hǎi de ěr	2e-12
 海得拉巴	hǎi de lā bā	2e-11
-海扇	hǎi shān	5e-12
 海水难量	hǎi shuǐ nán liàng	3e-12
 海湾地区	hǎi wān dì qū	6.6e-11
 海燕	hǎi yàn	8.7e-11
@@ -10271,7 +10134,6 @@ export const EXTRA_PHRASES = `
 消息压缩	xiāo xi yā suō	3e-12
 消息灵通	xiāo xi líng tōng	5e-11
 消息盈冲	xiāo xi yíng chōng	3e-12
-消息闭塞	xiāo xi bì sè	3e-12
 消耗率	xiāo hào lǜ	1.3e-11
 消耗量	xiāo hào liàng	5.8e-11
 消色差	xiāo sè chā	3e-12
@@ -10279,7 +10141,6 @@ export const EXTRA_PHRASES = `
 消长	xiāo zhǎng	9e-11
 涌水量	yǒng shuǐ liàng	3.2e-11
 涎脸饧眼	xián liǎn xíng yǎn	3e-12
-涡扇	wō shān	6.3e-11
 涡河	guō hé	1.9e-11
 涡阳	guō yáng	8e-12
 涡阳县	guō yáng xiàn	3e-12
@@ -10294,7 +10155,6 @@ export const EXTRA_PHRASES = `
 淘沙得金	táo shā de jīn	3e-12
 淡淡地	dàn dàn de	2.06e-10
 淡薄	dàn bó	1e-10
-淤塞	yū sè	7.6e-11
 淫乐	yín lè	3.3e-11
 深中冠	shēn zhōng guàn	2e-12
 深为	shēn wéi	3e-12
@@ -10305,7 +10165,6 @@ export const EXTRA_PHRASES = `
 深恶痛嫉	shēn wù tòng jí	3e-12
 深恶痛觉	shēn wù tòng jué	3e-12
 深文曲折	shēn wén qū zhé	3e-12
-深更半夜	shēn gēng bàn yè	7.5e-11
 深水炸弹	shēn shuǐ zhà dàn	5.9e-11
 深深地	shēn shēn de	3.5e-11
 深省	shēn xǐng	5e-12
@@ -10340,6 +10199,7 @@ export const EXTRA_PHRASES = `
 渐染	jiān rǎn	3e-12
 渔父	yú fǔ	1.7e-11
 渔码头	yú mǎ tou	3e-12
+渔翁得利	yú wēng dé lì	1.6e-11
 渔获量	yú huò liàng	4.2e-11
 渔阳鞞鼓	yú yáng bǐng gǔ	3e-12
 渗出量	shèn chū liàng	3e-12
@@ -10351,13 +10211,11 @@ export const EXTRA_PHRASES = `
 渣打银行	zhā dǎ yín háng	2e-11
 温凊定省	wēn qìng dìng xǐng	3e-12
 温塞特	wēn sài tè	3e-12
-温席扇枕	wēn xí shān zhěn	3e-12
 温度差	wēn dù chā	1.9e-11
-温枕扇席	wēn zhěn shān xí	3e-12
+温得和克	wēn dé hé kè	1.7e-11
 温油炸	wēn yóu zhá	2e-12
 温经散	wēn jīng sǎn	9e-12
 温莎	wēn shā	5.2e-11
-温衾扇枕	wēn qīn shān zhěn	3e-12
 温都尔	wēn dū ěr	3e-12
 温都尔汗	wēn dū ěr hàn	2.9e-11
 港子	gǎng zi	3e-12
@@ -10372,7 +10230,6 @@ export const EXTRA_PHRASES = `
 游戏补丁	yóu xì bǔ ding	3e-12
 游行	yóu xíng	3.983e-9
 游转	yóu zhuàn	3e-12
-湖底扇	hú dǐ shān	3e-12
 湖泊	hú pō	3.482e-9
 湖泊相	hú pō xiàng	3e-12
 湿地	shī dì	1.194e-9
@@ -10573,6 +10430,7 @@ export const EXTRA_PHRASES = `
 烹调	pēng tiáo	5.14e-10
 烹调法	pēng tiáo fǎ	1.1e-11
 烹龙炮凤	pēng lóng pào fèng	3e-12
+焉得虎子	yān dé hǔ zǐ	1.3e-11
 焦宛儿	jiāo wǎn er	1.96e-10
 焦得布	jiāo de bù	2e-12
 焦糊	jiāo hū	1.1e-11
@@ -10601,7 +10459,6 @@ export const EXTRA_PHRASES = `
 熟悉起来	shú xi qǐ lái	3e-12
 熟悉路途	shú xi lù tú	3e-12
 熟练地	shú liàn de	3e-12
-熨帖	yù tiē	1.1e-11
 熨斗	yùn dǒu	3e-11
 熨熨贴贴	yùn yù tiē tiē	3e-12
 熬心	āo xīn	3e-12
@@ -10749,7 +10606,6 @@ export const EXTRA_PHRASES = `
 牟尼佛	móu ní fó	3e-12
 牟尼合	móu ní hé	4e-12
 牟尼堂	móu ní táng	1.3e-11
-牟平	mù píng	1.5e-11
 牟建明	móu jiàn míng	3e-12
 牟新生	móu xīn shēng	3e-12
 牟春光	móu chūn guāng	1.93e-10
@@ -10791,10 +10647,10 @@ export const EXTRA_PHRASES = `
 特长生	tè cháng shēng	1.62e-10
 特陆子	tè lù zi	2e-12
 犁地	lí dì	3.9e-11
-犁耙	lí bà	3e-12
 犍为	qián wéi	3.3e-11
 犛牛	lí niú	3e-12
 犯不着	fàn bu zháo	1.13e-10
+犯得着	fàn de zháo	1.5e-11
 犯罪率	fàn zuì lǜ	5.8e-11
 犯而勿校	fàn ér wù jiào	3e-12
 状元坊	zhuàng yuan fāng	3e-12
@@ -10976,7 +10832,6 @@ export const EXTRA_PHRASES = `
 王般若	wáng bō rě	2e-12
 王茂荫	wáng mào yīn	2e-12
 王萧子	wáng xiāo zi	2e-12
-王蛤蟆	wáng há ma	4e-11
 王贡弹冠	wáng gòng tán guān	3e-12
 王贵都	wáng guì dū	3e-12
 王载漪	wáng zài yī	9e-12
@@ -11080,8 +10935,6 @@ export const EXTRA_PHRASES = `
 瓦窑堡会议	wǎ yáo bǔ huì yì	6.9e-11
 瓦赤喇	wǎ chì lǎ	3e-12
 瓦赫什	wǎ hè shí	1.2e-11
-瓶塞	píng sāi	7.4e-11
-瓶塞儿	píng sāi er	3e-12
 瓷甲冠	cí jiǎ guàn	3e-12
 瓷都	cí dū	1.4e-11
 甄应嘉	zhēn yīng jiā	1e-11
@@ -11125,7 +10978,6 @@ export const EXTRA_PHRASES = `
 生物量	shēng wù liàng	2.2e-11
 生相	shēng xiàng	3e-12
 生肌散	shēng jī sǎn	5e-12
-生肖	shēng xiào	2.7e-11
 生育率	shēng yù lǜ	1.5e-11
 生脉散	shēng mài sǎn	8e-12
 生角	shēng jué	4e-12
@@ -11207,7 +11059,6 @@ export const EXTRA_PHRASES = `
 画卷	huà juàn	1.44e-10
 画地为狱	huà dì wéi yù	3e-12
 画夹	huà jiā	4e-12
-画帖	huà tiè	3e-12
 画荻和丸	huà dí hé wán	3e-12
 畅行	chàng xíng	1.34e-10
 留得青山	liú de qīng shān	3e-12
@@ -11264,7 +11115,6 @@ export const EXTRA_PHRASES = `
 瘦高挑儿	shòu gāo tiǎo er	3e-12
 瘪三儿	biē sān er	3e-12
 瘪嘴子	biě zuǐ zi	3e-12
-癞蛤蟆	lài há ma	5.2e-11
 登台拜将	dēng tái bài jiàng	3e-12
 登记簿	dēng jì bù	1.6e-11
 登记量	dēng jì liàng	3e-12
@@ -11345,7 +11195,6 @@ export const EXTRA_PHRASES = `
 皮耶罗	pí yē luó	1.3e-11
 皮茄克	pí jiā kè	3e-12
 盆地	pén dì	2.664e-9
-盆底扇	pén dǐ shān	3e-12
 盈篇累牍	yíng piān lěi dú	3e-12
 益都	yì dū	5.4e-11
 盐碱地	yán jiǎn dì	7.5e-11
@@ -11361,7 +11210,6 @@ export const EXTRA_PHRASES = `
 盖一鸣	gài yī míng	8.4e-11
 盖丽丽	gài lì li	3e-12
 盖儿	gài er	1.7e-11
-盖尼耶	gài ní yé	2e-12
 盖帽儿	gài mào er	3e-12
 盖弹	gài dàn	2e-12
 盖盅儿	gài zhōng er	3e-12
@@ -11433,6 +11281,7 @@ export const EXTRA_PHRASES = `
 相差近	xiāng chā jìn	3e-12
 相应	xiāng yìng	5.312e-9
 相府	xiàng fǔ	2.5e-11
+相得益彰	xiāng dé yì zhāng	6.6e-11
 相控阵	xiàng kòng zhèn	1.08e-10
 相敬相	xiāng jìng xiàng	3e-12
 相时而动	xiāng shí ér dòng	3e-12
@@ -11470,10 +11319,12 @@ export const EXTRA_PHRASES = `
 相鼠有皮	xiāng shǔ yǒu pí	3e-12
 省地	shěng dì	2.7e-11
 省墓	xǐng mù	3e-12
+省得	shěng de	2.46e-10
 省思	xǐng sī	3e-12
 省长	shěng zhǎng	3.936e-9
 眉毛胡子一把抓	méi mao hú zi yì bǎ zhuā	4e-12
 眉目传情	méi mù chuán qíng	1.7e-11
+看不得	kàn bù dé	2.2e-11
 看似	kàn sì	5.68e-10
 看住	kān zhù	3e-12
 看吧	kàn ba	1.8e-10
@@ -11483,6 +11334,7 @@ export const EXTRA_PHRASES = `
 看得懂	kàn de dǒng	3e-12
 看得清	kàn de qīng	3e-12
 看得见	kàn de jiàn	1.79e-10
+看得起	kàn de qǐ	2.4e-11
 看得远	kàn de yuǎn	3e-12
 看热闹	kàn rè nao	3.5e-11
 看笑话	kàn xiào hua	1e-11
@@ -11508,6 +11360,7 @@ export const EXTRA_PHRASES = `
 眼晕	yǎn yùn	2e-11
 眼皮子浅	yǎn pí zi qiǎn	3e-12
 眼见为实	yǎn jiàn wéi shí	2.9e-11
+眼见得	yǎn jiàn dé	7.8e-11
 眼观为实	yǎn guān wéi shí	3e-12
 眼量	yǎn liàng	3e-12
 眼饧耳热	yǎn xíng ěr rè	3e-12
@@ -11536,6 +11389,7 @@ export const EXTRA_PHRASES = `
 瞎蒙	xiā mēng	3e-12
 瞎调	xiā diào	3e-12
 瞒得过	mán de guò	3e-12
+瞧得起	qiáo de qǐ	9.9e-11
 矇眬	méng lóng	3.7e-11
 矢量	shǐ liàng	1.91e-10
 知之为知	zhī zhī wéi zhī	3e-12
@@ -11543,7 +11397,6 @@ export const EXTRA_PHRASES = `
 知之甚少	zhī zhī shèn shǎo	4.5e-11
 知心朋友	zhī xīn péng you	3e-12
 知晓率	zhī xiǎo lǜ	1.1e-11
-知更鸟	zhī gēng niǎo	5e-12
 知疼着热	zhī téng zhe rè	2e-12
 知耻为勇	zhī chǐ wéi yǒng	3e-12
 知足常乐	zhī zú cháng lè	1.3e-11
@@ -11598,10 +11451,8 @@ export const EXTRA_PHRASES = `
 码头费	mǎ tou fèi	3e-12
 码头镇	mǎ tou zhèn	3e-12
 砂桥卡钻	shā qiáo kǎ zuān	3e-12
-砍削	kǎn xiāo	1.4e-11
 砍瓜切菜	kǎn guā qiē cài	9e-12
 研京练都	yán jīng liàn dū	3e-12
-研究商量	yán jiū shāng liang	3e-12
 研精覃思	yán jīng tán sī	3e-12
 砥砺琢磨	dǐ lì zuó mo	3e-12
 砬子	lá zi	1e-11
@@ -11626,7 +11477,6 @@ export const EXTRA_PHRASES = `
 确应	què yīng	3e-12
 确当	què dàng	3e-12
 碌碌无为	lù lù wú wéi	1.7e-11
-碑帖	bēi tiè	3.6e-11
 碑拓	bēi tà	3e-12
 碰到困难	pèng dào kùn nan	3e-12
 碰钉子	pèng dīng zi	1.8e-11
@@ -11712,7 +11562,7 @@ export const EXTRA_PHRASES = `
 禁受住	jīn shòu zhù	3e-12
 禁地	jìn dì	7.44e-10
 禁子	jìn zi	3e-12
-禁舍开塞	jìn shè kāi sāi	3e-12
+禁得起	jīn de qǐ	2.2e-11
 禅位	shàn wèi	3e-12
 禅让	shàn ràng	5.9e-11
 禅让制	shàn ràng zhì	7e-12
@@ -11860,7 +11710,6 @@ export const EXTRA_PHRASES = `
 称手	chèn shǒu	3e-12
 称身	chèn shēn	5e-12
 称重	chēng zhòng	1.5e-11
-称量	chēng liáng	9.2e-11
 秸杆	jiē gǎn	5e-12
 移孝为忠	yí xiào wéi zhōng	3e-12
 移的就箭	yí de jiù jiàn	3e-12
@@ -11890,9 +11739,7 @@ export const EXTRA_PHRASES = `
 稽徵处	jī zhēng chù	3e-12
 穆列什	mù liè shí	5e-12
 穆勒先生	mù lè xiān sheng	2e-12
-穆卢耶	mù lú yé	2e-12
 穆哈	mù ha	4e-12
-穆宗耶	mù zōng yé	3e-12
 穆棱	mù líng	1.1e-11
 穆棱县	mù líng xiàn	3e-12
 穆棱市	mù líng shì	3e-12
@@ -11945,17 +11792,14 @@ export const EXTRA_PHRASES = `
 穿著	chuān zhuó	3e-12
 穿行	chuān xíng	2.66e-10
 突地	tū dì	3.9e-11
-窒塞	zhì sè	3e-12
 窒闷	zhì mèn	1.4e-11
 窖藏	jiào cáng	6.4e-11
 窗户上	chuāng hu shàng	3e-12
-窗扇	chuāng shān	1.4e-11
 窗明几净	chuāng míng jī jìng	2.5e-11
 窘相	jiǒng xiàng	3e-12
 窝藏	wō cáng	7.1e-11
 窝里反	wō li fǎn	3e-12
 窝里横	wō li hèng	3e-12
-窝铺	wō pù	3.4e-11
 窨井	yìn jǐng	3e-12
 窨井盖	yìn jǐng gài	3e-12
 立为	lì wéi	3e-12
@@ -11963,6 +11807,7 @@ export const EXTRA_PHRASES = `
 立体几何	lì tǐ jǐ hé	1.8e-11
 立地	lì dì	5.3e-11
 立地成佛	lì dì chéng fó	1.7e-11
+立得	lì dé	2.3e-11
 立足之地	lì zú zhī dì	8.2e-11
 立载漪	lì zài yī	3e-12
 立铣刀	lì xǐ dāo	3e-12
@@ -11978,7 +11823,6 @@ export const EXTRA_PHRASES = `
 童跟著	tóng gēn zhe	2e-12
 端的	duān dì	5.2e-10
 端相	duān xiàng	4e-12
-端量	duān liáng	5.1e-11
 竹栅	zhú zhà	3e-12
 竹笋乾	zhú sǔn gān	3e-12
 竹篮打水	zhú lán dǎ shuǐ	2e-12
@@ -12027,7 +11871,6 @@ export const EXTRA_PHRASES = `
 第四种	dì sì zhǒng	1.22e-10
 笼状重排	lóng zhuàng chóng pái	3e-12
 笼盖	lǒng gài	3e-12
-笼鸟槛猿	lóng niǎo kǎn yuán	3e-12
 等差级数	děng chā jí shù	7e-12
 等量	děng liàng	1.39e-10
 等量齐观	děng liàng qí guān	2.5e-11
@@ -12065,6 +11908,7 @@ export const EXTRA_PHRASES = `
 简要地	jiǎn yào de	3e-12
 简长老	jiǎn zhǎng lǎo	8.3e-11
 箕斗	jī dǒu	4e-12
+算不得	suàn bù dé	1.91e-10
 算了	suàn le	1.142e-9
 算啦	suàn la	3e-12
 算得了	suàn dé liǎo	3e-12
@@ -12263,6 +12107,7 @@ export const EXTRA_PHRASES = `
 红带子	hóng dài zi	3e-12
 红庙子	hóng miào zi	3e-12
 红弹子	hóng dàn zi	3e-12
+红得发紫	hóng de fā zǐ	2.6e-11
 红晕	hóng yùn	2.33e-10
 红樱桃	hóng yīng tao	3e-12
 红毛儿	hóng máo er	2e-12
@@ -12314,9 +12159,7 @@ export const EXTRA_PHRASES = `
 纳什维尔	nà shí wéi ěr	5e-12
 纳哈	nà ha	2.2e-11
 纳喇氏	nà lǎ shì	6e-12
-纳季耶	nà jì yé	4e-12
 纳差	nà chā	1.2e-11
-纳西里耶	nà xī lǐ yé	3e-12
 纳闷儿	nà mèn er	1.1e-11
 纵长	zòng cháng	1.8e-11
 纶巾	guān jīn	7e-12
@@ -12399,11 +12242,9 @@ export const EXTRA_PHRASES = `
 续假	xù jià	3e-12
 续道藏	xù dào zàng	4e-12
 维塞尔	wéi sài ěr	6e-12
-维妙维肖	wéi miào wéi xiào	1.9e-11
 维尔为	wéi ěr wéi	2e-12
 维特向量	wéi tè xiàng liàng	3e-12
 维翰为	wéi hàn wéi	3e-12
-维耶	wéi yé	1e-11
 维耶里	wéi yē lǐ	1.4e-11
 绵薄	mián bó	2e-11
 绵薄之力	mián bó zhī lì	3e-12
@@ -12416,7 +12257,6 @@ export const EXTRA_PHRASES = `
 绷着脸儿	běng zhe liǎn er	3e-12
 绷硬	bèng yìng	3e-12
 绷脸	běng liǎn	3e-12
-绸缪	chóu móu	1.4e-11
 绿叶成荫	lǜ yè chéng yīn	3e-12
 绿地	lǜ dì	1.74e-10
 绿水长流	lǜ shuǐ cháng liú	1.3e-11
@@ -12445,20 +12285,6 @@ export const EXTRA_PHRASES = `
 缥渺	piāo miǎo	5e-12
 缨冠	yīng guàn	3e-12
 缩量	suō liàng	8e-12
-缪云台	miào yún tái	4e-12
-缪俄古	miào é gǔ	1.6e-11
-缪天瑞	miào tiān ruì	2e-12
-缪寿良	miào shòu liáng	4e-12
-缪尔波	miào ěr bō	2e-12
-缪尔达	miào ěr dá	4e-12
-缪文远	miào wén yuǎn	4e-12
-缪昌期	miào chāng qī	6e-12
-缪种流传	miào zhǒng liú chuán	3e-12
-缪称训	miào chēng xùn	2e-12
-缪色奥	miào sè ào	1.6e-11
-缪荃孙	miào quán sūn	8e-12
-缪补逸	miào bǔ yì	2e-12
-缪达尔	miào dá ěr	3e-12
 缺一不可	quē yī bù kě	6.5e-11
 缺血	quē xiě	9.9e-11
 缺货量	quē huò liàng	3e-12
@@ -12482,6 +12308,9 @@ export const EXTRA_PHRASES = `
 罗少兰	luó shào lán	2e-12
 罗布泊	luó bù pō	1.63e-10
 罗布泊湖	luó bù pō hú	8e-12
+罗得岛	luó dé dǎo	8.5e-11
+罗得斯	luó dé sī	2.5e-11
+罗得西亚	luó dé xī yà	4.1e-11
 罗耶定	luó yē dìng	4.9e-11
 罗肖夫	luó xiāo fū	5e-12
 罗蒙诺	luó méng nuò	3.2e-11
@@ -12510,7 +12339,6 @@ export const EXTRA_PHRASES = `
 羊腿子	yáng tuǐ zi	2e-12
 羊蝎子	yáng xiē zi	3e-12
 美国银行	měi guó yín háng	2e-11
-美塞尼亚	měi sāi ní yà	8.1e-11
 美如冠玉	měi rú guàn yù	3e-12
 美差	měi chāi	5e-12
 美的	měi dì	2.3e-10
@@ -12534,7 +12362,6 @@ export const EXTRA_PHRASES = `
 翫岁愒时	wán suì hè shí	3e-12
 翻个儿	fān gè er	3e-12
 翻为	fān wéi	3e-12
-翻供	fān gòng	1.8e-11
 翻倒	fān dǎo	6.4e-11
 翻卷	fān juǎn	3.6e-11
 翻双筋斗	fān shuāng jīn dǒu	3e-12
@@ -12580,7 +12407,6 @@ export const EXTRA_PHRASES = `
 老街坊	lǎo jiē fang	4e-12
 老调	lǎo diào	8e-12
 老调重弹	lǎo diào chóng tán	9e-12
-老铺	lǎo pù	1.3e-11
 老闺女	lǎo guī nü	3e-12
 老马为驹	lǎo mǎ wéi jū	3e-12
 考中	kǎo zhòng	3e-12
@@ -12593,6 +12419,7 @@ export const EXTRA_PHRASES = `
 耍单儿	shuǎ dān er	3e-12
 耍弄	shuǎ nòng	4.5e-11
 耍横	shuǎ hèng	3e-12
+耐得	nài dé	3.6e-11
 耐量	nài liàng	1.8e-11
 耕地	gēng dì	1.437e-9
 耕种	gēng zhòng	5.34e-10
@@ -12601,10 +12428,8 @@ export const EXTRA_PHRASES = `
 耗油量	hào yóu liàng	3.1e-11
 耗煤量	hào méi liàng	7e-12
 耗电量	hào diàn liàng	4.1e-11
-耙地	bà dì	3e-12
 耙子	pá zi	1.5e-11
 耳听为虚	ěr tīng wéi xū	7e-12
-耳塞	ěr sāi	1.9e-11
 耳钉	ěr dīng	1.4e-11
 耳闻为虚	ěr wén wéi xū	3e-12
 耳鼻咽	ěr bí yān	3e-12
@@ -12628,15 +12453,12 @@ export const EXTRA_PHRASES = `
 耶律洪基	yē lǜ hóng jī	1.8e-10
 耶律淳	yē lǜ chún	5.6e-11
 耶律燕	yē lǜ yàn	9.1e-11
-耶律燕耶	yē lǜ yàn yé	2e-12
 耶律铸	yē lǜ zhù	4.1e-11
 耶律齐	yē lǜ qí	5.24e-10
-耶律齐耶	yē lǜ qí yé	4e-12
 耶稣	yē sū	4.69e-10
 耶稣教	yē sū jiào	1.2e-11
 耶维奇	yē wéi qí	1.1e-11
 耶路撒冷	yē lù sā lěng	3.51e-10
-耶非耶	yē fēi yé	3e-12
 耶鲁	yē lǔ	4.6e-11
 耶鲁大学	yē lǔ dà xué	1.16e-10
 耷拉	dā la	1.21e-10
@@ -12644,7 +12466,6 @@ export const EXTRA_PHRASES = `
 耽搁到	dān ge dào	3e-12
 耽误时间	dān wu shí jiān	3e-12
 耿长锁	gěng cháng suǒ	1e-11
-聊以塞责	liáo yǐ sè zé	3e-12
 职分	zhí fèn	1.41e-10
 职教	zhí jiào	2.6e-11
 联合国粮食及农业组织	lián hé guó liáng shi jí nóng yè zǔ zhī	3e-12
@@ -12673,7 +12494,6 @@ export const EXTRA_PHRASES = `
 肉松罐头	ròu sōng guàn tou	3e-12
 肉脯	ròu fǔ	3e-12
 肉薄骨并	ròu báo gǔ bìng	3e-12
-肉铺	ròu pù	1.5e-11
 肖上唇	xiāo shàng chún	4.6e-11
 肖下唇	xiāo xià chún	3.3e-11
 肖丽梅	xiāo lì méi	2e-12
@@ -12795,7 +12615,6 @@ export const EXTRA_PHRASES = `
 背子	bèi zi	3e-12
 背得起	bèi de qǐ	3e-12
 背心儿	bèi xīn er	3e-12
-背扇	bèi shān	3e-12
 背搭子	bèi dā zi	3e-12
 背旮旯儿	bèi gā lá er	3e-12
 背榜	bēi bǎng	3e-12
@@ -12826,6 +12645,7 @@ export const EXTRA_PHRASES = `
 胡应嘉	hú yīng jiā	2.8e-11
 胡应麟	hú yīng lín	9e-12
 胡得禄	hú de lù	1.4e-11
+胡得福	hú dé fú	1.2e-11
 胡思乱量	hú sī luàn liàng	3e-12
 胡斐夹	hú fěi jiā	2e-12
 胡斐相	hú fěi xiàng	2e-12
@@ -12848,7 +12668,6 @@ export const EXTRA_PHRASES = `
 胳膊肘子	gē bo zhǒu zi	3e-12
 胳膊腕子	gē bo wàn zi	3e-12
 胶卷	jiāo juǎn	8.6e-11
-胶塞	jiāo sāi	7.9e-11
 胶柱调瑟	jiāo zhù diào sè	3e-12
 胶粘	jiāo zhān	1.3e-11
 胶粘制品	jiāo zhān zhì pǐn	3e-12
@@ -12939,6 +12758,7 @@ export const EXTRA_PHRASES = `
 自处	zì chǔ	3e-12
 自好	zì hào	3e-12
 自应	zì yīng	3e-12
+自得	zì dé	1.22e-10
 自得其乐	zì dé qí lè	4.8e-11
 自怜自艾	zì lián zì yì	3e-12
 自愿地	zì yuàn de	3e-12
@@ -12961,6 +12781,7 @@ export const EXTRA_PHRASES = `
 自载	zì zài	3e-12
 自重	zì zhòng	1.86e-10
 自量	zì liàng	1.3e-11
+自鸣得意	zì míng dé yì	3e-11
 臭味儿	chòu wèi er	8e-12
 臭味相投	chòu wèi xiāng tóu	1.2e-11
 臭棋篓子	chòu qí lǒu zi	3e-12
@@ -12983,6 +12804,7 @@ export const EXTRA_PHRASES = `
 舍已为公	shè yǐ wéi gōng	3e-12
 舍弃	shě qì	2.15e-10
 舍弃运算	shě qì yùn suàn	3e-12
+舍得	shě de	6.51e-10
 舍掉	shě diào	3e-12
 舍本逐末	shě běn zhú mò	1.7e-11
 舍此	shě cǐ	3e-12
@@ -13021,7 +12843,6 @@ export const EXTRA_PHRASES = `
 船长	chuán zhǎng	1.379e-9
 船长室	chuán zhǎng shì	2.4e-11
 艇长	tǐng zhǎng	6.6e-11
-艮秋艮新	gěn qiū gěn xīn	2e-12
 良家子	liáng jiā zi	3e-12
 良相	liáng xiàng	3e-12
 良相佐国	liáng xiàng zuǒ guó	3e-12
@@ -13035,8 +12856,6 @@ export const EXTRA_PHRASES = `
 艺都	yì dū	3e-12
 艾什	ài shí	1.1e-11
 艾千子	ài qiān zi	3e-12
-艾卜耶	ài bǔ yé	2e-12
-艾吉耶	ài jí yé	2e-12
 艾哈迈	ài hā mài	1e-11
 艾哈迈德	ài hā mài dé	4.6e-11
 艾哈迈迪	ài hā mài dí	2.3e-11
@@ -13082,11 +12901,9 @@ export const EXTRA_PHRASES = `
 苌弘碧血	cháng hóng bì xuè	3e-12
 苍松翠柏	cāng sōng cuì bǎi	1.9e-11
 苍蝇见血	cāng ying jiàn xuè	3e-12
-苏利耶	sū lì yé	5e-12
 苏哈托	sū hā tuō	4.1e-11
 苏州码子	sū zhōu mǎ zi	3e-12
 苏茂相	sū mào xiàng	5e-12
-苏达耶	sū dá yé	2e-12
 苏门答腊	sū mén dá là	1.06e-10
 苏麻喇	sū má lǎ	9.5e-11
 苕子	tiáo zi	5e-12
@@ -13114,7 +12931,6 @@ export const EXTRA_PHRASES = `
 苦调	kǔ diào	3e-12
 苫子	shān zi	3e-12
 苫布	shàn bù	6e-12
-苫眼铺眉	shān yǎn pù méi	3e-12
 苯并芘	běn bìng bǐ	2e-11
 英冠	yīng guàn	1.6e-11
 英哩	yīng li	3e-12
@@ -13132,8 +12948,6 @@ export const EXTRA_PHRASES = `
 范长江	fàn cháng jiāng	1.2e-11
 茄克	jiā kè	9e-12
 茄克衫	jiā kè shān	3e-12
-茅塞	máo sè	1e-11
-茅塞顿开	máo sè dùn kāi	4.4e-11
 茅封草长	máo fēng cǎo zhǎng	3e-12
 茜茜公主	qiàn qian gōng zhǔ	3e-12
 茶几	chá jī	3.22e-10
@@ -13143,14 +12957,11 @@ export const EXTRA_PHRASES = `
 荆冠类	jīng guàn lèi	3e-12
 草台班子	cǎo tái bān zi	7e-12
 草地	cǎo dì	7.11e-10
-草垛	cǎo duò	3e-11
-草垛子	cǎo duò zi	1.7e-11
 草率	cǎo shuài	1.23e-10
 草率地	cǎo shuài de	3e-12
 草率地做	cǎo shuài de zuò	3e-12
 草甸子	cǎo diàn zi	9e-12
 草草率率	cǎo cǎo shuài shuài	3e-12
-草铺	cǎo pù	1.5e-11
 草长马肥	cǎo zhǎng mǎ féi	3e-12
 草靡风行	cǎo mǐ fēng xíng	3e-12
 荒地	huāng dì	2.37e-10
@@ -13164,7 +12975,6 @@ export const EXTRA_PHRASES = `
 药行	yào háng	3e-12
 药都	yào dū	6.7e-11
 药量	yào liàng	3.1e-11
-药铺	yào pù	9.7e-11
 荷兰银行	hé lán yín háng	3.7e-11
 荷尔蒙	hé ěr méng	1.14e-10
 荷枪实弹	hè qiāng shí dàn	2.87e-10
@@ -13178,9 +12988,6 @@ export const EXTRA_PHRASES = `
 莎草	suō cǎo	3.3e-11
 莎草科	suō cǎo kē	2.3e-11
 莎车	shā chē	8.3e-11
-莘莘学子	shēn shēn xué zǐ	3.8e-11
-莞尔	wǎn ěr	1.8e-11
-莞尔一笑	wǎn ěr yí xiào	3.7e-11
 莨苕	làng sháo	3e-12
 莨菪子	làng dàng zi	3e-12
 莪术	é zhú	3e-12
@@ -13188,12 +12995,9 @@ export const EXTRA_PHRASES = `
 莫为已甚	mò wéi yǐ shèn	3e-12
 莫予毒也	mò yǔ dú yě	3e-12
 莫什尼科夫	mò shí ní kē fū	2e-12
-莫伊谢耶	mò yī xiè yé	2e-12
 莫塞利	mò sài lì	2e-12
 莫塞尔贝	mò sài ěr bèi	2e-12
 莫塞莱	mò sài lái	1.6e-11
-莫尔耶	mò ěr yé	4e-12
-莫尔蒂耶	mò ěr dì yé	5e-12
 莫应丰	mò yīng fēng	3e-12
 莫文蔚	mò wén wèi	1.5e-11
 莫朴树	mò pò shù	3.9e-11
@@ -13202,17 +13006,16 @@ export const EXTRA_PHRASES = `
 莫邪	mò yé	5.5e-11
 莫长老	mò zhǎng lǎo	1e-11
 莱什	lái shí	5e-12
-莱哈尼耶	lái hā ní yé	3e-12
-莱塞	lái sè	6e-12
-莱齐耶	lái qí yé	3e-12
 莲都区	lián dū qū	3e-12
+获得	huò dé	1.6128e-8
+获得性	huò dé xìng	4.3e-11
+获得者	huò dé zhě	2.36e-10
 获隽公车	huò juàn gōng chē	3e-12
 莺歌燕舞	yīng gē yàn wǔ	1.1e-11
 菌子	jùn zi	3e-12
 菌种	jūn zhǒng	4.1e-11
 菜地	cài dì	1e-10
 菟丝子	tù sī zǐ	3.4e-11
-菩提伽耶	pú tí jiā yé	3e-12
 菲礼	fěi lǐ	3e-12
 菲食薄衣	fēi shí báo yī	3e-12
 萌牙困难	méng yá kùn nan	3e-12
@@ -13236,9 +13039,6 @@ export const EXTRA_PHRASES = `
 萨嘎	sà gā	3e-12
 萨嘎县	sà gā xiàn	3e-12
 萨满教	sà mǎn jiào	7.1e-11
-萨缪尔	sà miào ěr	3e-12
-萨缪尔森	sà miào ěr sēn	3e-11
-萨莫耶	sà mò yé	6e-12
 萨默塞特	sà mò sài tè	4e-12
 落人口实	lào rén kǒu shí	3e-12
 落价	lào jià	3e-12
@@ -13248,6 +13048,7 @@ export const EXTRA_PHRASES = `
 落地	luò dì	9.54e-10
 落地窗	luò dì chuāng	3.6e-11
 落尘量	luò chén liàng	3e-12
+落得	luò de	2.85e-10
 落架	lào jià	4e-12
 落翅仔	luò chì zǐ	3e-12
 落落难合	luò luò nàn hé	3e-12
@@ -13256,7 +13057,6 @@ export const EXTRA_PHRASES = `
 著色	zhuó sè	3e-12
 葛一虹	gě yī hóng	8e-12
 葛仙米	gé xiān mǐ	2e-12
-葛伊更	gě yī gēng	2e-12
 葛先生	gě xiān sheng	2e-11
 葛守礼	gě shǒu lǐ	2.9e-11
 葛尔丹	gě ěr dān	1.17e-10
@@ -13299,7 +13099,6 @@ export const EXTRA_PHRASES = `
 董都监	dǒng dū jiān	2e-12
 葫芦蔓	hú lu wàn	5e-12
 葫蔓藤	hú wàn téng	7e-12
-葵扇	kuí shān	3.1e-11
 蒂米什瓦拉	dì mǐ shí wǎ lā	4e-12
 蒋大为	jiǎng dà wéi	3e-12
 蒋调侯	jiǎng diào hóu	9e-12
@@ -13430,10 +13229,8 @@ export const EXTRA_PHRASES = `
 蔡方荫	cài fāng yīn	4e-12
 蔫儿坏	niān er huài	3e-12
 蔺相如	lìn xiàng rú	2.3e-11
-蔽塞	bì sè	3e-12
 蕁麻疹	xún má zhěn	3e-12
 蕃衍	fán yǎn	6e-12
-蕉扇	jiāo shān	3e-12
 蕴藏	yùn cáng	8.34e-10
 蕴藏量	yùn cáng liàng	5.25e-10
 薄一波	báo yī bō	5.8e-11
@@ -13572,7 +13369,6 @@ export const EXTRA_PHRASES = `
 蛾冠博带	é guàn bó dài	3e-12
 蜀地	shǔ dì	5.8e-11
 蜀都	shǔ dū	1.5e-11
-蜂扇蚁聚	fēng shān yǐ jù	3e-12
 蜚蠊	fěi lián	1.1e-11
 蜡渣子	là zhā zi	3e-12
 蜡芯儿	là xīn er	3e-12
@@ -13604,7 +13400,6 @@ export const EXTRA_PHRASES = `
 血量	xuè liàng	3e-12
 行行行	háng háng xíng	3e-12
 行一夫	xíng yì fū	1.7e-11
-行不更名	xíng bù gēng míng	2e-12
 行不通	xíng bù tōng	1.57e-10
 行业	háng yè	8.127e-9
 行业性	háng yè xìng	1e-11
@@ -13801,7 +13596,6 @@ export const EXTRA_PHRASES = `
 裁为	cái wéi	3e-12
 裁判长	cái pàn cháng	1.4e-11
 裁度	cái duó	3e-12
-裁量	cái liáng	1.4e-11
 裂裳衣疮	liè cháng yī chuāng	3e-12
 裂裳裹足	liè cháng guǒ zú	3e-12
 裂解量	liè jiě liàng	3e-12
@@ -13826,7 +13620,6 @@ export const EXTRA_PHRASES = `
 裤子背带	kù zi bēi dài	3e-12
 裤衩	kù chǎ	3.3e-11
 裨将	pí jiàng	3e-12
-裨益	bì yì	5.5e-11
 裸裎袒裼	luǒ chéng tǎn xī	3e-12
 裹扎	guǒ zā	1.6e-11
 褎然冠首	xiù rán guàn shǒu	3e-12
@@ -13879,7 +13672,6 @@ export const EXTRA_PHRASES = `
 要盟	yāo méng	3e-12
 要雨得雨	yào yǔ de yǔ	3e-12
 要风得风	yào fēng de fēng	3e-12
-覃立本	qín lì běn	1.7e-11
 覆手为雨	fù shǒu wéi yǔ	6e-12
 覆盖率	fù gài lǜ	3.68e-10
 覆载	fù zài	3e-12
@@ -13890,6 +13682,7 @@ export const EXTRA_PHRASES = `
 见义敢为	jiàn yì gǎn wéi	3e-12
 见幾而作	jiàn jǐ ér zuò	3e-12
 见弹求鸮	jiàn dàn qiú xiāo	3e-12
+见得	jiàn dé	5.39e-10
 见得着	jiàn dé zháo	3e-12
 见怪不怪	jiàn guài bú guài	6.4e-11
 见教	jiàn jiào	1.07e-10
@@ -13907,6 +13700,7 @@ export const EXTRA_PHRASES = `
 视为知已	shì wéi zhī yǐ	3e-12
 视为至宝	shì wéi zhì bǎo	3e-12
 视之为	shì zhī wéi	3e-12
+觉得	jué de	1.5995e-8
 角儿	jué er	6.4e-11
 角动量	jiǎo dòng liàng	1.1e-10
 角子	jiǎo zi	1.3e-11
@@ -13924,7 +13718,6 @@ export const EXTRA_PHRASES = `
 解小东	xiè xiǎo dōng	3e-12
 解小雀	xiè xiǎo què	2e-12
 解差	jiè chāi	3e-12
-解弦更张	jiě xián gēng zhāng	3e-12
 解得开	jiě de kāi	2e-12
 解扣儿	jiě kòu er	3e-12
 解放思想	jiě fàng sī xiǎng	3.56e-10
@@ -13964,12 +13757,12 @@ export const EXTRA_PHRASES = `
 警长制	jǐng zhǎng zhì	3e-12
 计重	jì zhòng	1.8e-11
 计量	jì liáng	5.26e-10
-计量学	jì liáng xué	4.4e-11
 订为	dìng wéi	3e-12
 订货量	dìng huò liàng	5e-12
 认为	rèn wéi	3.0204e-8
 认供	rèn gōng	3e-12
 认影为头	rèn yǐng wéi tóu	3e-12
+认得	rèn de	1.34e-9
 认贼为子	rèn zéi wéi zǐ	3e-12
 认贼为父	rèn zéi wéi fù	3e-12
 认贼作子	rèn zéi zuò zi	3e-12
@@ -13987,6 +13780,7 @@ export const EXTRA_PHRASES = `
 记事簿	jì shì bù	1.8e-11
 记仇	jì chóu	4.8e-11
 记录簿	jì lù bù	3e-12
+记得	jì de	2.545e-9
 记忆量	jì yì liàng	3e-12
 记性差	jì xing chà	3e-12
 记载	jì zǎi	4.784e-9
@@ -14053,7 +13847,6 @@ export const EXTRA_PHRASES = `
 该行	gāi háng	2.41e-10
 该还则还	gāi hái zé huán	3e-12
 详载	xiáng zài	3e-12
-语塞	yǔ sè	7e-11
 语种	yǔ zhǒng	2.77e-10
 语调	yǔ diào	2.02e-10
 语重心长	yǔ zhòng xīn cháng	1.03e-10
@@ -14336,7 +14129,6 @@ export const EXTRA_PHRASES = `
 谢率兵	xiè shuài bīng	2e-12
 谢谢你们	xiè xie nǐ men	3e-12
 谢谢合作	xiè xie hé zuò	3e-12
-谢贾耶	xiè jiǎ yé	3e-12
 谢长廷	xiè cháng tíng	2.8e-11
 谣传	yáo chuán	9.8e-11
 谦恭地	qiān gōng de	3e-12
@@ -14359,10 +14151,6 @@ export const EXTRA_PHRASES = `
 豁免	huò miǎn	1.31e-10
 豁免权	huò miǎn quán	2.9e-11
 豁出	huō chū	1.89e-10
-豁出去	huō chū qù	2.8e-11
-豁口	huō kǒu	5.3e-11
-豁子	huō zi	2e-12
-豁拳	huá quán	3e-12
 豁朗	huò lǎng	1.8e-11
 豁然	huò rán	1.95e-10
 豁然冰释	huò rán bīng shì	3e-12
@@ -14375,7 +14163,6 @@ export const EXTRA_PHRASES = `
 豁然贯通	huò rán guàn tōng	2e-11
 豁然醒悟	huò rán xǐng wù	3e-12
 豁然顿悟	huò rán dùn wù	3e-12
-豁脣子	huō chún zi	3e-12
 豁达	huò dá	1.53e-10
 豁达大度	huò dá dà dù	3.1e-11
 豆沙月饼	dòu shā yuè bing	3e-12
@@ -14395,7 +14182,6 @@ export const EXTRA_PHRASES = `
 貌似	mào sì	1.01e-10
 貌相	mào xiàng	3e-12
 贝塞尔	bèi sài ěr	4.2e-11
-贝塞麦	bèi sāi mài	1.8e-11
 贝子分	bèi zi fēn	3e-12
 贝应夔	bèi yīng kuí	3e-12
 贝恩哈	bèi ēn ha	8e-12
@@ -14436,9 +14222,12 @@ export const EXTRA_PHRASES = `
 质量上乘	zhì liàng shàng chéng	1.7e-11
 质量数	zhì liàng shù	3.1e-11
 贩售量	fàn shòu liàng	3e-12
+贪多务得	tān duō wù dé	1.2e-11
+贪得无厌	tān dé wú yàn	6.1e-11
 贫铀弹	pín yóu dàn	3e-12
 贬为	biǎn wéi	3e-12
 购买量	gòu mǎi liàng	1e-11
+购得	gòu dé	1e-10
 贮存量	zhù cún liàng	3e-12
 贮簿	zhù bù	3e-12
 贮藏	zhù cáng	5.16e-10
@@ -14488,12 +14277,11 @@ export const EXTRA_PHRASES = `
 赛塞尔	sài sài ěr	2e-12
 赛璐玢	sài lù fēn	3e-12
 赞哈	zàn ha	5e-12
+赢得	yíng dé	1.216e-9
 赤地千里	chì dì qiān lǐ	1.2e-11
 赤绳系足	chì shéng jì zú	3e-12
 赫什	hè shí	5e-12
 赫兹振子	hè zī zhèn zi	3e-12
-赫林耶	hè lín yé	5e-12
-赭衣塞路	zhě yī sāi lù	3e-12
 走为上着	zǒu wéi shàng zhe	3e-12
 走为上策	zǒu wéi shàng cè	1.4e-11
 走为上计	zǒu wéi shàng jì	1.6e-11
@@ -14611,7 +14399,6 @@ export const EXTRA_PHRASES = `
 躺倒不干	tǎng dǎo bú gàn	3e-12
 车保帅	jū bǎo shuài	2e-12
 车儿	chē er	1.2e-11
-车削	chē xiāo	1.1e-11
 车把式	chē bǎ shi	1e-11
 车流量	chē liú liàng	1.19e-10
 车满为患	chē mǎn wéi huàn	2e-12
@@ -14622,7 +14409,6 @@ export const EXTRA_PHRASES = `
 车轮子	chē lún zi	1e-11
 车载	chē zài	1.37e-10
 车载式	chē zài shì	1.9e-11
-车载斗量	chē zài dǒu liáng	3e-12
 车载船装	chē zài chuán zhuāng	3e-12
 车都尉	chē dū wèi	7e-12
 车铣刨磨	chē xǐ bào mó	3e-12
@@ -14672,7 +14458,6 @@ export const EXTRA_PHRASES = `
 轮种法	lún zhòng fǎ	3e-12
 轮调	lún diào	3e-12
 轮调法	lún diào fǎ	3e-12
-软木塞	ruǎn mù sāi	1.3e-11
 轰炸	hōng zhà	6.84e-10
 轰炸机	hōng zhà jī	8.6e-10
 轴子	zhóu zi	3e-12
@@ -14794,10 +14579,8 @@ export const EXTRA_PHRASES = `
 达姆弹	dá mǔ dàn	1.2e-11
 达延汗	dá yán hàn	1.7e-11
 达格利什	dá gé lì shí	2e-12
-达耶	dá yé	5e-12
 达蒙	dá méng	3.6e-11
 达赖喇嘛	dá lài lǎ ma	1.23e-10
-达迪耶	dá dí yé	3e-12
 迁地为良	qiān dì wéi liáng	3e-12
 迁调	qiān diào	3e-12
 迂曲	yū qū	6e-12
@@ -14811,6 +14594,8 @@ export const EXTRA_PHRASES = `
 过儿成	guò er chéng	2e-12
 过儿真	guò er zhēn	2e-12
 过切	guò qiē	3e-12
+过得去	guò de qù	8.2e-11
+过得硬	guò de yìng	1.8e-11
 过早地	guò zǎo de	3e-12
 过河卒子	guò hé zú zi	9e-12
 过神儿	guò shén er	2e-12
@@ -14824,7 +14609,6 @@ export const EXTRA_PHRASES = `
 过长	guò cháng	2.27e-10
 过长剑	guò cháng jiàn	2.3e-11
 过门儿	guò mén er	3e-12
-迈耶	mài yé	2.7e-11
 运动常量	yùn dòng cháng liàng	3e-12
 运动量	yùn dòng liàng	6.1e-11
 运筹子里	yùn chóu zi lǐ	3e-12
@@ -14927,10 +14711,9 @@ export const EXTRA_PHRASES = `
 连过儿	lián guò er	2e-12
 连锁反应	lián suǒ fǎn yìng	6.7e-11
 连长	lián zhǎng	5.22e-10
-迪努瓦耶	dí nǔ wǎ yé	2e-12
 迪塞尔	dí sài ěr	3e-12
 迪斯累	dí sī lèi	1.2e-11
-迪济耶	dí jì yé	2e-12
+迫不得已	pò bù dé yǐ	1.88e-10
 迷蒙	mí méng	5.3e-11
 迷迷糊糊	mí mí hū hū	3.1e-10
 追女仔	zhuī nǚ zǐ	3e-12
@@ -14948,6 +14731,7 @@ export const EXTRA_PHRASES = `
 适应期	shì yìng qī	1.3e-11
 适应症	shì yìng zhèng	6.7e-11
 适当其冲	shì dàng qí chōng	3e-12
+适得其反	shì dé qí fǎn	1.25e-10
 适时地	shì shí de	3e-12
 适用於	shì yòng yú	3e-12
 适量	shì liàng	3.62e-10
@@ -14988,13 +14772,11 @@ export const EXTRA_PHRASES = `
 通讯簿	tōng xùn bù	3e-12
 通话量	tōng huà liàng	3e-12
 通路子	tōng lù zi	3e-12
-通过商量	tōng guò shāng liang	3e-12
 通过率	tōng guò lǜ	8e-11
 通邑大都	tōng yì dà dū	3e-12
 通都	tōng dū	3e-12
 通都大邑	tōng dū dà yì	1e-11
 通量	tōng liàng	5.8e-11
-通铺	tōng pù	1.6e-11
 通风栅门	tōng fēng zhà mén	3e-12
 速率	sù lǜ	4.18e-10
 速记簿	sù jì bù	3e-12
@@ -15016,7 +14798,6 @@ export const EXTRA_PHRASES = `
 逻辑系统	luó ji xì tǒng	3e-12
 逻辑联系	luó ji lián xì	3e-12
 逼为	bī wéi	3e-12
-逼供	bī gòng	3.9e-11
 逼良为娼	bī liáng wéi chāng	1.2e-11
 逾分	yú fèn	3e-12
 逾墙钻穴	yú qiáng zuān xué	3e-12
@@ -15149,6 +14930,7 @@ export const EXTRA_PHRASES = `
 邮票夹	yóu piào jiā	3e-12
 邱为铎	qiū wéi duó	3e-12
 邱少云	qiū shào yún	3.9e-11
+邱得用	qiū dé yòng	4.4e-11
 邹应龙	zōu yìng lóng	1.6e-11
 郁郁不乐	yù yù bú lè	3.6e-11
 郁郁累累	yù yù léi léi	3e-12
@@ -15185,7 +14967,6 @@ export const EXTRA_PHRASES = `
 郭靖相	guō jìng xiàng	9e-12
 都为燕	dōu wéi yàn	2e-12
 都乐	dōu lè	1.4e-11
-都亚耶	dōu yà yé	3e-12
 都会区	dū huì qū	3e-12
 都俞吁咈	dōu yú yù fú	3e-12
 都兰	dū lán	5e-12
@@ -15235,7 +15016,6 @@ export const EXTRA_PHRASES = `
 都静静	dū jìng jìng	3e-12
 酋长	qiú zhǎng	3.91e-10
 酋长国	qiú zhǎng guó	5.3e-11
-酌量	zhuó liang	2.1e-11
 配乐	pèi yuè	5e-11
 配图量	pèi tú liàng	3e-12
 配种	pèi zhǒng	2.8e-11
@@ -15430,7 +15210,6 @@ export const EXTRA_PHRASES = `
 重磅	zhòng bàng	3.9e-11
 重离子	zhòng lí zǐ	6.4e-11
 重税	zhòng shuì	1.2e-11
-重纰貤缪	zhòng pī yì miào	3e-12
 重组	chóng zǔ	9.25e-10
 重组股	chóng zǔ gǔ	3e-12
 重罚	zhòng fá	9.7e-11
@@ -15520,7 +15299,6 @@ export const EXTRA_PHRASES = `
 量值	liàng zhí	3.1e-11
 量入为出	liàng rù wéi chū	1.8e-11
 量入计出	liàng rù jì chū	3e-12
-量具	liáng jù	3.3e-11
 量减少	liàng jiǎn shǎo	3e-12
 量出为入	liàng chū wéi rù	2e-12
 量分析	liàng fēn xī	3e-12
@@ -15540,7 +15318,6 @@ export const EXTRA_PHRASES = `
 量子场论	liàng zǐ chǎng lùn	3e-11
 量子论	liàng zǐ lùn	5.3e-11
 量差	liàng chā	3e-12
-量度	liáng dù	9.4e-11
 量成	liàng chéng	3e-12
 量才器使	liàng cái qì shǐ	3e-12
 量才施用	liàng cái shī yòng	3e-12
@@ -15554,15 +15331,12 @@ export const EXTRA_PHRASES = `
 量浅	liàng qiǎn	3e-12
 量热器	liàng rè qì	3e-12
 量热学	liàng rè xué	3e-12
-量程	liáng chéng	2.8e-11
 量窄	liàng zhǎi	3e-12
-量筒	liáng tǒng	2.2e-11
 量级	liàng jí	1.07e-10
 量纲	liàng gāng	3e-12
 量纲分析	liàng gāng fēn xī	3e-12
 量能授官	liàng néng shòu guān	3e-12
 量表	liàng biǎo	3e-12
-量规	liáng guī	1e-11
 量角	liàng jiǎo	3e-12
 量角规	liàng jiǎo guī	3e-12
 量计	liàng jì	1.1e-11
@@ -15609,7 +15383,6 @@ export const EXTRA_PHRASES = `
 金铺	jīn pù	1.33e-10
 金阙云	jīn què yún	2e-12
 鉴影度形	jiàn yǐng dù xíng	3e-12
-针头削铁	zhēn tóu xiāo tiě	3e-12
 钉上去	dìng shàng qù	3e-12
 钉上来	dìng shàng lái	3e-12
 钉下	dìng xià	3e-12
@@ -15664,7 +15437,6 @@ export const EXTRA_PHRASES = `
 钻子	zuān zi	3e-12
 钻尖	zuān jiān	3e-12
 钻屑含量	zuān xiè hán liàng	3e-12
-钻山塞海	zuān shān sāi hǎi	3e-12
 钻开	zuān kāi	3e-12
 钻得	zuān dé	3e-12
 钻懒帮闲	zuān lǎn bāng xián	3e-12
@@ -15706,7 +15478,6 @@ export const EXTRA_PHRASES = `
 铁冠道	tiě guàn dào	8e-12
 铁冠道人	tiě guàn dào rén	4.4e-11
 铁划银	tiě huá yín	2e-12
-铁匠铺	tiě jiàng pù	4.7e-11
 铁哥们儿	tiě gē men er	3e-12
 铁夹	tiě jiā	3e-12
 铁弹	tiě dàn	3e-12
@@ -15714,18 +15485,15 @@ export const EXTRA_PHRASES = `
 铁栅	tiě zhà	8e-12
 铁栅门	tiě zhà mén	3e-12
 铁树开华	tiě shù kāi huá	3e-12
-铁椎	tiě chuí	3e-12
 铁路局长	tiě lù jú zhǎng	3e-12
 铁载体	tiě zài tǐ	3e-12
 铁钉	tiě dīng	3.42e-10
-铃铛	líng dang	6.1e-11
 铄古切今	shuò gǔ qiè jīn	3e-12
 铅含量	qiān hán liàng	1e-11
 铅弹	qiān dàn	1e-11
 铅模	qiān mú	3e-12
 铆钉	mǎo dīng	3.6e-11
 铈量法	shì liàng fǎ	3e-12
-铜椎	tóng chuí	3e-12
 铜模	tóng mú	2e-12
 铜管乐	tóng guǎn yuè	1.2e-11
 铜管乐器	tóng guǎn yuè qì	1.4e-11
@@ -15736,10 +15504,8 @@ export const EXTRA_PHRASES = `
 铜钿	tóng tián	3e-12
 铢称寸量	zhū chēng cùn liàng	3e-12
 铢量寸度	zhū liàng cùn dù	3e-12
-铢铢校量	zhū zhū jiào liáng	3e-12
 铣刀	xǐ dāo	1.1e-11
 铣刨机	xǐ bào jī	3e-12
-铣削	xǐ xiāo	8e-12
 铣头	xǐ tóu	3e-12
 铣工	xǐ gōng	3e-12
 铣蚀	xǐ shí	3e-12
@@ -15771,7 +15537,6 @@ export const EXTRA_PHRASES = `
 铺上	pū shàng	1.47e-10
 铺上去	pū shàng qù	3e-12
 铺上来	pū shàng lái	3e-12
-铺位	pù wèi	4.2e-11
 铺叙	pū xù	2.3e-11
 铺地	pū dì	3e-12
 铺地园	pū dì yuán	3e-12
@@ -15788,10 +15553,8 @@ export const EXTRA_PHRASES = `
 铺张	pū zhāng	5.5e-11
 铺张浪费	pū zhāng làng fèi	4.8e-11
 铺成	pū chéng	3e-12
-铺户	pù hù	1.7e-11
 铺排	pū pái	4.3e-11
 铺放	pū fàng	8e-12
-铺板	pù bǎn	1.3e-11
 铺满	pū mǎn	3e-12
 铺盖	pū gài	1.43e-10
 铺盖卷	pū gài juǎn	4e-11
@@ -15801,15 +15564,12 @@ export const EXTRA_PHRASES = `
 铺筑	pù zhù	2.68e-10
 铺管工人	pū guǎn gōng rén	3e-12
 铺纸	pū zhǐ	3e-12
-铺胸纳地	pù xiōng nà dì	3e-12
 铺衬	pū chèn	4e-12
 铺设	pū shè	4.01e-10
 铺起	pū qǐ	3e-12
 铺路	pū lù	8.7e-11
 铺轨	pū guǐ	3.1e-11
-铺锦列绣	pù jǐn liè xiù	3e-12
 铺陈	pū chén	4.7e-11
-铺面	pù miàn	8.2e-11
 链式反应	liàn shì fǎn yìng	4.6e-11
 铿镪顿挫	kēng qiāng dùn cuò	3e-12
 销假	xiāo jià	3e-12
@@ -15823,7 +15583,6 @@ export const EXTRA_PHRASES = `
 锐利地	ruì lì de	3e-12
 锒铛入狱	láng dāng rù yù	1.6e-11
 错划	cuò huá	5.8e-11
-错缪	cuò miào	3e-12
 错载	cuò zài	3e-12
 锚地	máo dì	3.2e-11
 锛得儿木	bēn de er mù	3e-12
@@ -16122,9 +15881,7 @@ export const EXTRA_PHRASES = `
 门扇	mén shàn	6.6e-11
 门斗	mén dǒu	5e-12
 门槛	mén kǎn	7.4e-10
-门槛儿	mén kǎn er	1e-11
 门荫结	mén yīn jié	3e-12
-门蒂耶	mén dì yé	1.8e-11
 门衰祚薄	mén shuāi zuò bó	3e-12
 门诊量	mén zhěn liàng	1.4e-11
 门里出身	mén li chū shēn	3e-12
@@ -16132,11 +15889,9 @@ export const EXTRA_PHRASES = `
 闪光弹	shǎn guāng dàn	2e-12
 闪长岩	shǎn cháng yán	2e-11
 闪闪地	shǎn shǎn de	1.2e-11
-闫章更	yán zhāng gēng	2e-12
 闭上眼睛	bì shàng yǎn jing	3e-12
 闭卷	bì juàn	2.2e-11
 闭塞	bì sè	2.18e-10
-闭目塞耳	bì mù sè ěr	3e-12
 问供	wèn gōng	3e-12
 问卷	wèn juàn	1.66e-10
 问卷调查	wèn juàn diào chá	6.5e-11
@@ -16186,12 +15941,10 @@ export const EXTRA_PHRASES = `
 阎应元	yán yīng yuán	2e-12
 阒无一人	qù wú yī rén	8e-12
 阔少	kuò shào	6e-12
-阖扇	hé shān	3e-12
 阙一不可	què yī bù kě	3e-12
 阙之禁	què zhī jìn	3e-12
 阙二剑	què èr jiàn	2e-12
 阙右门	què yòu mén	1.28e-10
-阙如	quē rú	1e-11
 阙左门	què zuǒ mén	4e-12
 阙平明	què píng míng	1.28e-10
 阙建容	què jiàn róng	2e-12
@@ -16227,7 +15980,6 @@ export const EXTRA_PHRASES = `
 阵地	zhèn dì	1.812e-9
 阵地战	zhèn dì zhàn	6.8e-11
 阻塞	zǔ sè	2.43e-10
-阻塞性	zǔ sè xìng	3.7e-11
 阽危之域	diàn wēi zhī yù	3e-12
 阿不都热依木	ā bù dū rè yī mù	3e-12
 阿不都热西提	ā bù dū rè xī tí	6e-12
@@ -16240,7 +15992,6 @@ export const EXTRA_PHRASES = `
 阿克塞哈萨克族自治县	ā kè sài hā sà kè zú zì zhì xiàn	2e-12
 阿党相为	ā dǎng xiāng wéi	3e-12
 阿其所好	ē qí suǒ hào	3e-12
-阿卜杜拉耶	ā bǔ dù lā yé	3e-12
 阿卡什	ā kǎ shí	2.6e-11
 阿卡耶夫	ā kǎ yē fū	1.6e-11
 阿古柏	ā gǔ bǎi	7.4e-11
@@ -16266,7 +16017,6 @@ export const EXTRA_PHRASES = `
 阿尔忒	ā ěr tuī	1.9e-11
 阿尔忒弥	ā ěr tuī mí	3e-12
 阿尔摩哈	ā ěr mó ha	2e-12
-阿尔菲耶	ā ěr fēi yé	3e-12
 阿布哈兹	ā bù hā zī	4.4e-11
 阿弟仔	ā dì zǐ	3e-12
 阿弥陀	ē mí tuó	1.4e-11
@@ -16303,7 +16053,6 @@ export const EXTRA_PHRASES = `
 阿黛儿	ā dài er	6e-12
 陂塘	bēi táng	1.3e-11
 陂湖禀量	bēi hú bǐng liàng	3e-12
-陂陀	pō tuó	3e-12
 附识	fù zhì	3e-12
 陆先生	lù xiān sheng	5.5e-11
 陆冠英	lù guàn yīng	2.72e-10
@@ -16383,7 +16132,6 @@ export const EXTRA_PHRASES = `
 随机应变	suí jī yìng biàn	1.54e-10
 随物应机	suí wù yìng jī	3e-12
 随行	suí xíng	2.79e-10
-随钻测量	suí zuān cè liáng	3e-12
 隐为者	yǐn wéi zhě	3e-12
 隐形眼睛	yǐn xíng yǎn jing	3e-12
 隐没	yǐn mò	1.25e-10
@@ -16410,6 +16158,8 @@ export const EXTRA_PHRASES = `
 难倒	nán dǎo	2.5e-11
 难割难舍	nán gē nán shě	4e-12
 难友	nàn yǒu	2.9e-11
+难得	nán dé	1.653e-9
+难得一见	nán dé yí jiàn	5e-11
 难得糊涂	nán dé hú tu	3e-12
 难挨	nán ái	2.3e-11
 难胞	nàn bāo	3e-12
@@ -16423,6 +16173,7 @@ export const EXTRA_PHRASES = `
 雁行	yàn háng	4.7e-11
 雄冠	xióng guàn	3e-12
 雅乐	yǎ yuè	5.4e-11
+雅温得	yǎ wēn dé	2.1e-11
 雅相	yǎ xiàng	3e-12
 雅虎哦哦	yǎ hǔ ó ó	3e-12
 雅量	yǎ liàng	1.6e-11
@@ -16456,12 +16207,9 @@ export const EXTRA_PHRASES = `
 零冠词	líng guàn cí	3e-12
 零售量	líng shòu liàng	4e-12
 零担	líng dàn	5e-12
-雷列耶	léi liè yé	4e-12
 雷厉风行	léi lì fēng xíng	9.2e-11
-雷扎耶	léi zhā yé	2e-12
 雷格蒙	léi gé méng	1.1e-11
 雷火弹	léi huǒ dàn	2.9e-11
-雷米耶	léi mǐ yé	2e-12
 雷耶斯	léi yē sī	1.1e-11
 雷量	léi liàng	3e-12
 雾蒙蒙	wù méng méng	3.2e-11
@@ -16553,12 +16301,15 @@ export const EXTRA_PHRASES = `
 非妳	fēi nǐ	3e-12
 非妳不可	fēi nǐ bù kě	3e-12
 非妳莫属	fēi nǐ mò shǔ	3e-12
+非得	fēi děi	3.14e-10
+非法所得	fēi fǎ suǒ dé	1e-11
 非洲地区	fēi zhōu dì qū	2.4e-11
 非移调	fēi yí diào	3e-12
 非行	fēi xíng	1.8e-11
 非载不可	fēi zài bù kě	3e-12
 非银行	fēi yín háng	1.3e-11
 非难	fēi nàn	5.5e-11
+靠得住	kào de zhù	1.17e-10
 靠边儿站	kào biān er zhàn	3e-12
 靡不有初	mǐ bù yǒu chū	3e-12
 靡丽	mǐ lì	3e-12
@@ -16579,7 +16330,6 @@ export const EXTRA_PHRASES = `
 韦为相	wéi wéi xiàng	2e-12
 韦塞尔	wéi sài ěr	8e-12
 韦应物	wéi yìng wù	1e-11
-韦查耶	wéi chá yé	5e-12
 韦都统	wéi dū tǒng	2.9e-11
 韧劲儿	rèn jìn er	3e-12
 韩为氏	hán wéi shì	3e-12
@@ -16635,6 +16385,7 @@ export const EXTRA_PHRASES = `
 须得马	xū de mǎ	2e-12
 须答允	xū dā yǔn	5e-12
 顽嚣	wán xiāo	3e-12
+顾不得	gù bù dé	4.25e-10
 顾冠中	gù guàn zhōng	3e-12
 顾学颉	gù xué xié	2e-12
 顾应祥	gù yīng xiáng	8e-12
@@ -16646,8 +16397,6 @@ export const EXTRA_PHRASES = `
 顾虑重重	gù lǜ chóng chóng	2.6e-11
 顾长卫	gù cháng wèi	1.6e-11
 顾颉刚	gù xié gāng	5.1e-11
-顿开茅塞	dùn kāi máo sè	4e-12
-顿足椎胸	dùn zú chuí xiōng	3e-12
 颀长	qí cháng	3.3e-11
 颁行	bān xíng	2.73e-10
 颂声载道	sòng shēng zài dào	3e-12
@@ -16762,7 +16511,6 @@ export const EXTRA_PHRASES = `
 饶舌调唇	ráo shé diào chún	3e-12
 饼乾店	bǐng gān diàn	3e-12
 饼乾盒	bǐng gān hé	3e-12
-饼铛	bǐng chēng	3e-12
 饿殍枕藉	è piǎo zhěn jiè	3e-12
 饿着肚子	è zhe dù zi	3e-12
 饿肚子	è dù zi	3e-12
@@ -16820,7 +16568,6 @@ export const EXTRA_PHRASES = `
 马曾德兰	mǎ zēng dé lán	3e-12
 马朝旭	mǎ zhāo xù	1.844e-9
 马槟榔	mǎ bīng láng	3e-12
-马洛耶	mǎ luò yé	2e-12
 马生角	mǎ shēng jué	3e-12
 马良行	mǎ liáng xíng	1.8e-11
 马萨诸塞	mǎ sà zhū sài	4.2e-11
@@ -16926,7 +16673,6 @@ export const EXTRA_PHRASES = `
 鲁卜哈	lǔ bǔ ha	1.1e-11
 鲁国为	lǔ guó wéi	2e-12
 鲁塞尔	lǔ sài ěr	2e-12
-鲁斤燕削	lǔ jīn yàn xiāo	3e-12
 鲁梅哈	lǔ méi ha	2e-12
 鲁济济	lǔ jǐ jǐ	5e-12
 鲁禾帖	lǔ hé tiě	1.3e-11
@@ -16934,7 +16680,6 @@ export const EXTRA_PHRASES = `
 鲁莽地	lǔ mǎng de	3e-12
 鲁藏布	lǔ zàng bù	3e-12
 鲁长老	lǔ zhǎng lǎo	4.2e-11
-鲍耶	bào yé	9e-12
 鲍长老	bào zhǎng lǎo	1.5e-11
 鲜为人知	xiǎn wéi rén zhī	8.9e-11
 鲜儿	xiān er	2e-12
@@ -16971,7 +16716,6 @@ export const EXTRA_PHRASES = `
 鸿衣羽裳	hóng yī yǔ cháng	3e-12
 鸿都买第	hóng dū mǎi dì	3e-12
 鸿飞雪爪	hóng fēi xuě zhǎo	3e-12
-鹅翎扇	é líng shān	3e-12
 鹤发	hè fà	3e-12
 鹤发松姿	hè fà sōng zī	3e-12
 鹤嘴镐	hè zuǐ gǎo	3e-12
@@ -17045,7 +16789,6 @@ export const EXTRA_PHRASES = `
 黄豆斗箕	huáng dòu dǒu jī	3e-12
 黄陂	huáng pí	1.318e-9
 黄陂区	huáng pí qū	2.61e-10
-黄陂县	huáng pí xiàn	3e-12
 黄骠马	huáng biāo mǎ	1.5e-11
 黎得芳	lí de fāng	3e-12
 黏着	nián zhuó	1.8e-11
@@ -17062,7 +16805,6 @@ export const EXTRA_PHRASES = `
 黑帖	hēi tiě	3e-12
 黑旋风	hēi xuàn fēng	3e-12
 黑曲霉	hēi qū méi	3e-12
-黑更半夜	hēi gēng bàn yè	3e-12
 黑李子色	hēi lǐ zi sè	3e-12
 黑沈沈	hēi chén chén	3e-12
 黑海地区	hēi hǎi dì qū	1e-11
@@ -17083,7 +16825,6 @@ export const EXTRA_PHRASES = `
 鼠蹊部	shǔ xī bù	3e-12
 鼻出血	bí chū xiě	3e-12
 鼻咽	bí yān	1.8e-11
-鼻塞	bí sè	5.2e-11
 鼻孔撩天	bí kǒng liāo tiān	3e-12
 鼻血	bí xiě	8.2e-11
 齐一儒	qí yī rú	3e-12
@@ -17094,7 +16835,6 @@ export const EXTRA_PHRASES = `
 齐量等观	qí liàng děng guān	3e-12
 齐齐儿	qí qí er	4e-12
 齐齐哈尔	qí qí hā ěr	8.9e-11
-齿耙	chǐ bà	3e-12
 龇牙咧嘴	zī yá liě zuǐ	3.6e-11
 龈齿弹舌	yín chǐ tán shé	3e-12
 龙一脉	lóng yī mài	2e-12

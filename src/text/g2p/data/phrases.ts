@@ -822,4 +822,9 @@ export const PHRASES = `
 桄榔 guang1 lang2
 薄熙来 bo2 xi1 lai2
 薄一波 bo2 yi1 bo1
+句町 gou1 ding1
+句吴 gou1 wu2
+委靡 wei3 mi3
+积极地 ji1 ji2 de5
+消极地 xiao1 ji2 de5
 `

@@ -29,6 +29,10 @@ function afterNumeral(c: RuleContext): boolean {
 }
 
 const ADVERBIAL_DE_BEFORE = '性然般样地乎'
+/** Last characters of adverbs and adjectives that take adverbial 地 (不断地, 积极地, 认真地). */
+const ADVERB_ENDINGS = '能力断续步常真单速极效意细功确接显理烈默悄轻缓紧密详仔逐渐勉亲积认努静'
+/** Characters after 地 that make it the noun dì (地区, 地方, 地下 …). */
+const NOUN_AFTER_DI = '区方下上点位面图址形势质理震球带域段产主铁道毯板标价盘名契租税貌处里中内外的'
 
 export const RULES: Readonly<Record<string, Rule>> = {
   了: (c) => {
@@ -39,9 +43,17 @@ export const RULES: Readonly<Record<string, Rule>> = {
   地: (c) => {
     if (c.inWord) return undefined
     const prev = at(c, -1)
-    // 预见性地警告, 突然地, 一般地, 慢慢地: adverbial 地.
+    // 预见性地警告, 突然地, 一般地, 慢慢地, 尽可能地: adverbial 地 before a verb.
     if (has(ADVERBIAL_DE_BEFORE, prev) || (prev !== '' && prev === at(c, -2))) return 'de5'
+    if (has(ADVERB_ENDINGS, prev) && isHan(at(c, 1)) && !has(NOUN_AFTER_DI, at(c, 1))) return 'de5'
     return undefined
+  },
+  得: (c) => {
+    if (c.inWord) return undefined
+    const prev = at(c, -1)
+    // Complement 得 after a verb or adjective: 跑得很快, 写得非常好, 好得很.
+    if (!isHan(prev) || has('不必只须还就才都也没可难何他她我你它谁', prev)) return undefined
+    return has('很非十更太好不多少快慢清真极最越过起住', at(c, 1)) ? 'de5' : undefined
   },
   为: (c) => {
     if (c.inWord) return undefined
@@ -167,7 +179,9 @@ export const RULES: Readonly<Record<string, Rule>> = {
     return c.inWord ? undefined : 'juan3'
   },
   弄: (c) => {
-    if (/\d/u.test(at(c, -1)) || at(c, -1) === '里' || at(c, 1) === '堂') return 'long4'
+    // Shanghai lanes: 596弄, 里弄, 弄堂, 百福弄社区, 弄口.
+    if (/\d/u.test(at(c, -1)) || has('里支总', at(c, -1)) || has('堂口内', at(c, 1))) return 'long4'
+    if (/^社区|^小区/u.test(after(c, 2))) return 'long4'
     return undefined
   },
   汗: (c) => (at(c, -1) === '可' || has('国位庭帐', at(c, 1)) ? 'han2' : undefined),
@@ -271,12 +285,12 @@ export const RULES: Readonly<Record<string, Rule>> = {
   仇: (c) => (c.inWord ? undefined : 'chou2'),
   量: (c) => {
     if (c.inWord) return undefined
-    if (has('测丈估衡思打称', at(c, -1))) return 'liang2'
+    if (has('测丈估衡思打称', at(c, -1)) || has('体身', at(c, 1))) return 'liang2'
     return undefined
   },
   更: (c) => {
     if (c.inWord) return undefined
-    if (has('新改换替迭正名衣', at(c, 1))) return 'geng1'
+    if (has('新改换替迭正名衣始鼓夫', at(c, 1))) return 'geng1'
     if (has('三五打变', at(c, -1))) return 'geng1'
     return undefined
   },
