@@ -59,7 +59,13 @@ export const RULES: Readonly<Record<string, Rule>> = {
     if (c.inWord) return undefined
     const next = at(c, 1)
     if (has('了何啥什此', next)) return 'wei4' // 为了, 为何, 为什么, 为此
-    if (/^.{0,8}(服务|效力|效劳|报仇|祈祷|辩护|庆祝|着想|而战)/u.test(after(c, 10))) return 'wei4'
+    // Benefactive 为 (for someone): 为人民服务, 为球队效力, 为电影配音.
+    if (
+      /^[^，。；！？,;]{0,8}(服务|效力|效劳|报仇|祈祷|辩护|庆祝|着想|而战|提供|作出|做出|带来|创造|奠定|开辟|配音|演唱|创作|设计|打造|举办|争取|谋求|赢得|献出|付出|牺牲)/u.test(
+        after(c, 12),
+      )
+    )
+      return 'wei4'
     return 'wei2' // copula and verb: 均为, 改为, 视为, 自西向东为…
   },
   还: (c) => {
