@@ -2,7 +2,8 @@
  * `mynah say TEXT|-`: synthesize to a file (default `out.<format>` in the current directory,
  * overwritten), or to stdout with `-o -` (streamed segment by segment). The format comes from
  * --format, else from the output file's extension, else wav. Progress goes to stderr when it
- * is a terminal; --json prints {file, duration_s, sample_rate, segments, voice}.
+ * is a terminal; --json prints {file, duration_s, sample_rate, segments, voice}. `--ref CLIP`
+ * clones a voice from a clip; the --emotion* flags are parsed by ../emotion-flags.ts.
  */
 import { extname } from 'node:path'
 import type { Command } from 'commander'
@@ -12,9 +13,17 @@ import { MynahError } from '../../core/errors.js'
 import { writeFileAtomic } from '../../core/files.js'
 import { type LangOption, OUTPUT_FORMATS, type OutputFormat } from '../../core/types.js'
 import type { Mynah, Progress, SpeakRequest } from '../../runtime/api.js'
-import { printJson, printLine } from '../output.js'
+import {
+  addEmotionOptions,
+  type EmotionFlags,
+  parseEmotionFlags,
+  withReferenceAudio,
+} from '../emotion-flags.js'
+import { printJson, printLine, warn } from '../output.js'
+import { readClip } from '../read-clip.js'
 
-interface SayFlags {
+interface SayFlags extends EmotionFlags {
+  ref?: string
   output?: string
   format?: string
   voice?: string
@@ -119,14 +128,23 @@ async function sayToStdout(
 async function say(text: string, flags: SayFlags, home: string | undefined): Promise<void> {
   const format = chooseFormat(flags.format, flags.output)
   const file = flags.output ?? `out.${format}`
+  const config = loadConfig({ flags: { home } })
+  const emotion = parseEmotionFlags(flags)
+  let spec = emotion.spec
+  if (spec && emotion.referencePath)
+    spec = withReferenceAudio(
+      spec,
+      await readClip(emotion.referencePath, '--emotion-ref', config.maxUploadBytes),
+    )
   const request: SpeakRequest = {
     text: text === '-' ? await readStdin() : text,
     lang: parseLang(flags.lang),
     voice: flags.voice,
+    reference: flags.ref ? await readClip(flags.ref, '--ref', config.maxUploadBytes) : undefined,
+    emotion: spec,
     speed: parseSpeed(flags.speed),
     engine: flags.engine,
   }
-  const config = loadConfig({ flags: { home } })
   const { createMynah } = await import('../../runtime/mynah.js')
   const mynah = createMynah(config)
   const progress = progressLine(process.stderr.isTTY === true && !flags.json)
@@ -137,6 +155,7 @@ async function say(text: string, flags: SayFlags, home: string | undefined): Pro
       result = { ...r, sampleRate: config.sampleRate }
     } else {
       const speech = await mynah.speak(request, { onProgress: progress.onProgress })
+      for (const w of speech.warnings) warn(`${w.code}: ${w.message}`)
       const bytes = await encodeAudio({ samples: speech.samples, sampleRate: speech.sampleRate }, format)
       await writeFileAtomic(file, bytes)
       result = {
@@ -168,19 +187,20 @@ async function say(text: string, flags: SayFlags, home: string | undefined): Pro
 }
 
 export function register(program: Command): void {
-  program
+  const command = program
     .command('say')
     .description('synthesize speech from text (TEXT, or - to read stdin)')
     .argument('<text>', 'text to speak, or - for stdin')
     .option('-o, --output <file>', 'output file, or - for stdout (default: out.<format>)')
     .option('--format <format>', `output format: ${OUTPUT_FORMATS.join(', ')} (default: from -o, else wav)`)
-    .option('--voice <name>', 'voice name (see `mynah voices list`)')
+    .option('--voice <name>', 'built-in or saved voice (see `mynah voices list`)')
+    .option('--ref <clip>', 'clone the voice of this clip (wav/flac/mp3/ogg, ≤ 15 s of speech used)')
     .option('--lang <lang>', 'auto, zh or en (default auto)')
     .option('--speed <factor>', 'speaking rate, 0.5..2 (default 1)')
     .option('--engine <name>', 'engine id (default from config: builtin)')
     .option('--json', 'print a JSON summary')
-    .action(async (text: string, flags: SayFlags, command: Command) => {
-      const home = (command.optsWithGlobals() as { home?: string }).home
-      await say(text, flags, home)
-    })
+  addEmotionOptions(command).action(async (text: string, flags: SayFlags, cmd: Command) => {
+    const home = (cmd.optsWithGlobals() as { home?: string }).home
+    await say(text, flags, home)
+  })
 }
