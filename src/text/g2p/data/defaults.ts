@@ -3,7 +3,9 @@
  * claimed them), where pinyin-pro's single-character default is the rarer reading in
  * running text. The usual reason: the common use is a proper noun, a transliteration,
  * a chemical element or a bound form, while pinyin-pro picked the colloquial or archaic
- * reading. Each line: character, reading, and the use that justifies it.
+ * reading. Each line: character, reading, and the use that justifies it. For bound
+ * characters the choice agrees with the frequency-weighted readings of the words that
+ * contain them in @pinyin-pro/data's large dictionary.
  */
 const TABLE = `
 蛤 ge2 蛤蜊/文蛤 and the bivalve families (蛤蟆 ha2 is a phrase)
@@ -60,6 +62,14 @@ const TABLE = `
 供 gong1 可供, 以供, 供…使用 (供奉 gong4 comes from the dictionary)
 阆 lang4 阆中, 阆州
 樘 tang2 门樘, 窗樘 (the standard reading)
+峒 tong2 崆峒 and names
+窨 yin4 地窨子
+缊 yun4 names (缊纥提)
+芾 fu2 米芾
+蕃 bo1 吐蕃 and the 蕃 peoples
+蹶 jue2 一蹶不振
+阏 yan1 阏氏
+嬛 huan2 甄嬛
 `
 
 let table: Map<string, string> | undefined

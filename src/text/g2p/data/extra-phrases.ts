@@ -3870,6 +3870,7 @@ export const EXTRA_PHRASES = `
 吐哺握发	tǔ bǔ wò fā	3e-12
 吐沫	tù mò	2e-11
 吐泻	tù xiè	8e-12
+吐蕃	tǔ bō	6.59e-10
 吐血	tù xiě	1.58e-10
 向亚冠	xiàng yà guàn	3e-12
 向少林	xiàng shào lín	3e-12
@@ -6158,6 +6159,8 @@ export const EXTRA_PHRASES = `
 岩相	yán xiàng	3e-12
 岭北行省	lǐng běi xíng shěng	1.8e-11
 岳少保	yuè shào bǎo	8e-12
+崆峒	kōng tóng	2.03e-10
+崆峒山	kōng tóng shān	3.1e-11
 崔应元	cuī yīng yuán	7e-12
 崔应星	cuī yīng xīng	3e-12
 嵩山少林寺	sōng shān shào lín sì	2.6e-11
@@ -13230,7 +13233,6 @@ export const EXTRA_PHRASES = `
 蔫儿坏	niān er huài	3e-12
 蔺相如	lìn xiàng rú	2.3e-11
 蕁麻疹	xún má zhěn	3e-12
-蕃衍	fán yǎn	6e-12
 蕴藏	yùn cáng	8.34e-10
 蕴藏量	yùn cáng liàng	5.25e-10
 薄一波	báo yī bō	5.8e-11
@@ -14375,7 +14377,6 @@ export const EXTRA_PHRASES = `
 蹊跷作怪	qī qiao zuò guài	3e-12
 蹦蹦儿车	bèng bèng er chē	3e-12
 蹭蹬	cèng dèng	1.6e-11
-蹶子	juě zi	3e-12
 蹻脚	jué jiǎo	3e-12
 身中数弹	shēn zhòng shù dàn	3e-12
 身中数枪	shēn zhòng shù qiāng	3e-12
@@ -15939,6 +15940,7 @@ export const EXTRA_PHRASES = `
 阆苑	làng yuàn	5e-12
 阆苑琼楼	làng yuàn qióng lóu	3e-12
 阎应元	yán yīng yuán	2e-12
+阏氏	yān zhī	2.3e-11
 阒无一人	qù wú yī rén	8e-12
 阔少	kuò shào	6e-12
 阙一不可	què yī bù kě	3e-12
