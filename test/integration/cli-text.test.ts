@@ -126,7 +126,7 @@ describe('mynah text pinyin', () => {
       .split('\n')
       .map((l) => JSON.parse(l) as { text: string; pinyin: unknown[] })
     expect(rows.map((row) => row.text)).toEqual(input)
-    rows.forEach((row, i) => expect(row.pinyin).toHaveLength([...(input[i] ?? '')].length))
+    expect(rows.map((row) => row.pinyin.length)).toEqual(input.map((line) => [...line].length))
     expect(rows[0]?.pinyin).toEqual(['chong2', 'qing4', null, null, null, null, 'hao3'])
     expect(rows[3]?.pinyin).toEqual([null, 'yi2', 'ge4'])
   })
