@@ -1,11 +1,16 @@
 /**
  * The built-in engine: Mandarin runs go to a recorded-syllable voice, English runs to a
  * flite voice of the same gender; each segment's pieces are levelled, joined with pauses
- * and crossfades at 24 kHz, and yielded as one chunk as soon as the segment is done.
+ * and crossfades at 24 kHz, and yielded as one chunk as soon as the segment is done. With
+ * a clone profile, every piece is converted towards it right after it is rendered
+ * (clone-sources.ts), so cloning streams the same way.
  */
 import { MynahError, throwIfAborted } from '../../core/errors.js'
+import { sha256Hex } from '../../core/files.js'
 import type { Audio, Lang, Segment, TextRun, VoiceProfile } from '../../core/types.js'
+import { buildProfile } from '../../voice/profile.js'
 import type { AudioChunk, Engine, EngineInfo, EngineVoice, SynthesisRequest } from '../engine.js'
+import { CloneSources } from './clone-sources.js'
 import { emotionToProsody } from './emotion-prosody.js'
 import { ENGINE_SAMPLE_RATE, joinPieces, PAUSE_MS, type Piece, withTrailingSilence } from './mix.js'
 import type { ProsodyControls } from './prosody.js'
@@ -99,17 +104,19 @@ function spokenUnits(segments: readonly Segment[]): Record<Lang, number> {
 export class BuiltinEngine implements Engine {
   readonly id = BUILTIN_INFO.id
   readonly #voices: readonly VoiceRenderer[]
+  readonly #clone: CloneSources
   #loaded = false
 
   constructor(options: BuiltinEngineOptions) {
     this.#voices = options.voices
+    this.#clone = new CloneSources(options.voices)
   }
 
   describe(): EngineInfo {
     return {
       ...BUILTIN_INFO,
       sampleRate: ENGINE_SAMPLE_RATE,
-      features: ['streaming'],
+      features: ['streaming', 'emotion', 'clone'],
       voices: this.#voices.map((v) => v.voice),
       stages: [
         {
@@ -146,11 +153,15 @@ export class BuiltinEngine implements Engine {
     this.#loaded = true
   }
 
-  async profile(_reference: Audio, _signal?: AbortSignal): Promise<VoiceProfile> {
-    throw new MynahError('E_ENGINE_NOT_READY', {
-      engine: this.id,
-      detail: 'voice cloning from a reference clip is not available in this build yet',
-    })
+  /**
+   * Profile of a reference clip (speech only: voice/reference.ts ingestReference first).
+   * The id is the sha256 of the samples' bytes; a caller that knows the uploaded file's
+   * sha256 (the profile cache key) replaces it with that.
+   */
+  async profile(reference: Audio, signal?: AbortSignal): Promise<VoiceProfile> {
+    const { samples } = reference
+    const bytes = new Uint8Array(samples.buffer, samples.byteOffset, samples.byteLength)
+    return buildProfile(reference, sha256Hex(bytes), { signal })
   }
 
   async unload(): Promise<void> {
@@ -197,19 +208,17 @@ export class BuiltinEngine implements Engine {
       })
     if (!(request.intervalSilenceMs >= 0))
       throw new MynahError('E_INVALID_ARGUMENT', { detail: 'intervalSilenceMs must be 0 or more' })
-    // Seam for cloning (engines/builtin/clone): pick the source voice from the profile and
-    // convert each rendered segment towards it. Until then a profile is refused, not ignored.
-    if (request.profile)
-      throw new MynahError('E_ENGINE_NOT_READY', {
-        engine: this.id,
-        detail: 'voice cloning from a reference clip is not available in this build yet',
-      })
-    const voices = this.pickVoices(request.voice, segments)
+    const target = request.profile
+    // Cloning converts from the named voice (and its pair), or from the voices closest to the target.
+    const voices =
+      target && request.voice === undefined
+        ? this.#clone.pick(target)
+        : this.pickVoices(request.voice, segments)
     if (!segments.some((s) => s.runs.some(isSpeakable))) throw new MynahError('E_TEXT_UNSPEAKABLE')
     const context: RenderContext = { prosody: emotionToProsody(request.emotion), speed, signal }
     throwIfAborted(signal)
     for (const [i, segment] of segments.entries()) {
-      const audio = await this.renderSegment(segment, voices, context)
+      const audio = await this.renderSegment(segment, voices, context, target)
       throwIfAborted(signal)
       const last = i === segments.length - 1
       const chunk = last ? audio : withTrailingSilence(audio, request.intervalSilenceMs)
@@ -217,11 +226,17 @@ export class BuiltinEngine implements Engine {
     }
   }
 
-  /** Render one segment: one voice call per language group, then level and join. */
+  /**
+   * Render one segment: one voice call per language group, each piece converted towards
+   * `target` when cloning, then level and join. Conversion comes after the emotion's
+   * prosody has shaped the rendering and before levelling, so the emotion's gain is applied
+   * once, at the join, for both languages.
+   */
   async renderSegment(
     segment: Segment,
     voices: Record<Lang, VoiceRenderer>,
     context: RenderContext,
+    target?: VoiceProfile,
   ): Promise<Audio> {
     const groups = groupRuns(segment)
     const pieces: Piece[] = []
@@ -229,7 +244,13 @@ export class BuiltinEngine implements Engine {
       throwIfAborted(context.signal)
       const voice = voices[group.lang]
       await voice.load()
-      const audio = await voice.render(group.runs, context)
+      let audio: Audio
+      if (target) {
+        // The source voice's profile first: measuring it (once) takes a second or two, and a
+        // request cancelled meanwhile stops before rendering.
+        const source = await this.#clone.profileOf(voice, context.signal)
+        audio = await this.#clone.convert(await voice.render(group.runs, context), source, target, context)
+      } else audio = await voice.render(group.runs, context)
       const isLast = k === groups.length - 1
       pieces.push({ audio, pauseAfterMs: isLast ? 0 : pauseAfterGroup(group, context) })
     }

@@ -27,6 +27,11 @@ export interface ConvertOptions {
   readonly limits?: MappingLimits
   /** Apply the speaking-rate mapping (default true; the engine's own speed still applies on top). */
   readonly rate?: boolean
+  /**
+   * Register shift (semitones) the source speech was rendered with on purpose, e.g. an
+   * emotion's F0 level; kept in the output instead of being normalised away (mapF0).
+   */
+  readonly f0ShiftSemitones?: number
 }
 
 /** Describes what a conversion did (for logs, tests and docs). */
@@ -63,6 +68,7 @@ export function convertParams(
   target: VoiceProfile,
   limits: MappingLimits = DEFAULT_LIMITS,
   withRate = true,
+  f0ShiftSemitones = 0,
 ): WorldParams {
   const plan = conversionPlan(source, target, limits, withRate)
   const equaliser = createEqualiser(source, target, plan.warp, params.sampleRate, params.fftSize, limits)
@@ -78,7 +84,7 @@ export function convertParams(
   )
   const mapped: WorldParams = {
     ...params,
-    f0: mapF0(params.f0, params.framePeriod, source, target, limits),
+    f0: mapF0(params.f0, params.framePeriod, source, target, limits, f0ShiftSemitones),
     envelope,
     bandAperiodicity,
   }
@@ -111,7 +117,14 @@ export async function convertToProfile(
     ceil: Math.min(900, source.f0.maxHz * 1.8),
   })
   throwIfAborted(options.signal)
-  const converted = convertParams(params, source, target, limits, options.rate !== false)
+  const converted = convertParams(
+    params,
+    source,
+    target,
+    limits,
+    options.rate !== false,
+    options.f0ShiftSemitones ?? 0,
+  )
   const samples = synthesize(converted, { signal: options.signal })
   // Keep the input's level (per-sample RMS), then make sure nothing clips.
   const before = rms(audio.samples)

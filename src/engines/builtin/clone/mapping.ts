@@ -60,6 +60,11 @@ export function logCentre(profile: VoiceProfile): number {
  * contours). The source centre is the segment's own median, blended with the voice
  * profile's for segments with under a second of voicing: a built-in voice's sentences sit
  * a semitone or two off its long-term centre, and the target should be met per segment.
+ *
+ * `shiftSemitones` is a register shift the source speech carries on purpose (an emotion's
+ * F0 level, engines/builtin/emotion-prosody.ts): centring on the segment's own median would
+ * erase it, so the target centre is moved by the same amount and the shift survives
+ * exactly, whatever the spread ratio.
  */
 export function mapF0(
   f0: Float64Array,
@@ -67,6 +72,7 @@ export function mapF0(
   source: VoiceProfile,
   target: VoiceProfile,
   limits = DEFAULT_LIMITS,
+  shiftSemitones = 0,
 ): Float64Array {
   const spread = clamp(target.f0.logStd / Math.max(1e-3, source.f0.logStd), limits.f0SpreadRatio)
   const voiced = Array.from(f0)
@@ -74,8 +80,10 @@ export function mapF0(
     .sort((a, b) => a - b)
   const weight = Math.min(1, (voiced.length * framePeriod) / SEGMENT_F0_SECONDS)
   const segmentCentre = voiced.length > 0 ? Math.log(voiced[Math.floor(voiced.length / 2)]) : 0
-  const sourceCentre = weight * segmentCentre + (1 - weight) * logCentre(source)
-  const targetCentre = logCentre(target)
+  // Below a second of voicing the voice's centre stands in; it is neutral, so shift it too.
+  const shift = (shiftSemitones * Math.LN2) / 12
+  const sourceCentre = weight * segmentCentre + (1 - weight) * (logCentre(source) + shift)
+  const targetCentre = logCentre(target) + shift
   return f0.map((f) =>
     f > 0 ? Math.min(1000, Math.max(40, Math.exp(targetCentre + (Math.log(f) - sourceCentre) * spread))) : 0,
   )

@@ -1,12 +1,22 @@
 /**
  * The built-in engine's assembly, with fake voices (tones of known level and length) so the
- * joins, pairing, loudness, speed, streaming and abort are checked without real voice data.
- * Real voices are exercised in engine-voices.test.ts.
+ * joins, pairing, loudness, speed, streaming, abort and the cloning wiring are checked
+ * without real voice data. Real voices are exercised in engine-voices.test.ts, cloning on
+ * real references in test/integration/clone-engine.test.ts.
  */
 import { describe, expect, it } from 'vitest'
 import { measureLoudness } from '../../../../src/audio/index.js'
 import { isMynahError } from '../../../../src/core/errors.js'
-import type { Audio, BreakLevel, Lang, ResolvedEmotion, Segment } from '../../../../src/core/types.js'
+import { sha256Hex } from '../../../../src/core/files.js'
+import type {
+  Audio,
+  BreakLevel,
+  Lang,
+  ResolvedEmotion,
+  Segment,
+  VoiceProfile,
+} from '../../../../src/core/types.js'
+import { estimateF0 } from '../../../../src/dsp/world/f0.js'
 import {
   BuiltinEngine,
   type RenderContext,
@@ -16,6 +26,9 @@ import { ENGINE_SAMPLE_RATE, PAUSE_MS } from '../../../../src/engines/builtin/mi
 import type { AudioChunk, SynthesisRequest } from '../../../../src/engines/engine.js'
 
 const CALM: ResolvedEmotion = { vector: [0, 0, 0, 0, 0, 0, 0, 0], alpha: 1, source: 'speaker' }
+const HAPPY: ResolvedEmotion = { vector: [1, 0, 0, 0, 0, 0, 0, 0], alpha: 1, source: 'vector' }
+/** Fake voices sing this; a clone target elsewhere shows the conversion happened. */
+const TONE_HZ = 220
 
 interface Call {
   readonly voice: string
@@ -50,7 +63,7 @@ function toneVoice(
       const rate = 16_000
       const samples = new Float32Array(Math.round((units * 0.2 * rate) / context.speed))
       for (let i = 0; i < samples.length; i++)
-        samples[i] = options.amplitude * Math.sin((2 * Math.PI * 220 * i) / rate)
+        samples[i] = options.amplitude * Math.sin((2 * Math.PI * TONE_HZ * i) / rate)
       return { samples, sampleRate: rate }
     },
   }
@@ -278,17 +291,119 @@ describe('built-in engine assembly', () => {
     expect(got.length).toBe(2)
     expect(calls.length).toBeLessThanOrEqual(3)
   })
+})
 
-  it('cloning is not ready yet: profile() and a request with a profile say so instead of ignoring it', async () => {
+/** 2 s of a buzz (harmonics with falling level) at `hz`, a stand-in for a voiced reference clip. */
+function buzz(hz: number, rate = 16_000): Audio {
+  const samples = new Float32Array(2 * rate)
+  for (let i = 0; i < samples.length; i++)
+    for (let h = 1; h <= 10; h++) samples[i] += (0.3 / h) * Math.sin((2 * Math.PI * hz * h * i) / rate)
+  return { samples, sampleRate: rate }
+}
+
+function medianF0(audio: Audio): number {
+  const voiced = Array.from(estimateF0(audio.samples, audio.sampleRate, { refine: false }))
+    .filter((f) => f > 0)
+    .sort((a, b) => a - b)
+  return voiced[Math.floor(voiced.length / 2)]
+}
+
+const semitones = (a: number, b: number) => 12 * Math.log2(a / b)
+
+describe('built-in engine cloning wiring', () => {
+  // A male-range target (warp pinned to 1 so its gender reads from F0 alone) and a female-range one.
+  let male: VoiceProfile
+  let female: VoiceProfile
+  const engineOf = () => fakeEngine().engine
+
+  it('profile(): measured from the clip, id = sha256 of the sample bytes; describe() advertises clone', async () => {
+    const engine = engineOf()
+    const clip = buzz(120)
+    const profile = await engine.profile(clip, signal())
+    expect(profile.id).toBe(sha256Hex(new Uint8Array(clip.samples.buffer)))
+    expect(Math.abs(semitones(profile.f0.medianHz ?? 0, 120))).toBeLessThan(0.5)
+    male = { ...profile, warp: 1 }
+    female = { ...(await engine.profile(buzz(260), signal())), warp: 1 }
+    expect(engine.describe().features).toContain('clone')
+  })
+
+  it('a profile converts the voice: the output sits at the target F0, not the voice tone', async () => {
+    const { engine } = fakeEngine()
+    const seg = segment(0, ['en', 'one two three four five six', 'sentence'])
+    const [plain] = await collect(engine.synthesize(request([seg]), signal()))
+    const [cloned] = await collect(engine.synthesize(request([seg], { profile: male }), signal()))
+    expect(Math.abs(semitones(medianF0(plain), TONE_HZ))).toBeLessThan(0.5)
+    expect(Math.abs(semitones(medianF0(cloned), 120))).toBeLessThan(1)
+    expect(cloned.sampleRate).toBe(ENGINE_SAMPLE_RATE)
+  })
+
+  it('picks source voices by the target (gender), or converts from the named voice and its pair', async () => {
     const { engine, calls } = fakeEngine()
-    expect(await codeOf(engine.profile({ samples: new Float32Array(16000), sampleRate: 16000 }))).toBe(
-      'E_ENGINE_NOT_READY',
+    const seg = segment(0, ['zh', '你好', 'minor'], ['en', 'hello', 'sentence'])
+    const voicesOf = async (extra: Partial<SynthesisRequest>) => {
+      calls.length = 0
+      await collect(engine.synthesize(request([seg], extra), signal()))
+      // Calibration renders of the voices (the North Wind passage) are not the request's words.
+      return calls.filter((c) => c.text === '你好' || c.text === 'hello').map((c) => c.voice)
+    }
+    expect(await voicesOf({ profile: male })).toEqual(['zh-male', 'en-rms'])
+    expect(await voicesOf({ profile: female })).toEqual(['zh-female', 'en-slt'])
+    expect(await voicesOf({ profile: female, voice: 'en-awb' })).toEqual(['zh-male', 'en-awb'])
+  })
+
+  it("keeps the emotion's register: cloned happy is 3 st above the cloned speaker's own", async () => {
+    // The fake voices ignore prosody, so only the conversion can carry the emotion's F0 level
+    // (without it, F0 is centred on the target per segment and the shift is lost).
+    const { engine } = fakeEngine()
+    const seg = segment(0, ['en', 'one two three four five six', 'sentence'])
+    const [neutral] = await collect(engine.synthesize(request([seg], { profile: male }), signal()))
+    const [happy] = await collect(
+      engine.synthesize(request([seg], { profile: male, emotion: HAPPY }), signal()),
     )
-    const profile = { id: 'x' } as unknown as SynthesisRequest['profile']
-    const seg = segment(0, ['en', 'hello', 'sentence'])
-    expect(await codeOf(collect(engine.synthesize(request([seg], { profile }), signal())))).toBe(
-      'E_ENGINE_NOT_READY',
-    )
-    expect(calls).toEqual([])
+    expect(semitones(medianF0(happy), medianF0(neutral))).toBeGreaterThan(2.5)
+    expect(semitones(medianF0(happy), medianF0(neutral))).toBeLessThan(3.5)
+  })
+
+  it('streams while cloning: chunk k is out when k+1 segments have been rendered', async () => {
+    const { engine, calls } = fakeEngine()
+    const segs = Array.from({ length: 4 }, (_, i) => segment(i, ['en', `segment number ${i}`, 'sentence']))
+    const seen: number[] = []
+    for await (const _ of engine.synthesize(request(segs, { profile: male }), signal()))
+      seen.push(calls.filter((c) => c.text.startsWith('segment number')).length)
+    expect(seen).toEqual([1, 2, 3, 4])
+  })
+
+  it('abort stops a cloned request with E_CANCELLED between segments', async () => {
+    const { engine } = fakeEngine()
+    const segs = Array.from({ length: 4 }, (_, i) => segment(i, ['zh', '你好世界', 'sentence']))
+    const controller = new AbortController()
+    const got: AudioChunk[] = []
+    const run = async () => {
+      for await (const chunk of engine.synthesize(request(segs, { profile: male }), controller.signal)) {
+        got.push(chunk)
+        controller.abort()
+      }
+    }
+    expect(await codeOf(run())).toBe('E_CANCELLED')
+    expect(got.length).toBe(1)
+  })
+
+  it('abort while a source voice is still being measured stops at once, before the request renders', async () => {
+    // Voices of their own names: not measured yet in this process. The calibration render is slow.
+    const calls: Call[] = []
+    const engine = new BuiltinEngine({
+      voices: [
+        toneVoice('zh-slow', 'zh', 'male', { amplitude: 0.5, isDefault: true, calls, delayMs: 300 }),
+        toneVoice('en-slow', 'en', 'male', { amplitude: 0.5, isDefault: true, calls, delayMs: 300 }),
+      ],
+    })
+    const controller = new AbortController()
+    setTimeout(() => controller.abort(), 20)
+    const seg = segment(0, ['en', 'hello there', 'sentence'])
+    const run = collect(engine.synthesize(request([seg], { profile: male }), controller.signal))
+    expect(await codeOf(run)).toBe('E_CANCELLED')
+    // The first call is the voice's own render (the calibration passage); the request's words never were.
+    expect(calls.map((c) => c.voice)).toEqual(['en-slow'])
+    expect(calls.some((c) => c.text === 'hello there')).toBe(false)
   })
 })
