@@ -50,7 +50,6 @@ const TABLE = `
 槛 jian4 槛车, 栏槛 (门槛 kan3 is a phrase)
 挣 zheng1 挣脱, 挣扎 (挣钱 zheng4 is a phrase)
 揣 chuai3 揣测, 揣摩
-撇 pie1 撇开, 撇清
 铺 pu1 the verb 铺设 (店铺 pu4 is a phrase)
 更 geng4 the adverb 更 (更新 geng1 comes from the dictionary)
 量 liang4 the noun: 数量, 向量, 计算量

@@ -6185,6 +6185,7 @@ export const EXTRA_PHRASES = `
 左右为难	zuǒ yòu wéi nán	7.7e-11
 左掌划	zuǒ zhǎng huá	2e-12
 左掌相	zuǒ zhǎng xiàng	2e-12
+左撇子	zuǒ piě zi	6.2e-11
 左支右调	zuǒ zhī yòu diào	3e-12
 左氏传	zuǒ shì zhuàn	3e-12
 左路传	zuǒ lù zhuàn	7e-12
@@ -7820,6 +7821,7 @@ export const EXTRA_PHRASES = `
 换行	huàn háng	3.2e-11
 换行符	huàn háng fú	1.4e-11
 换调	huàn diào	3e-12
+捣虚撇抗	dǎo xū piě kàng	3e-12
 捧得	pěng dé	8.3e-11
 捧毂推轮	pěng gǔ tuī lún	3e-12
 据为己有	jù wéi jǐ yǒu	7.3e-11
@@ -7957,8 +7959,6 @@ export const EXTRA_PHRASES = `
 摺叠为	zhé dié wéi	3e-12
 撇下	piē xià	1.81e-10
 撇去	piē qù	3e-12
-撇嘴	piě zuǐ	1.26e-10
-撇开	piē kāi	4.09e-10
 撇弃	piē qì	3e-12
 撑得住	chēng de zhù	1.1e-11
 撒丁	sǎ dīng	4.2e-11
