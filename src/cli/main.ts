@@ -19,7 +19,14 @@ export async function buildProgram(): Promise<Command> {
     .showHelpAfterError()
     .exitOverride()
   for (const load of COMMANDS) (await load()).register(program)
-  for (const c of program.commands) c.exitOverride()
+  // Usage errors anywhere (nested subcommands too) throw instead of exiting, so main() maps them to exit 2.
+  const override = (command: Command): void => {
+    for (const c of command.commands) {
+      c.exitOverride()
+      override(c)
+    }
+  }
+  override(program)
   return program
 }
 

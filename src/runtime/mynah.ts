@@ -26,6 +26,7 @@ import type {
   SystemStatus,
   VoiceListing,
 } from './api.js'
+import { GlossaryFile } from './glossary-file.js'
 import { builtinListings, savedListing, VoiceCatalog } from './voices.js'
 
 /** IndexTTS2's default interval_silence between segments, in ms. */
@@ -79,15 +80,16 @@ export function createMynah(config: MynahConfig, options: MynahOptions = {}): My
   /** Memory plan + admission queue + engine leases (idle engines unload after keep-alive). */
   const admission = new Admission({ config, create: makeEngine, probe: options.probe })
   const voices = new VoiceCatalog(config)
+  const glossary = new GlossaryFile(config.home)
   const engine = (id: string) => admission.engine(id)
   let peakRss = process.memoryUsage().rss
 
   function prepare(text: string, lang: SpeakRequest['lang'], maxTokensPerSegment?: number): PreparedText {
-    // Seam: a user glossary from <home>/glossary is passed here once the text room reads one.
     const { segments, warnings } = prepareText(text, {
       lang: lang ?? 'auto',
       maxTokensPerSegment: maxTokensPerSegment ?? config.maxTokensPerSegment,
       maxTextChars: config.maxTextChars,
+      glossary: glossary.get(),
     })
     return { segments: [...segments], warnings: [...warnings] }
   }
