@@ -6,11 +6,10 @@ import type { MynahConfig } from '../core/config.js'
 import type { EmotionSpec, EngineParams, LangOption, Segment, TextWarning } from '../core/types.js'
 import type { AudioChunk, EngineInfo } from '../engines/engine.js'
 
-// Defined in core so that audio/ (which encodes them) need not import upward.
-export { OUTPUT_FORMATS, type OutputFormat } from '../core/types.js'
-
 // Defined in core so that emotion/ (which resolves them) need not import upward.
 export type { EmotionMode, EmotionSpec } from '../core/types.js'
+// Defined in core so that audio/ (which encodes them) need not import upward.
+export { OUTPUT_FORMATS, type OutputFormat } from '../core/types.js'
 
 export interface SpeakRequest {
   text: string
