@@ -5,8 +5,7 @@
  * exclude a recording (near-silent, clipped, no voiced nucleus, implausible length).
  */
 import { readFileSync } from 'node:fs'
-import decode from 'audio-decode'
-import { resample } from '../../src/audio/resample.js'
+import { decodeAudio, resample } from '../../src/audio/index.js'
 import { filtfilt, highPass, notch } from '../../src/dsp/biquad.js'
 import { dbfs, removeDc } from '../../src/dsp/signal.js'
 
@@ -133,8 +132,8 @@ function trim(x: Float32Array, sampleRate: number, o: PrepOptions): Float32Array
 
 export async function prepareUnit(path: string, options: Partial<PrepOptions> = {}): Promise<PreparedUnit> {
   const o = { ...defaultPrepOptions, ...options }
-  const decoded = await decode(readFileSync(path))
-  const source = Float32Array.from(decoded.channelData[0])
+  const decoded = await decodeAudio(readFileSync(path))
+  const source = Float32Array.from(decoded.samples)
   const clip = clipping(source)
   const dcOffset = removeDc(source)
   // Rumble and mains hum would otherwise read as periodic (voiced) energy under fricatives.
