@@ -1,16 +1,13 @@
 /**
  * `mynah text normalize|pinyin|segments` as the installed bin runs them (`node bin/mynah.js`
- * over dist/). dist is rebuilt in beforeAll when it is older than the text sources.
+ * over dist/, which test/global-setup.ts keeps up to date).
  */
-import { execFile, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { REPO_ROOT } from '../helpers/env.js'
+import { runCli } from '../helpers/cli.js'
 
-const BIN = resolve(REPO_ROOT, 'bin', 'mynah.js')
-const BUILT = resolve(REPO_ROOT, 'dist', 'cli', 'commands', 'text.js')
 const work = mkdtempSync(join(tmpdir(), 'mynah-text-cli-'))
 const home = join(work, 'home')
 
@@ -20,55 +17,12 @@ interface Ran {
   stderr: string
 }
 
-function mynah(args: string[], input?: string, env: Record<string, string> = {}): Promise<Ran> {
-  return new Promise((done) => {
-    const child = execFile(
-      process.execPath,
-      [BIN, ...args],
-      {
-        cwd: work,
-        env: { ...process.env, MYNAH_HOME: home, ...env },
-        maxBuffer: 64 * 1024 * 1024,
-        timeout: 60_000,
-      },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0
-        done({ code, stdout: String(stdout), stderr: String(stderr) })
-      },
-    )
-    child.stdin?.end(input ?? '')
-  })
+async function mynah(args: string[], input?: string, env: Record<string, string> = {}): Promise<Ran> {
+  const r = await runCli(args, { home, cwd: work, input, env, timeoutMs: 60_000 })
+  return { code: r.code, stdout: r.stdout.toString(), stderr: r.stderr }
 }
 
-/** Newest modification time under a folder. */
-function newest(dir: string): number {
-  let latest = 0
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name)
-    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs)
-  }
-  return latest
-}
-
-beforeAll(() => {
-  const sources = Math.max(
-    newest(resolve(REPO_ROOT, 'src', 'text')),
-    statSync(resolve(REPO_ROOT, 'src', 'cli')).mtimeMs,
-  )
-  const stale = !existsSync(BUILT) || statSync(BUILT).mtimeMs < sources
-  if (stale) {
-    spawnSync(
-      process.execPath,
-      [resolve(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'],
-      {
-        cwd: REPO_ROOT,
-        stdio: 'ignore',
-      },
-    )
-  }
-  if (!existsSync(BUILT)) throw new Error('build produced no dist/cli/commands/text.js')
-  mkdirSync(home, { recursive: true })
-}, 120_000)
+beforeAll(() => mkdirSync(home, { recursive: true }))
 afterAll(() => rmSync(work, { recursive: true, force: true }))
 
 describe('mynah text normalize', () => {

@@ -1,62 +1,25 @@
-/**
- * `mynah doctor` as a user runs it: the built bin (dist/, rebuilt with tsc when older than
- * the sources it depends on), a what-if machine, JSON on stdout, the exit status.
- */
-import { execFile, execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
+import { runCli } from '../helpers/cli.js'
 import { REPO_ROOT } from '../helpers/env.js'
 
-const BIN = join(REPO_ROOT, 'bin/mynah.js')
-const BUILT = join(REPO_ROOT, 'dist/cli/commands/doctor.js')
 const home = mkdtempSync(join(tmpdir(), 'mynah-doctor-'))
 const GiB = 1024 ** 3
 
-function newestMtime(dir: string): number {
-  let newest = 0
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name)
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs)
-  }
-  return newest
-}
-
-beforeAll(() => {
-  const sources = ['src/runtime', 'src/cli', 'src/engines', 'src/onnx', 'src/core'].map((d) =>
-    newestMtime(join(REPO_ROOT, d)),
-  )
-  if (!existsSync(BUILT) || statSync(BUILT).mtimeMs < Math.max(...sources)) {
-    try {
-      execFileSync(
-        process.execPath,
-        [join(REPO_ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
-        {
-          cwd: REPO_ROOT,
-          stdio: 'pipe',
-        },
-      )
-    } catch {
-      // Type errors elsewhere in the tree do not stop tsc from emitting; the bin is what matters.
-    }
-  }
-  expect(existsSync(BUILT)).toBe(true)
-}, 300_000)
-
 afterAll(() => rmSync(home, { recursive: true, force: true }))
 
-function doctor(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, 'doctor', ...args],
-      { cwd: REPO_ROOT, env: { ...process.env, MYNAH_HOME: home, MYNAH_PORT: '9' }, timeout: 60_000 },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    )
+async function doctor(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const r = await runCli(['doctor', ...args], {
+    home,
+    cwd: REPO_ROOT,
+    env: { MYNAH_PORT: '9' },
+    timeoutMs: 60_000,
   })
+  return { code: r.code, stdout: r.stdout.toString(), stderr: r.stderr }
 }
 
 describe('mynah doctor (built CLI)', () => {

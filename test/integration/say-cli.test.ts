@@ -1,51 +1,23 @@
 /**
  * `mynah say` and `mynah voices list` as the installed bin runs them: `node bin/mynah.js`
- * over dist/ (compiled in beforeAll with the build's tsc step), with a temp MYNAH_HOME and
+ * over dist/ (kept current by test/global-setup.ts), with a temp MYNAH_HOME and
  * a temp working directory. Checks the files decode to plausible audio, the --json shapes,
  * exit codes and error codes.
  */
-import { execFile, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { promisify } from 'node:util'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { decodeAudio } from '../../src/audio/index.js'
+import { type CliResult, runCli } from '../helpers/cli.js'
 import { REPO_ROOT } from '../helpers/env.js'
 
-const BIN = resolve(REPO_ROOT, 'bin', 'mynah.js')
 const work = mkdtempSync(join(tmpdir(), 'mynah-say-'))
 const home = join(work, 'home')
 const hasZhPacks = existsSync(resolve(REPO_ROOT, 'voices', 'zh-female', 'index.json'))
 
-interface Ran {
-  code: number
-  stdout: Buffer
-  stderr: string
-}
-
-async function mynah(args: string[], input?: string): Promise<Ran> {
-  const child = promisify(execFile)(process.execPath, [BIN, ...args], {
-    cwd: work,
-    env: { ...process.env, MYNAH_HOME: home },
-    encoding: 'buffer',
-    maxBuffer: 64 * 1024 * 1024,
-    timeout: 110_000,
-  })
-  if (input !== undefined) {
-    child.child.stdin?.end(input)
-  } else child.child.stdin?.end()
-  try {
-    const { stdout, stderr } = await child
-    return { code: 0, stdout, stderr: stderr.toString() }
-  } catch (error) {
-    const e = error as { code?: number; stdout?: Buffer; stderr?: Buffer }
-    return {
-      code: typeof e.code === 'number' ? e.code : -1,
-      stdout: e.stdout ?? Buffer.alloc(0),
-      stderr: String(e.stderr ?? ''),
-    }
-  }
+async function mynah(args: string[], input?: string): Promise<CliResult> {
+  return runCli(args, { home, cwd: work, input })
 }
 
 async function decodedSeconds(bytes: Uint8Array): Promise<{ seconds: number; sampleRate: number }> {
@@ -53,20 +25,6 @@ async function decodedSeconds(bytes: Uint8Array): Promise<{ seconds: number; sam
   return { seconds: audio.samples.length / audio.sampleRate, sampleRate: audio.sampleRate }
 }
 
-beforeAll(() => {
-  // The build's compile step (the web UI build is not needed here); tsc emits even when some
-  // other room's file has a type error, so success is judged by the output it must produce.
-  spawnSync(
-    process.execPath,
-    [resolve(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'],
-    {
-      cwd: REPO_ROOT,
-      stdio: 'ignore',
-    },
-  )
-  if (!existsSync(resolve(REPO_ROOT, 'dist', 'cli', 'commands', 'say.js')))
-    throw new Error('build produced no dist/cli/commands/say.js')
-}, 120_000)
 afterAll(() => rmSync(work, { recursive: true, force: true }))
 
 describe('mynah say', () => {
@@ -199,7 +157,7 @@ describe('mynah voices list', () => {
         .sort(),
     ).toEqual(['en-rms', 'zh-female'])
     const table = await mynah(['voices', 'list'])
-    expect(table.stdout.toString()).toMatch(/^NAME\s+LANG\s+GENDER\s+LICENCE/)
-    expect(table.stdout.toString()).toMatch(/en-slt\s+en\s+female\s+BSD-style/)
+    expect(table.stdout.toString()).toMatch(/^NAME\s+KIND\s+LANG\s+GENDER\s+LICENCE/)
+    expect(table.stdout.toString()).toMatch(/en-slt\s+built-in\s+en\s+female\s+BSD-style/)
   })
 })

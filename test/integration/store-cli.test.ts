@@ -2,16 +2,15 @@
  * `mynah models` end to end: the built CLI pulls IndexTTS2's file list from a fake hub
  * (tiny stand-in files under the real names), then lists, verifies and removes it.
  */
-import { execFile, execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { INDEXTTS2_MODEL } from '../../src/engines/indextts2/manifest.js'
+import { runCli } from '../helpers/cli.js'
 import { REPO_ROOT } from '../helpers/env.js'
 import { type FixtureFile, type HubFixture, startHubFixture } from '../helpers/http-fixture.js'
 
-const BIN = join(REPO_ROOT, 'bin/mynah.js')
 const home = mkdtempSync(join(tmpdir(), 'mynah-models-'))
 let hub: HubFixture
 
@@ -31,53 +30,19 @@ function standIns(): FixtureFile[] {
   return files
 }
 
-function mynah(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      {
-        cwd: REPO_ROOT,
-        env: { ...process.env, MYNAH_HOME: home, HF_ENDPOINT: hub.endpoint },
-        timeout: 60_000,
-      },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    )
+async function mynah(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const r = await runCli(args, {
+    home,
+    cwd: REPO_ROOT,
+    env: { HF_ENDPOINT: hub.endpoint },
+    timeoutMs: 60_000,
   })
-}
-
-function newestMtime(dir: string): number {
-  let newest = 0
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name)
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs)
-  }
-  return newest
+  return { code: r.code, stdout: r.stdout.toString(), stderr: r.stderr }
 }
 
 beforeAll(async () => {
-  // The bin runs dist/: rebuild it with tsc when older than the sources it uses (CI builds in `npm ci`).
-  const built = join(REPO_ROOT, 'dist/cli/commands/models.js')
-  const sources = ['src/runtime', 'src/cli', 'src/engines', 'src/core'].map((d) =>
-    newestMtime(join(REPO_ROOT, d)),
-  )
-  if (!existsSync(built) || statSync(built).mtimeMs < Math.max(...sources)) {
-    try {
-      execFileSync(
-        process.execPath,
-        [join(REPO_ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
-        {
-          cwd: REPO_ROOT,
-          stdio: 'pipe',
-        },
-      )
-    } catch {
-      // Type errors elsewhere in the tree do not stop tsc from emitting.
-    }
-  }
-  expect(existsSync(built)).toBe(true)
   hub = await startHubFixture(standIns(), { cdn: true })
-}, 300_000)
+})
 
 afterAll(async () => {
   await hub.close()
