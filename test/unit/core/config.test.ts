@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_CONFIG, loadConfig } from '../../../src/core/config.js'
-import { MynahError } from '../../../src/core/errors.js'
+import type { MynahError } from '../../../src/core/errors.js'
 
 function home(config?: unknown): string {
   const dir = mkdtempSync(join(tmpdir(), 'mynah-config-'))
