@@ -7,6 +7,7 @@
  * created per call, fed in 64 KB chunks (checking the AbortSignal and yielding to the
  * event loop between them, and stopping once the audio exceeds maxSeconds), and freed.
  */
+import { concatFloat32 } from '../core/arrays.js'
 import { isMynahError, MynahError, throwIfAborted } from '../core/errors.js'
 import type { Audio } from '../core/types.js'
 import { decodeOggOpus } from './opus.js'
@@ -118,13 +119,7 @@ async function decodeWithWasm(
     throw unreadable(
       errors > 0 ? `${type} stream: ${errors} frames failed to decode` : `no ${type} audio found`,
     )
-  const samples = new Float32Array(total)
-  let offset = 0
-  for (const c of chunks) {
-    samples.set(c, offset)
-    offset += c.length
-  }
-  return { samples, sampleRate }
+  return { samples: concatFloat32(chunks), sampleRate }
 }
 
 function checkResult(audio: Audio, maxSeconds: number): Audio {

@@ -2,12 +2,13 @@
  * encodeAudio (whole buffers) and createStreamEncoder (HTTP chunked streaming) for the
  * output formats: wav (16-bit PCM RIFF), pcm (raw s16le), mp3, opus (Ogg), flac.
  */
+
+import { concatBytes } from '../core/arrays.js'
 import { MynahError } from '../core/errors.js'
 import type { Audio, OutputFormat } from '../core/types.js'
 import { OUTPUT_FORMATS } from '../core/types.js'
 import { createFlacEncoder, encodeFlac } from './flac.js'
 import { createMp3Encoder, encodeMp3 } from './mp3.js'
-import { concatBytes } from './ogg.js'
 import { createOggOpusEncoder, encodeOggOpus } from './opus.js'
 import { encodePcm16, encodeWav, MAX_SAMPLE_RATE, MIN_SAMPLE_RATE, wavHeader } from './wav.js'
 

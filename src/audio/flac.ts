@@ -9,9 +9,9 @@
  */
 import { createRequire } from 'node:module'
 import type * as LibFlac from 'libflacjs/dist/libflac.min.js'
+import { concatBytes } from '../core/arrays.js'
 import { MynahError } from '../core/errors.js'
 import type { Audio } from '../core/types.js'
-import { concatBytes } from './ogg.js'
 import { floatToInt16 } from './wav.js'
 
 type Flac = typeof LibFlac

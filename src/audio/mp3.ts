@@ -9,9 +9,9 @@
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import type { WasmMediaEncoder } from 'wasm-media-encoders'
+import { concatBytes } from '../core/arrays.js'
 import { MynahError } from '../core/errors.js'
 import type { Audio } from '../core/types.js'
-import { concatBytes } from './ogg.js'
 import { createResampler, type StreamResampler } from './resample.js'
 
 /** Sample rates MPEG-1/2/2.5 Layer III can carry. */

@@ -2,6 +2,7 @@
  * Ogg container framing (RFC 3533): reading packets out of pages and writing pages.
  * Used for Ogg Opus both ways; Vorbis is demuxed by its own decoder library.
  */
+import { concatBytes } from '../core/arrays.js'
 
 const CAPTURE = [0x4f, 0x67, 0x67, 0x53] // "OggS"
 const HEADER_BYTES = 27
@@ -118,19 +119,6 @@ export function readOggPackets(bytes: Uint8Array): OggPacket[] {
     at = end
   }
   return packets
-}
-
-export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0].slice()
-  let total = 0
-  for (const p of parts) total += p.length
-  const out = new Uint8Array(total)
-  let offset = 0
-  for (const p of parts) {
-    out.set(p, offset)
-    offset += p.length
-  }
-  return out
 }
 
 /**

@@ -9,9 +9,10 @@
  */
 import type { OpusPacketDecoder } from '@audio/decode-opus/core'
 import type OpusScriptType from 'opusscript'
+import { concatBytes } from '../core/arrays.js'
 import { MynahError, throwIfAborted } from '../core/errors.js'
 import type { Audio } from '../core/types.js'
-import { concatBytes, OggPageWriter, readOggPackets } from './ogg.js'
+import { OggPageWriter, readOggPackets } from './ogg.js'
 import { createResampler, type StreamResampler } from './resample.js'
 import { mixToMono } from './utils.js'
 import { floatToInt16 } from './wav.js'

@@ -8,7 +8,9 @@
  * threaded and the call is synchronous, so nothing can interleave), and only streaming
  * resamplers, which keep filter state between calls, get their own.
  */
+
 import libsamplerate from '@alexanderolsen/libsamplerate-js'
+import { concatFloat32 } from '../core/arrays.js'
 import { MynahError } from '../core/errors.js'
 import type { Audio } from '../core/types.js'
 
@@ -175,7 +177,7 @@ export async function createResampler(
     const parts: Float32Array[] = []
     const step = chunkFor(fromRate, toRate)
     for (let i = 0; i < chunk.length; i += step) parts.push(src.full(chunk.subarray(i, i + step)))
-    return joinFloat(parts)
+    return concatFloat32(parts)
   }
   return {
     fromRate,
@@ -197,22 +199,8 @@ export async function createResampler(
         outputTotal += n
       }
       free()
-      return joinFloat(parts)
+      return concatFloat32(parts)
     },
     free,
   }
-}
-
-function joinFloat(parts: readonly Float32Array[]): Float32Array {
-  if (parts.length === 0) return new Float32Array(0)
-  if (parts.length === 1) return parts[0]
-  let total = 0
-  for (const p of parts) total += p.length
-  const out = new Float32Array(total)
-  let offset = 0
-  for (const p of parts) {
-    out.set(p, offset)
-    offset += p.length
-  }
-  return out
 }

@@ -12,6 +12,7 @@
  * (dim 1), Dimension (dim_value 1, dim_param 2), OperatorSetIdProto (domain 1, version 2),
  * StringStringEntryProto (key 1, value 2).
  */
+import { concatBytes } from '../core/arrays.js'
 
 type Part = Uint8Array
 
@@ -23,17 +24,6 @@ function varint(value: number | bigint): number[] {
     v >>= 7n
   }
   out.push(Number(v))
-  return out
-}
-
-export function concatBytes(parts: readonly Part[]): Uint8Array {
-  const total = parts.reduce((n, p) => n + p.length, 0)
-  const out = new Uint8Array(total)
-  let offset = 0
-  for (const p of parts) {
-    out.set(p, offset)
-    offset += p.length
-  }
   return out
 }
 

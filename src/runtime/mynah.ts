@@ -5,8 +5,10 @@
  * emotion, streams the engine's chunks at the requested sample rate and reports progress.
  * The engine is called in exactly one place (runEngine), inside the reservation.
  */
+
 import { cpus, totalmem } from 'node:os'
 import { decodeAudio, resample } from '../audio/index.js'
+import { concatFloat32 } from '../core/arrays.js'
 import type { MynahConfig } from '../core/config.js'
 import { MynahError, throwIfAborted } from '../core/errors.js'
 import type { Lang, Segment, TextWarning, VoiceProfile } from '../core/types.js'
@@ -215,12 +217,7 @@ export function createMynah(config: MynahConfig, options: MynahOptions = {}): My
     const facts: RunFacts = {}
     const parts: Float32Array[] = []
     for await (const chunk of run(request, opts, facts)) parts.push(chunk.samples)
-    const samples = new Float32Array(parts.reduce((n, p) => n + p.length, 0))
-    let at = 0
-    for (const p of parts) {
-      samples.set(p, at)
-      at += p.length
-    }
+    const samples = concatFloat32(parts)
     const { segments = [], warnings = [] } = facts.prepared ?? {}
     const sampleRate = request.sampleRate ?? config.sampleRate
     return {

@@ -9,7 +9,9 @@
  * - `ndjson`: mynah's per-segment framing for /api/synthesize (progress, audio, segment,
  *   done, error lines; see docs/http-api.md).
  */
+
 import type { FastifyReply } from 'fastify'
+import { concatFloat32 } from '../core/arrays.js'
 import { toMynahError } from '../core/errors.js'
 import type { OutputFormat } from '../core/types.js'
 import type { AudioChunk } from '../engines/engine.js'
@@ -33,18 +35,6 @@ export interface AudioAnswer {
   readonly progress?: Progress[]
   /** Extra response headers for `file` answers. */
   readonly headers?: Record<string, string>
-}
-
-function concat(parts: readonly Float32Array[]): Float32Array {
-  let length = 0
-  for (const p of parts) length += p.length
-  const out = new Float32Array(length)
-  let at = 0
-  for (const p of parts) {
-    out.set(p, at)
-    at += p.length
-  }
-  return out
 }
 
 const base64 = (bytes: Uint8Array) =>
@@ -72,7 +62,7 @@ export async function sendAudio(reply: FastifyReply, answer: AudioAnswer): Promi
       tally.add(chunk)
       parts.push(chunk.samples)
     }
-    const bytes = await encode({ samples: concat(parts), sampleRate }, answer.format)
+    const bytes = await encode({ samples: concatFloat32(parts), sampleRate }, answer.format)
     answer.onDone(tally)
     for (const [k, v] of Object.entries(answer.headers ?? {})) reply.header(k, v)
     reply.header('x-mynah-duration', tally.seconds.toFixed(3))

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { concatBytes, OggPageWriter, readOggPackets } from '../../../src/audio/ogg.js'
+import { OggPageWriter, readOggPackets } from '../../../src/audio/ogg.js'
+import { concatBytes } from '../../../src/core/arrays.js'
 
 const packet = (length: number, fill: number) => new Uint8Array(length).fill(fill)
 

@@ -6,9 +6,9 @@ import {
   encodeAudio,
   sniffAudioType,
 } from '../../../src/audio/index.js'
-import { concatBytes } from '../../../src/audio/ogg.js'
 import { OPUS_PRE_SKIP_48K } from '../../../src/audio/opus.js'
 import { mpegFrameLength } from '../../../src/audio/sniff.js'
+import { concatBytes } from '../../../src/core/arrays.js'
 import type { Audio, OutputFormat } from '../../../src/core/types.js'
 import { bestAlignment, db, tonePower, tones } from './signals.js'
 

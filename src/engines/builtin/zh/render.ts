@@ -8,6 +8,7 @@
  * Phrases are then joined with pauses by break level, and the voice-quality controls
  * (tilt, breathiness, gain) are applied (voice-quality.ts).
  */
+import { concatFloat32 } from '../../../core/arrays.js'
 import { MynahError, throwIfAborted } from '../../../core/errors.js'
 import type { Audio, BreakLevel, Syllable } from '../../../core/types.js'
 import { type GrainSelection, TdPsola } from '../../../dsp/psola.js'
@@ -339,16 +340,9 @@ export async function renderMandarinWithLayout(
     // Yield to the event loop between phrases so long texts do not block the process.
     await new Promise((resolve) => setImmediate(resolve))
   }
-  let length = 0
-  for (const part of parts) length += part.length
-  const samples = new Float32Array(length)
-  let at = 0
-  for (const part of parts) {
-    samples.set(part, at)
-    at += part.length
-  }
+  const samples = concatFloat32(parts)
   applyVoiceQuality(samples, sr, c)
-  const targetHz = new Float32Array(Math.ceil(length / LAYOUT_HOP))
+  const targetHz = new Float32Array(Math.ceil(samples.length / LAYOUT_HOP))
   for (const t of targets) {
     const k0 = Math.round(t.offset / LAYOUT_HOP)
     for (let k = 0; k < t.hz.length && k0 + k < targetHz.length; k++) targetHz[k0 + k] = t.hz[k]

@@ -2,7 +2,9 @@
  * Raw Opus unit blobs (see pack-format.ts): encode (build tool) and decode (renderer) with
  * libopus through opusscript, at one of Opus's native rates so nothing is resampled.
  */
+
 import type OpusScriptType from 'opusscript'
+import { concatBytes } from '../../../core/arrays.js'
 
 type OpusScriptCtor = typeof OpusScriptType
 type OpusRate = 8000 | 12000 | 16000 | 24000 | 48000
@@ -68,13 +70,7 @@ export class UnitEncoder {
       parts.push(framed)
       bytes += framed.length
     }
-    const out = new Uint8Array(bytes)
-    let at = 0
-    for (const p of parts) {
-      out.set(p, at)
-      at += p.length
-    }
-    return out
+    return concatBytes(parts)
   }
 
   free(): void {
