@@ -10,7 +10,7 @@
  * convert one speaker's syllable towards another's timbre before PSOLA sets the pitch.
  */
 import type { PitchMarks } from './epochs.js'
-import { nextPowerOfTwo, RealFft } from './fft.js'
+import { fftOf, nextPow2, type RealFFT } from './fft.js'
 import { hann } from './signal.js'
 
 export interface EnvelopeWarpOptions {
@@ -33,7 +33,7 @@ export const defaultEnvelopeWarpOptions: Readonly<EnvelopeWarpOptions> = {
 
 /** Cepstrally smoothed log-magnitude envelope of one spectrum (natural-log units). */
 function envelope(
-  fft: RealFft,
+  fft: RealFFT,
   logMag: Float64Array,
   lifter: number,
   scratch: { a: Float64Array; b: Float64Array; c: Float64Array },
@@ -69,8 +69,8 @@ export function warpSpectralEnvelope(
     return out
   }
   const maxHalf = Math.round(0.025 * sampleRate)
-  const n = nextPowerOfTwo(4 * maxHalf)
-  const fft = new RealFft(n)
+  const n = nextPow2(4 * maxHalf)
+  const fft = fftOf(n)
   const half = n / 2
   const frame = new Float64Array(n)
   const re = new Float64Array(half + 1)

@@ -10,7 +10,7 @@ import { detectSpeech, type SpeechSegment } from '../audio/vad.js'
 import { MynahError, throwIfAborted } from '../core/errors.js'
 import { sha256Hex } from '../core/files.js'
 import type { Audio } from '../core/types.js'
-import { fftOf, nextPow2 } from '../dsp/world/fft.js'
+import { fftOf, nextPow2 } from '../dsp/fft.js'
 
 /** Longest stretch of speech kept from a reference (seconds). */
 export const MAX_REFERENCE_SPEECH_SECONDS = 15

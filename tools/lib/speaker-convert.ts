@@ -8,7 +8,7 @@
  */
 import { warpSpectralEnvelope } from '../../src/dsp/envelope-warp.js'
 import type { PitchMarks } from '../../src/dsp/epochs.js'
-import { RealFft } from '../../src/dsp/fft.js'
+import { RealFFT } from '../../src/dsp/fft.js'
 import { modifyPitchTime } from '../../src/dsp/psola.js'
 
 export interface AnalysedAudio extends PitchMarks {
@@ -21,7 +21,7 @@ const LTAS_SIZE = 1024
 
 /** Long-term average log spectrum over two-period frames at voiced marks (natural log power). */
 export function voicedLtas(units: readonly AnalysedAudio[]): Float64Array {
-  const fft = new RealFft(LTAS_SIZE)
+  const fft = new RealFFT(LTAS_SIZE)
   const half = LTAS_SIZE / 2
   const acc = new Float64Array(half + 1)
   const frame = new Float64Array(LTAS_SIZE)

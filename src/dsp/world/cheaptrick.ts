@@ -7,8 +7,9 @@
  * ripple while keeping formant peaks. The window has unit energy, so a frame of white
  * noise of variance σ² yields a flat envelope of σ² (the synthesizer relies on this scale).
  */
+
+import { fftOf } from '../fft.js'
 import { dcCorrection, SAFE_MIN, smoothLinear, UNVOICED_F0, windowedSegment } from './common.js'
-import { fftOf } from './fft.js'
 
 /** Spectral recovery weight of the lifter (the paper's optimised q1). */
 const Q1 = -0.15

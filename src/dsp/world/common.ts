@@ -6,7 +6,7 @@
  * Processing", §13.8). The ideas follow Morise's CheapTrick/D4C papers (Speech Commun. 2015,
  * 2016); the code is written for mynah.
  */
-import { fftOf } from './fft.js'
+import { fftOf } from '../fft.js'
 
 /** Frames of the analysis: F0 per frame plus the spectral parameters, all at one frame period. */
 export interface WorldParams {

@@ -8,8 +8,9 @@
  * is left is: a periodic band leaves a smooth, compact residue, a noisy band spreads.
  * The result is a few dB values per frame, interpolated over frequency at synthesis.
  */
+
+import { fftOf } from '../fft.js'
 import { dcCorrection, F0_FLOOR, SAFE_MIN, smoothLinear, windowedSegment } from './common.js'
-import { fftOf } from './fft.js'
 
 /** Spacing of the aperiodicity bands (Hz). */
 export const BAND_SPACING = 3000

@@ -8,8 +8,8 @@
  * do (Dehak et al., IEEE TASLP 2011): the raw statistics share a large common component.
  */
 import type { Audio } from '../../core/types.js'
+import { fftOf, nextPow2 } from '../fft.js'
 import { estimateF0 } from './f0.js'
-import { fftOf, nextPow2 } from './fft.js'
 
 const FILTERS = 40
 const COEFFICIENTS = 20

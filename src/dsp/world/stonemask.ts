@@ -6,7 +6,7 @@
  * "Improving the readability of time-frequency representations by the reassignment
  * method", IEEE TSP 1995); the refined F0 is the amplitude-weighted mean of IF_h / h.
  */
-import { fftOf } from './fft.js'
+import { fftOf } from '../fft.js'
 
 /** Corrections above this fraction of the initial F0 are distrusted. */
 const MAX_CORRECTION = 0.2

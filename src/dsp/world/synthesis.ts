@@ -9,9 +9,9 @@
  * power P·a². Unvoiced stretches use pulses at a fixed rate carrying only noise.
  */
 import { throwIfAborted } from '../../core/errors.js'
+import { fftOf } from '../fft.js'
 import { GaussianNoise, minimumPhase, SAFE_MIN, type WorldParams } from './common.js'
 import { aperiodicitySpectrum } from './d4c.js'
-import { fftOf } from './fft.js'
 
 /**
  * Noise "pulses" per second in unvoiced stretches: one per 5 ms frame keeps the temporal

@@ -8,7 +8,7 @@
  * F0 perturbation measure (jitter-like; true cycle-to-cycle jitter needs period marks).
  */
 import type { Audio } from '../../core/types.js'
-import { fftOf } from '../../dsp/world/fft.js'
+import { fftOf } from '../../dsp/fft.js'
 import { estimateF0 } from '../../dsp/world/index.js'
 
 export interface AcousticFeatures {

@@ -1,10 +1,10 @@
 /** Long-term spectra for tests (Hann-windowed 4096-point frames, power averaged). */
-import { RealFft } from '../../../src/dsp/fft.js'
+import { RealFFT } from '../../../src/dsp/fft.js'
 
 const N = 4096
 
 export function longTermSpectrum(x: Float32Array, _sampleRate: number): Float64Array {
-  const fft = new RealFft(N)
+  const fft = new RealFFT(N)
   const acc = new Float64Array(N / 2 + 1)
   const re = new Float64Array(N / 2 + 1)
   const im = new Float64Array(N / 2 + 1)

@@ -4,12 +4,12 @@
  * formants of resonators.
  */
 import { describe, expect, it } from 'vitest'
+import { RealFFT } from '../../../../src/dsp/fft.js'
 import { analyze } from '../../../../src/dsp/world/analysis.js'
 import { createEnvelopeEstimator } from '../../../../src/dsp/world/cheaptrick.js'
 import { envelopeFftSize } from '../../../../src/dsp/world/common.js'
 import { createAperiodicityEstimator } from '../../../../src/dsp/world/d4c.js'
 import { estimateF0 } from '../../../../src/dsp/world/f0.js'
-import { RealFFT } from '../../../../src/dsp/world/fft.js'
 import { formantsOfEnvelope } from '../../../../src/dsp/world/formants.js'
 import { synthesize } from '../../../../src/dsp/world/synthesis.js'
 
