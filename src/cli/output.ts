@@ -23,13 +23,4 @@ export function reportError(error: unknown, json: boolean): number {
   return e.code === 'E_INVALID_ARGUMENT' ? 2 : 1
 }
 
-/** Render a table of rows with left-aligned columns. */
-export function formatTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)))
-  const line = (cells: readonly string[]) =>
-    cells
-      .map((c, i) => c.padEnd(widths[i] ?? 0))
-      .join('  ')
-      .trimEnd()
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')
-}
+export { formatTable } from '../core/table.js'

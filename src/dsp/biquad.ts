@@ -5,13 +5,10 @@
  * cancelling the phase), used to clean recordings without moving pitch marks.
  */
 
-export interface BiquadCoefficients {
-  readonly b0: number
-  readonly b1: number
-  readonly b2: number
-  readonly a1: number
-  readonly a2: number
-}
+import type { BiquadCoefficients } from '../audio/index.js'
+
+// One coefficient type for the whole project: audio/loudness.ts's (K-weighting) biquads.
+export type { BiquadCoefficients }
 
 function normalise(
   b0: number,
@@ -38,7 +35,7 @@ export function notch(sampleRate: number, hz: number, q: number): BiquadCoeffici
   return normalise(1, -2 * c, 1, 1 + alpha, -2 * c, 1 - alpha)
 }
 
-/** Direct form II transposed, in place. */
+/** Direct form II transposed, in place (audio/'s Biquad class does the same per sample, for streaming). */
 export function filterInPlace(x: Float32Array, k: BiquadCoefficients, reverse = false): void {
   let z1 = 0
   let z2 = 0

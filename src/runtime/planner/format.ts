@@ -1,16 +1,7 @@
 /** A plan as text (doctor, docs) and as the JSON shape `mynah doctor --json` promises. */
+import { formatTable as table } from '../../core/table.js'
 import { formatBytes } from '../hardware/units.js'
 import type { Plan } from './types.js'
-
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)))
-  const line = (cells: readonly string[]) =>
-    cells
-      .map((c, i) => c.padEnd(widths[i] ?? 0))
-      .join('  ')
-      .trimEnd()
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')
-}
 
 /** The stage table: one row per stage, then the peaks. */
 export function formatPlanTable(plan: Plan): string {
