@@ -3,7 +3,7 @@
  * - 50 requests at once against 4 slots and a queue of 8: each is served or refused with
  *   E_BUSY + Retry-After, and the recorded trace never shows reservations over budget;
  * - 1000 consecutive requests (some cancelled, some timed out) in a child process with
- *   --expose-gc: resident memory drifts less than 5 % and every reservation comes back.
+ *   --expose-gc: resident memory grows less than 5 % and every reservation comes back.
  */
 import { execFile } from 'node:child_process'
 import { resolve } from 'node:path'
@@ -71,7 +71,7 @@ describe('scheduler under load', () => {
     })
   })
 
-  it('1000 consecutive requests keep resident memory flat (< 5 % drift) and return every reservation', async () => {
+  it('1000 consecutive requests keep resident memory from growing (< 5 %) and return every reservation', async () => {
     const scheduler = pathToFileURL(resolve(REPO_ROOT, 'src/runtime/scheduler/index.ts')).href
     const script = `
 const { Scheduler, EnginePool } = await import(${JSON.stringify(scheduler)})
@@ -151,6 +151,9 @@ await pool.close()
     expect(result.outcome.cancelled).toBe(100)
     expect(result.stats).toMatchObject({ reservedRamBytes: 0, active: 0, waiting: 0 })
     expect(result.loaded).toBe(1)
-    expect(Math.abs(drift)).toBeLessThan(0.05)
+    // A leak shows as growth. RSS may also fall (lazily compiled code and the transpiler's
+    // caches from start-up are returned to the OS late, more so on a cold cache), which is
+    // not a leak, so only growth is bounded.
+    expect(drift).toBeLessThan(0.05)
   })
 })
