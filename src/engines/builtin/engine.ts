@@ -34,6 +34,8 @@ export interface VoiceRenderer {
    * included; leading and trailing silence trimmed (the engine adds pauses after the piece).
    */
   render(runs: readonly TextRun[], context: RenderContext): Promise<Audio>
+  /** Release what load() took (idle unload); the next load() or render() loads again. */
+  unload?(): Promise<void>
 }
 
 export interface BuiltinEngineOptions {
@@ -164,8 +166,10 @@ export class BuiltinEngine implements Engine {
     return buildProfile(reference, sha256Hex(bytes), { signal })
   }
 
+  /** Idle unload (runtime's keep-alive): the voices give back their packs and decoders. */
   async unload(): Promise<void> {
     this.#loaded = false
+    await Promise.allSettled(this.#voices.map((v) => v.unload?.()))
   }
 
   /** The voice for each language: the named voice decides the gender, the other language uses its pair. */

@@ -67,7 +67,7 @@ function englishRenderer(voice: EnglishVoice): VoiceRenderer {
   }
 }
 
-/** A Mandarin voice: its pack is loaded on first use and kept. */
+/** A Mandarin voice: its pack is loaded on first use and kept until the engine unloads. */
 function mandarinRenderer(info: EngineVoice & { readonly name: ZhVoiceName }): VoiceRenderer {
   let pack: Promise<ZhVoice> | undefined
   const load = () => {
@@ -81,6 +81,11 @@ function mandarinRenderer(info: EngineVoice & { readonly name: ZhVoiceName }): V
     voice: info,
     load: async () => {
       await load()
+    },
+    unload: async () => {
+      const loaded = pack
+      pack = undefined
+      if (loaded) (await loaded.catch(() => undefined))?.close()
     },
     render: async (runs: readonly TextRun[], context: RenderContext) => {
       const voice = await load()

@@ -45,6 +45,8 @@ export interface ZhVoice {
   unit(base: string, tone: number): ZhUnit
   /** Bytes of decoded audio currently cached. */
   readonly cachedBytes: number
+  /** Free the Opus decoder and the unit cache; the voice must not be used afterwards. */
+  close(): void
 }
 
 class PackVoice implements ZhVoice {
@@ -70,6 +72,11 @@ class PackVoice implements ZhVoice {
 
   get cachedBytes(): number {
     return this.cache.weight
+  }
+
+  close(): void {
+    this.cache.clear()
+    this.decoder.free()
   }
 
   parse(pinyin: string): ParsedSyllable | undefined {

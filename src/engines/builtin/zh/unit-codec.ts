@@ -54,7 +54,6 @@ export class UnitEncoder {
     const frame = this.frameSamples
     const total = Math.ceil((samples.length + lookahead) / frame) * frame
     const parts: Uint8Array[] = []
-    let bytes = 0
     const pcm = new Int16Array(frame)
     for (let start = 0; start < total; start += frame) {
       for (let i = 0; i < frame; i++) {
@@ -68,7 +67,6 @@ export class UnitEncoder {
       framed[1] = packet.length >> 8
       framed.set(packet, 2)
       parts.push(framed)
-      bytes += framed.length
     }
     return concatBytes(parts)
   }
