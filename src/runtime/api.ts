@@ -37,6 +37,8 @@ export interface Progress {
   segmentsTotal?: number
   /** Position in the admission queue while 'queued' (0 = next). */
   queuePosition?: number
+  /** The voice that speaks (built-in name, saved voice name, or 'reference'); set from 'synthesis' on. */
+  voice?: string
 }
 
 export interface SpeakOptions {

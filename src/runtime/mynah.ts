@@ -183,7 +183,7 @@ export function createMynah(config: MynahConfig, options: MynahOptions = {}): My
       const total = segments.length
       let done = 0
       const rssBefore = process.memoryUsage().rss
-      progress({ stage: 'synthesis', segmentsDone: 0, segmentsTotal: total })
+      progress({ stage: 'synthesis', segmentsDone: 0, segmentsTotal: total, voice: spoken })
       const chunks = runEngine(
         en,
         { segments, voice, profile, emotion, speed, intervalSilenceMs, params: request.params ?? {} },
@@ -201,9 +201,10 @@ export function createMynah(config: MynahConfig, options: MynahOptions = {}): My
           segmentIndex: chunk.segmentIndex,
           segmentEnd: chunk.segmentEnd,
         }
-        if (chunk.segmentEnd) progress({ stage: 'synthesis', segmentsDone: ++done, segmentsTotal: total })
+        if (chunk.segmentEnd)
+          progress({ stage: 'synthesis', segmentsDone: ++done, segmentsTotal: total, voice: spoken })
       }
-      progress({ stage: 'done', segmentsDone: done, segmentsTotal: total })
+      progress({ stage: 'done', segmentsDone: done, segmentsTotal: total, voice: spoken })
     } finally {
       admitted.done()
     }

@@ -92,14 +92,6 @@ function progressLine(enabled: boolean): { onProgress?: (p: Progress) => void; c
   }
 }
 
-/** The voice the library picks when none is named (the default of the text's main language). */
-async function defaultVoice(mynah: Mynah, request: SpeakRequest): Promise<string> {
-  const { defaultVoiceName } = await import('../../runtime/mynah.js')
-  const { segments } = mynah.prepareText(request.text, { lang: request.lang })
-  const info = (await mynah.engines()).find((e) => e.id === (request.engine ?? mynah.config.engine))
-  return (info && defaultVoiceName(info, segments)) ?? ''
-}
-
 /** Stream to stdout: one encoder, each segment written as soon as it arrives. */
 async function sayToStdout(
   mynah: Mynah,
@@ -109,6 +101,7 @@ async function sayToStdout(
 ): Promise<{ samples: number; segments: number; voice: string }> {
   const encoder = await createStreamEncoder(format, request.sampleRate ?? mynah.config.sampleRate)
   let samples = 0
+  let voice = ''
   const segments = new Set<number>()
   const write = (bytes: Uint8Array) =>
     bytes.length === 0
@@ -116,13 +109,17 @@ async function sayToStdout(
       : new Promise<void>((resolve, reject) => {
           process.stdout.write(bytes, (error) => (error ? reject(error) : resolve()))
         })
-  for await (const chunk of mynah.synthesize(request, { onProgress })) {
+  const report = (p: Progress) => {
+    if (p.voice) voice = p.voice
+    onProgress?.(p)
+  }
+  for await (const chunk of mynah.synthesize(request, { onProgress: report })) {
     samples += chunk.samples.length
     segments.add(chunk.segmentIndex)
     await write(encoder.write(chunk.samples))
   }
   await write(encoder.end())
-  return { samples, segments: segments.size, voice: request.voice ?? (await defaultVoice(mynah, request)) }
+  return { samples, segments: segments.size, voice }
 }
 
 async function say(text: string, flags: SayFlags, home: string | undefined): Promise<void> {
