@@ -32,6 +32,50 @@ interface MediaLike {
 
 const TEXT = '你好，世界。今天天气很好！Hello from mynah.'
 
+/** Headless Chromium on a closed network: no background fetches, no first-run, no sandbox (root). */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+]
+
+/** Duration of the player's audio once its metadata has loaded (rejects on a media error). */
+function playerDuration(page: Page): Promise<number> {
+  return page.locator('#player').evaluate(
+    (audio: MediaLike) =>
+      new Promise<number>((resolve, reject) => {
+        if (audio.readyState >= 1) return resolve(audio.duration)
+        audio.addEventListener('loadedmetadata', () => resolve(audio.duration), { once: true })
+        audio.addEventListener('error', () => reject(new Error(`audio error ${audio.error?.code}`)), {
+          once: true,
+        })
+      }),
+  )
+}
+
+/** Serve the built UI over `mynah`, open it in a fresh browser, run `use`, close both. */
+async function withUi(
+  mynah: Parameters<typeof buildServer>[0],
+  options: { apiKey?: string },
+  use: (page: Page) => Promise<void>,
+): Promise<void> {
+  const app = await buildServer(mynah, { webRoot: await buildUi(), ...options })
+  await app.listen({ host: '127.0.0.1', port: 0 })
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS })
+  try {
+    const page = await browser.newPage()
+    await page.goto(`http://127.0.0.1:${(app.server.address() as AddressInfo).port}/`)
+    await use(page)
+  } finally {
+    await browser.close()
+    await app.close()
+  }
+}
+
 /** The UI built once per run from the current web/ sources into a temp folder. */
 let built: Promise<string> | undefined
 const buildDir = mkdtempSync(join(tmpdir(), 'mynah-e2e-ui-'))
@@ -66,13 +110,7 @@ describe.skipIf(!has)('web UI in Chromium', () => {
       executablePath: CHROMIUM,
       headless: true,
       args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
+        ...CHROMIUM_ARGS,
         '--use-fake-device-for-media-stream',
         '--use-fake-ui-for-media-stream',
         '--autoplay-policy=no-user-gesture-required',
@@ -135,16 +173,7 @@ describe.skipIf(!has)('web UI in Chromium', () => {
     const before = mynah.requests.length
     await page.click('#generate')
     await page.locator('#status', { hasText: 'Done' }).waitFor({ timeout: 60_000 })
-    const duration = await page.locator('#player').evaluate(
-      (audio: MediaLike) =>
-        new Promise<number>((resolve, reject) => {
-          if (audio.readyState >= 1) return resolve(audio.duration)
-          audio.addEventListener('loadedmetadata', () => resolve(audio.duration), { once: true })
-          audio.addEventListener('error', () => reject(new Error(`audio error ${audio.error?.code}`)), {
-            once: true,
-          })
-        }),
-    )
+    const duration = await playerDuration(page)
     const expected = (6 + 7 + 17) * 0.06 // the fake speaks 0.06 s per character of each segment
     expect(Number.isFinite(duration)).toBe(true)
     expect(duration).toBeGreaterThan(0)
@@ -184,25 +213,7 @@ describe.skipIf(!has)('web UI in Chromium', () => {
 
 describe.skipIf(!has)('web UI with an API key', () => {
   it('asks for the key once, then works with it', async () => {
-    const webRoot = await buildUi()
-    const app = await buildServer(new FakeMynah(), { webRoot, apiKey: 'ui-key' })
-    await app.listen({ host: '127.0.0.1', port: 0 })
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    })
-    try {
-      const page = await browser.newPage()
-      await page.goto(`http://127.0.0.1:${(app.server.address() as AddressInfo).port}/`)
+    await withUi(new FakeMynah(), { apiKey: 'ui-key' }, async (page) => {
       const dialog = page.locator('#key-dialog')
       await dialog.waitFor({ state: 'visible' })
       await page.fill('#key-input', 'ui-key')
@@ -210,61 +221,31 @@ describe.skipIf(!has)('web UI with an API key', () => {
       await page.locator('#sys-engine', { hasText: 'builtin' }).waitFor()
       await page.locator('#voice option[value="kal"]').waitFor({ state: 'attached' })
       expect(await dialog.isVisible()).toBe(false)
-    } finally {
-      await browser.close()
-      await app.close()
-    }
+    })
   })
 })
 
 describe.skipIf(!has)('web UI over the real library', () => {
   it('generates with a built-in voice and an emotion vector through the real engine', async () => {
-    const webRoot = await buildUi()
     const home = mkdtempSync(join(tmpdir(), 'mynah-e2e-real-'))
     const mynah = createMynah(loadConfig({ flags: { home }, env: {} }))
-    const app = await buildServer(mynah, { webRoot })
-    await app.listen({ host: '127.0.0.1', port: 0 })
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    })
     try {
-      const page = await browser.newPage()
-      await page.goto(`http://127.0.0.1:${(app.server.address() as AddressInfo).port}/`)
-      await page.locator('#voice option[value="zh-female"]').waitFor({ state: 'attached' })
-      await page.selectOption('#voice', 'zh-female')
-      await page.fill('#text', '今天的天气真不错。我们一起去公园吧！')
-      await page.check('input[name="emotion-mode"][value="vector"]')
-      await page.locator('#emotion-happy').fill('0.8')
-      await page.selectOption('#format', 'mp3')
-      await page.click('#generate')
-      await page.locator('#status', { hasText: 'Done' }).waitFor({ timeout: 60_000 })
-      const duration = await page.locator('#player').evaluate(
-        (audio: MediaLike) =>
-          new Promise<number>((resolve, reject) => {
-            if (audio.readyState >= 1) return resolve(audio.duration)
-            audio.addEventListener('loadedmetadata', () => resolve(audio.duration), { once: true })
-            audio.addEventListener('error', () => reject(new Error(`audio error ${audio.error?.code}`)), {
-              once: true,
-            })
-          }),
-      )
-      // 16 syllables at a plausible 2.5-8 syllables per second.
-      expect(duration).toBeGreaterThan(16 / 8)
-      expect(duration).toBeLessThan(16 / 2.5 + 1)
-      expect(await page.locator('#error').isVisible()).toBe(false)
+      await withUi(mynah, {}, async (page) => {
+        await page.locator('#voice option[value="zh-female"]').waitFor({ state: 'attached' })
+        await page.selectOption('#voice', 'zh-female')
+        await page.fill('#text', '今天的天气真不错。我们一起去公园吧！')
+        await page.check('input[name="emotion-mode"][value="vector"]')
+        await page.locator('#emotion-happy').fill('0.8')
+        await page.selectOption('#format', 'mp3')
+        await page.click('#generate')
+        await page.locator('#status', { hasText: 'Done' }).waitFor({ timeout: 60_000 })
+        const duration = await playerDuration(page)
+        // 16 syllables at a plausible 2.5-8 syllables per second.
+        expect(duration).toBeGreaterThan(16 / 8)
+        expect(duration).toBeLessThan(16 / 2.5 + 1)
+        expect(await page.locator('#error').isVisible()).toBe(false)
+      })
     } finally {
-      await browser.close()
-      await app.close()
       await mynah.close()
       rmSync(home, { recursive: true, force: true })
     }
