@@ -73,3 +73,25 @@ export function median(values: ArrayLike<number>): number {
   const mid = sorted.length >> 1
   return sorted.length % 2 ? sorted[mid] : 0.5 * (sorted[mid - 1] + sorted[mid])
 }
+
+/** Pearson correlation coefficient of two equally long series (NaN when either is constant). */
+export function pearson(xs: ArrayLike<number>, ys: ArrayLike<number>): number {
+  const n = Math.min(xs.length, ys.length)
+  let mx = 0
+  let my = 0
+  for (let i = 0; i < n; i++) {
+    mx += xs[i]
+    my += ys[i]
+  }
+  mx /= n
+  my /= n
+  let sxy = 0
+  let sxx = 0
+  let syy = 0
+  for (let i = 0; i < n; i++) {
+    sxy += (xs[i] - mx) * (ys[i] - my)
+    sxx += (xs[i] - mx) ** 2
+    syy += (ys[i] - my) ** 2
+  }
+  return sxy / Math.sqrt(sxx * syy)
+}

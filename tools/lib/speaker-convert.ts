@@ -10,6 +10,7 @@ import { warpSpectralEnvelope } from '../../src/dsp/envelope-warp.js'
 import type { PitchMarks } from '../../src/dsp/epochs.js'
 import { RealFFT } from '../../src/dsp/fft.js'
 import { modifyPitchTime } from '../../src/dsp/psola.js'
+import { pearson } from '../../src/dsp/signal.js'
 
 export interface AnalysedAudio extends PitchMarks {
   readonly samples: Float32Array
@@ -63,17 +64,7 @@ export function estimateFormantRatio(source: Float64Array, target: Float64Array,
       xs.push(source[i] + (source[i + 1] - source[i]) * (s - i))
       ys.push(target[k])
     }
-    const mx = xs.reduce((p, q) => p + q, 0) / xs.length
-    const my = ys.reduce((p, q) => p + q, 0) / ys.length
-    let sxy = 0
-    let sxx = 0
-    let syy = 0
-    for (let i = 0; i < xs.length; i++) {
-      sxy += (xs[i] - mx) * (ys[i] - my)
-      sxx += (xs[i] - mx) ** 2
-      syy += (ys[i] - my) ** 2
-    }
-    const r = sxy / Math.sqrt(sxx * syy)
+    const r = pearson(xs, ys)
     if (r > bestR) {
       bestR = r
       best = alpha

@@ -1,5 +1,6 @@
 /** Long-term spectra for tests (Hann-windowed 4096-point frames, power averaged). */
 import { RealFFT } from '../../../src/dsp/fft.js'
+import { pearson } from '../../../src/dsp/signal.js'
 
 const N = 4096
 
@@ -27,15 +28,5 @@ export function envelopeCorrelation(a: Float64Array, b: Float64Array, sampleRate
     xs.push(Math.log(a[k] + 1e-12))
     ys.push(Math.log(b[k] + 1e-12))
   }
-  const mx = xs.reduce((p, q) => p + q, 0) / xs.length
-  const my = ys.reduce((p, q) => p + q, 0) / ys.length
-  let sxy = 0
-  let sxx = 0
-  let syy = 0
-  for (let i = 0; i < xs.length; i++) {
-    sxy += (xs[i] - mx) * (ys[i] - my)
-    sxx += (xs[i] - mx) ** 2
-    syy += (ys[i] - my) ** 2
-  }
-  return sxy / Math.sqrt(sxx * syy)
+  return pearson(xs, ys)
 }
