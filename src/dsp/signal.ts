@@ -74,6 +74,38 @@ export function median(values: ArrayLike<number>): number {
   return sorted.length % 2 ? sorted[mid] : 0.5 * (sorted[mid - 1] + sorted[mid])
 }
 
+/**
+ * Nearest-rank percentile of an ascending list: sorted[round(q·(n−1))], q in 0..1 (clamped).
+ * This is the formula voice/profile.ts and emotion/audio/features.ts use, so they can switch to it
+ * with identical results; it picks a sample rather than interpolating between two. NaN when empty.
+ */
+export function percentile(sorted: ArrayLike<number>, q: number): number {
+  const n = sorted.length
+  if (n === 0) return Number.NaN
+  return sorted[Math.min(n - 1, Math.max(0, Math.round(q * (n - 1))))]
+}
+
+/** Least-squares slope of ys over xs (dy/dx); 0 for fewer than two points or constant xs. */
+export function linearSlope(xs: ArrayLike<number>, ys: ArrayLike<number>): number {
+  const n = Math.min(xs.length, ys.length)
+  if (n < 2) return 0
+  let mx = 0
+  let my = 0
+  for (let i = 0; i < n; i++) {
+    mx += xs[i]
+    my += ys[i]
+  }
+  mx /= n
+  my /= n
+  let sxy = 0
+  let sxx = 0
+  for (let i = 0; i < n; i++) {
+    sxy += (xs[i] - mx) * (ys[i] - my)
+    sxx += (xs[i] - mx) ** 2
+  }
+  return sxx > 0 ? sxy / sxx : 0
+}
+
 /** Pearson correlation coefficient of two equally long series (NaN when either is constant). */
 export function pearson(xs: ArrayLike<number>, ys: ArrayLike<number>): number {
   const n = Math.min(xs.length, ys.length)
