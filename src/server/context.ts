@@ -11,11 +11,6 @@ export interface RouteContext {
   readonly metrics: ServerMetrics
 }
 
-/** Text over the configured limit is 413 E_TEXT_TOO_LONG (checked before any work). */
-export function checkTextLength(text: string, limit: number): void {
-  if (text.length > limit) throw new MynahError('E_TEXT_TOO_LONG', { length: text.length, limit })
-}
-
 /**
  * An uploaded clip must be audio we can read, judged from its bytes (never its file name or
  * declared type): anything else is 415 E_AUDIO_UNSUPPORTED. Whether it then decodes is the

@@ -10,8 +10,6 @@ export interface ServerOptions {
   cors?: string
   /** Largest uploaded clip in bytes. Default config.maxUploadBytes. */
   maxUploadBytes?: number
-  /** Longest text in characters (longer is 413 E_TEXT_TOO_LONG). Default config.maxTextChars. */
-  maxTextChars?: number
   /** Folder holding the built web UI (index.html); null = no UI; undefined = find dist/web. */
   webRoot?: string | null
   /** Fastify's logger (pino) on or off. Default off: the CLI prints what matters. */
@@ -22,13 +20,12 @@ export interface ResolvedServerOptions {
   readonly apiKey: string
   readonly corsOrigins: readonly string[]
   readonly maxUploadBytes: number
+  /** The library's text limit (config.maxTextChars, enforced by the library), reported by /api/system. */
   readonly maxTextChars: number
   readonly webRoot: string | null
   readonly logger: boolean
   /** Limit for JSON bodies: the longest text in UTF-8 (4 bytes a character at worst) plus room for fields. */
   readonly jsonBodyLimit: number
-  /** Limit for a whole multipart body: two clips (reference + emotion reference) plus the fields. */
-  readonly multipartBodyLimit: number
   /** Limit for one multipart text field. */
   readonly fieldSizeLimit: number
 }
@@ -48,7 +45,7 @@ export function findWebRoot(): string | null {
 export function resolveServerOptions(mynah: Mynah, options: ServerOptions = {}): ResolvedServerOptions {
   const config = mynah.config
   const maxUploadBytes = options.maxUploadBytes ?? config.maxUploadBytes
-  const maxTextChars = options.maxTextChars ?? config.maxTextChars
+  const maxTextChars = config.maxTextChars
   const cors = (options.cors ?? config.cors).trim()
   const fieldSizeLimit = maxTextChars * 4 + FIELD_ROOM
   return {
@@ -59,7 +56,6 @@ export function resolveServerOptions(mynah: Mynah, options: ServerOptions = {}):
     webRoot: options.webRoot === undefined ? findWebRoot() : options.webRoot,
     logger: options.logger ?? false,
     jsonBodyLimit: fieldSizeLimit,
-    multipartBodyLimit: 2 * maxUploadBytes + fieldSizeLimit + FIELD_ROOM,
     fieldSizeLimit,
   }
 }

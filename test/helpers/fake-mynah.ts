@@ -115,7 +115,14 @@ export class FakeMynah implements Mynah {
     return new Promise((resolve) => this.startWaiters.push(resolve))
   }
 
+  private checkLength(text: string): void {
+    const length = [...text].length
+    if (length > this.config.maxTextChars)
+      throw new MynahError('E_TEXT_TOO_LONG', { length, limit: this.config.maxTextChars })
+  }
+
   prepareText(text: string, options: { maxTokensPerSegment?: number } = {}): PreparedText {
+    this.checkLength(text)
     const max = options.maxTokensPerSegment ?? this.config.maxTokensPerSegment
     const sentences = text
       .split(/(?<=[。！？.!?])\s*/u)
@@ -141,14 +148,11 @@ export class FakeMynah implements Mynah {
 
   async *synthesize(request: SpeakRequest, options: SpeakOptions = {}): AsyncIterable<AudioChunk> {
     const signal = options.signal ?? new AbortController().signal
+    // Like the real library: the text limit (in code points) is checked before any work.
+    this.checkLength(request.text)
     this.requests.push(request)
     this.signals.push(signal)
     if (request.text.trim() === '') throw new MynahError('E_TEXT_EMPTY')
-    if (request.text.length > this.config.maxTextChars)
-      throw new MynahError('E_TEXT_TOO_LONG', {
-        length: request.text.length,
-        limit: this.config.maxTextChars,
-      })
     if (request.engine !== undefined && request.engine !== ENGINE.id)
       throw new MynahError('E_ENGINE_UNKNOWN', { engine: request.engine, available: ENGINE.id })
     if (request.voice !== undefined && !(await this.knownVoice(request.voice)))

@@ -10,7 +10,7 @@ import type { EmotionSpec, OutputFormat } from '../../core/types.js'
 import type { EngineVoice } from '../../engines/engine.js'
 import type { SpeakRequest } from '../../runtime/api.js'
 import { sendAudio } from '../audio-response.js'
-import { checkTextLength, type RouteContext } from '../context.js'
+import type { RouteContext } from '../context.js'
 import { isOpenAiVoice, mapOpenAiVoice, voiceLanguageOf } from '../openai-voices.js'
 import { emotionVectorSchema, errorResponses, langSchema, weightSchema } from '../schemas.js'
 import { abortOnDisconnect } from '../stream.js'
@@ -117,7 +117,6 @@ export async function openaiRoutes(app: FastifyInstance, ctx: RouteContext): Pro
     { schema: speechSchema, bodyLimit: options.jsonBodyLimit },
     async (request, reply) => {
       const body = request.body as SpeechBody
-      checkTextLength(body.input, options.maxTextChars)
       const format = body.response_format ?? 'mp3'
       if (format === 'aac')
         throw new MynahError('E_FORMAT_UNSUPPORTED', {

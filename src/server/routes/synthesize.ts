@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify'
 import type { EmotionMode, EmotionSpec, EngineParams, LangOption, OutputFormat } from '../../core/types.js'
 import type { Progress, SpeakRequest } from '../../runtime/api.js'
 import { sendAudio } from '../audio-response.js'
-import { checkAudioUpload, checkTextLength, type RouteContext } from '../context.js'
+import { checkAudioUpload, type RouteContext } from '../context.js'
 import { formPreValidation } from '../multipart.js'
 import {
   emotionModeSchema,
@@ -112,7 +112,6 @@ export async function synthesizeRoutes(app: FastifyInstance, ctx: RouteContext):
     },
     async (request, reply) => {
       const body = request.body as SynthesizeBody
-      checkTextLength(body.text, options.maxTextChars)
       const reference = checkAudioUpload(request.uploads.get('reference'), 'reference')
       const emotionAudio = checkAudioUpload(request.uploads.get('emotion_audio'), 'emotion_audio')
       const speak: SpeakRequest = {

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify'
 import type { LangOption } from '../../core/types.js'
-import { checkTextLength, type RouteContext } from '../context.js'
+import type { RouteContext } from '../context.js'
 import { errorResponses, langSchema } from '../schemas.js'
 
 interface SegmentsInput {
@@ -29,7 +29,6 @@ export async function textRoutes(app: FastifyInstance, ctx: RouteContext): Promi
   const { mynah, options } = ctx
 
   const preview = (input: SegmentsInput) => {
-    checkTextLength(input.text, options.maxTextChars)
     const prepared = mynah.prepareText(input.text, {
       lang: input.lang,
       maxTokensPerSegment: input.max_tokens,

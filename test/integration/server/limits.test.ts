@@ -33,6 +33,14 @@ describe('limits', () => {
       payload: { text: '字'.repeat(1000) },
     })
     expect(ok.statusCode).toBe(200)
+    // The limit counts characters (code points) as the library does, not UTF-16 units:
+    // 600 emoji are 1 200 units but 600 characters, under the limit of 1 000.
+    const emoji = await s.app.inject({
+      method: 'POST',
+      url: '/api/text/segments',
+      payload: { text: '😀'.repeat(600) },
+    })
+    expect(emoji.statusCode).toBe(200)
   })
 
   it('a JSON body over the limit is 413 E_PAYLOAD_TOO_LARGE', async () => {
