@@ -39,15 +39,6 @@ export const PAUSE_MS: Readonly<Record<BreakLevel, number>> = {
   paragraph: 700,
 }
 
-/** Drop the digital silence a renderer leaves at the end (the zh renderer ends with its last pause). */
-export function withoutTrailingZeros(audio: Audio): Audio {
-  let end = audio.samples.length
-  while (end > 0 && audio.samples[end - 1] === 0) end--
-  return end === audio.samples.length
-    ? audio
-    : { samples: audio.samples.slice(0, end), sampleRate: audio.sampleRate }
-}
-
 /** BS.1770 gating blocks are 400 ms; shorter clips are measured padded and corrected for the padding. */
 const BLOCK_SECONDS = 0.4
 

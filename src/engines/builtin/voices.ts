@@ -10,7 +10,6 @@ import { fliteRuntime } from './en/flite.js'
 import { type EnglishProsody, renderEnglish } from './en/render.js'
 import { DEFAULT_EN_VOICE, EN_VOICES, type EnglishVoice, FLITE_LICENCE } from './en/voices.js'
 import type { RenderContext, VoiceRenderer } from './engine.js'
-import { withoutTrailingZeros } from './mix.js'
 import type { ProsodyControls } from './prosody.js'
 import { loadZhVoice, renderMandarin, ZH_VOICES, type ZhVoice, type ZhVoiceName } from './zh/index.js'
 
@@ -89,14 +88,13 @@ function mandarinRenderer(info: EngineVoice & { readonly name: ZhVoiceName }): V
     },
     render: async (runs: readonly TextRun[], context: RenderContext) => {
       const voice = await load()
-      const audio = await renderMandarin(
+      // The renderer ends with speech; the engine places the pause after the piece itself.
+      return renderMandarin(
         voice,
         runs.map((r) => ({ syllables: r.syllables ?? [], breakAfter: r.breakAfter })),
         { ...context.prosody, rate: context.prosody.rate * context.speed },
         context.signal,
       )
-      // The renderer ends with the pause of the last break; the engine places that pause itself.
-      return withoutTrailingZeros(audio)
     },
   }
 }

@@ -284,9 +284,10 @@ function renderPhrase(
 }
 
 /**
- * Render Mandarin runs with a zh voice. Output: mono at the voice's pack rate (24 kHz), no
- * leading silence, phrases separated by pauses by break level (scaled by pauseScale / rate),
- * ending with the pause of the last run's break. Unknown syllables are E_INVALID_ARGUMENT.
+ * Render Mandarin runs with a zh voice. Output: mono at the voice's pack rate (24 kHz), speech
+ * only at both ends (no leading silence, and no pause after the last phrase: the last run's
+ * break is the caller's to realise), phrases separated by pauses by break level (scaled by
+ * pauseScale / rate). Unknown syllables are E_INVALID_ARGUMENT.
  */
 export async function renderMandarin(
   voice: ZhVoice,
@@ -332,7 +333,9 @@ export async function renderMandarinWithLayout(
     for (const j of phrase.joins) joins.push(offset + j)
     targets.push({ offset, hz: phrase.targetHz })
     parts.push(phrase.samples)
-    const pause = (defaultTimingOptions.pauses[pauses[p]] * c.pauseScale) / c.rate
+    // The pause after the last phrase is the caller's to place (the engine joins pieces with it).
+    const pause =
+      p + 1 < phrases.length ? (defaultTimingOptions.pauses[pauses[p]] * c.pauseScale) / c.rate : 0
     if (pause > 0) parts.push(new Float32Array(Math.round(pause * sr)))
     startOffset = SENTENCE_BREAKS.has(pauses[p])
       ? 0

@@ -8,8 +8,10 @@ import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { measureLoudness } from '../../../../src/audio/index.js'
 import type { Audio, BreakLevel, Lang, ResolvedEmotion, Segment } from '../../../../src/core/types.js'
+import { pureEmotion } from '../../../../src/emotion/vector.js'
+import { emotionToProsody } from '../../../../src/engines/builtin/emotion-prosody.js'
 import { createBuiltinEngine } from '../../../../src/engines/builtin/index.js'
-import { ENGINE_SAMPLE_RATE, TARGET_LUFS } from '../../../../src/engines/builtin/mix.js'
+import { ENGINE_SAMPLE_RATE, PAUSE_MS, TARGET_LUFS } from '../../../../src/engines/builtin/mix.js'
 import type { AudioChunk, SynthesisRequest } from '../../../../src/engines/engine.js'
 import { IN_CI, REPO_ROOT } from '../../../helpers/env.js'
 
@@ -55,6 +57,32 @@ async function collect(chunks: AsyncIterable<AudioChunk>): Promise<AudioChunk[]>
 }
 
 const seconds = (a: Audio) => a.samples.length / a.sampleRate
+/** Samples under -60 dBFS count as silence. */
+const SILENT = 10 ** (-60 / 20)
+
+/** Seconds of silence at the end of a clip. */
+function trailingSilence(a: Audio): number {
+  let end = a.samples.length
+  while (end > 0 && Math.abs(a.samples[end - 1]) < SILENT) end--
+  return (a.samples.length - end) / a.sampleRate
+}
+
+/** Seconds of the longest silent stretch inside a clip (the pause at a break). */
+function longestPause(a: Audio): number {
+  let longest = 0
+  let run = 0
+  for (const x of a.samples) {
+    run = Math.abs(x) < SILENT ? run + 1 : 0
+    longest = Math.max(longest, run)
+  }
+  return longest / a.sampleRate
+}
+
+const emotion = (name: 'calm' | 'sad'): ResolvedEmotion => ({
+  vector: pureEmotion(name),
+  alpha: 1,
+  source: 'vector',
+})
 const total = (chunks: readonly Audio[]) => chunks.reduce((n, c) => n + seconds(c), 0)
 const signal = () => new AbortController().signal
 
@@ -125,5 +153,42 @@ describe.skipIf(!hasZhPacks)('built-in engine, Mandarin with English', () => {
     expect(m.sampleRate).toBe(ENGINE_SAMPLE_RATE)
     // The zh part ends phrase-finally when alone, so allow its lengthening; the word gap is 30 ms.
     expect(Math.abs(seconds(m) - (seconds(a) + seconds(b) + 0.03))).toBeLessThan(0.35)
+  })
+
+  it('breathy emotions keep the Mandarin pauses: no extra silence at the end or at a switch to English', async () => {
+    // The breathiness noise decays slowly over a pause, so a pause the renderer appended used
+    // to survive into the piece and be doubled by the engine's own (0.85 s at the end, calm).
+    const engine = await createBuiltinEngine()
+    const sentences = segment(
+      0,
+      ['zh', '今天天气很好', 'sentence', 'jin1 tian1 tian1 qi4 hen3 hao3'],
+      ['zh', '明天下雨', 'sentence', 'ming2 tian1 xia4 yu3'],
+    )
+    const switching = segment(
+      0,
+      ['zh', '我喜欢', 'minor', 'wo3 xi3 huan1'],
+      ['en', 'English words', 'sentence'],
+    )
+    const render = async (seg: Segment, e: ResolvedEmotion) =>
+      (await collect(engine.synthesize(request([seg], { voice: 'zh-female', emotion: e }), signal())))[0]
+    const neutralTail = trailingSilence(await render(sentences, SPEAKER))
+    const cases: [string, ResolvedEmotion][] = [
+      ['neutral', SPEAKER],
+      ['calm', emotion('calm')],
+      ['sad', emotion('sad')],
+    ]
+    for (const [name, e] of cases) {
+      const tail = trailingSilence(await render(sentences, e))
+      const { pauseScale, rate } = emotionToProsody(e)
+      const documented = (PAUSE_MS.minor * pauseScale) / rate / 1000
+      const pause = longestPause(await render(switching, e))
+      console.log(
+        `${name}: trailing silence ${tail.toFixed(3)} s, ` +
+          `pause at zh→en ${pause.toFixed(3)} s (documented ${documented.toFixed(3)} s)`,
+      )
+      expect(Math.abs(tail - neutralTail)).toBeLessThan(0.03)
+      // The measured pause also holds the syllable's fade and the voices' sub--60 dB edges.
+      expect(Math.abs(pause - documented)).toBeLessThan(0.05)
+    }
   })
 })
