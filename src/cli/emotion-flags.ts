@@ -14,7 +14,7 @@
  */
 import type { Command } from 'commander'
 import { MynahError } from '../core/errors.js'
-import { EMOTION_NAMES, type EmotionMode, type EmotionSpec } from '../core/types.js'
+import { EMOTION_MODES, EMOTION_NAMES, type EmotionMode, type EmotionSpec } from '../core/types.js'
 import { EMOTION_PRESETS, emotionPreset } from '../emotion/presets.js'
 import { validateAlpha, validateEmotionVector } from '../emotion/vector.js'
 
@@ -34,8 +34,6 @@ export interface ParsedEmotionFlags {
   /** --emotion-ref path, for the caller to read into spec.audio. */
   referencePath?: string
 }
-
-const MODES: readonly EmotionMode[] = ['speaker', 'audio', 'vector', 'text']
 
 function invalid(detail: string): MynahError {
   return new MynahError('E_EMOTION_INVALID', { detail })
@@ -98,7 +96,8 @@ export function parseEmotionFlags(flags: EmotionFlags): ParsedEmotionFlags {
   }
   if (flags.emotionMode !== undefined) {
     const mode = flags.emotionMode.trim().toLowerCase() as EmotionMode
-    if (!MODES.includes(mode)) throw invalid(`--emotion-mode "${flags.emotionMode}": use ${MODES.join(', ')}`)
+    if (!EMOTION_MODES.includes(mode))
+      throw invalid(`--emotion-mode "${flags.emotionMode}": use ${EMOTION_MODES.join(', ')}`)
     spec.mode = mode
     any = true
   }

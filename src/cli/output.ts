@@ -1,5 +1,5 @@
 /** How every command reports: results to stdout (text or --json), errors to stderr with their code. */
-import { isMynahError, toMynahError } from '../core/errors.js'
+import { isMynahError, MynahError, toMynahError } from '../core/errors.js'
 
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value)}\n`)
@@ -24,3 +24,11 @@ export function reportError(error: unknown, json: boolean): number {
 }
 
 export { formatTable } from '../core/table.js'
+
+/** A flag value that must be one of `choices` (E_INVALID_ARGUMENT naming the flag otherwise). */
+export function parseChoice<T extends string>(flag: string, value: string, choices: readonly T[]): T {
+  if ((choices as readonly string[]).includes(value)) return value as T
+  throw new MynahError('E_INVALID_ARGUMENT', {
+    detail: `${flag} must be ${choices.join(', ')}, got ${JSON.stringify(value)}`,
+  })
+}

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { MynahError } from './errors.js'
-import type { Device } from './types.js'
+import { DEVICES, type Device } from './types.js'
 
 export interface MynahConfig {
   /** Data dir: voices, models, caches, glossary, config file. */
@@ -103,8 +103,6 @@ export const ENV_VARS: readonly { name: string; key: keyof MynahConfig; kind: Ki
   { name: 'MYNAH_API_KEY', key: 'apiKey', kind: 'string', help: 'Bearer token required by the server.' },
   { name: 'MYNAH_CORS', key: 'cors', kind: 'string', help: 'Allowed CORS origin (default: CORS off).' },
 ]
-
-const DEVICES: readonly Device[] = ['cpu', 'webgpu', 'cuda']
 
 function parseValue(key: string, kind: Kind, raw: unknown): unknown {
   const bad = (detail: string): never => {

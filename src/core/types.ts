@@ -6,6 +6,12 @@
 
 export type Lang = 'zh' | 'en'
 export type LangOption = Lang | 'auto'
+export const LANG_OPTIONS: readonly LangOption[] = ['auto', 'zh', 'en']
+
+/** Request ranges every surface validates against (and the library enforces). */
+export const SPEED_RANGE = { min: 0.5, max: 2 } as const
+export const SAMPLE_RATE_RANGE = { min: 8_000, max: 48_000 } as const
+export const INTERVAL_SILENCE_MS_RANGE = { min: 0, max: 10_000 } as const
 
 /** Encoded output formats (audio/ encodes them; surfaces pick one per request). */
 export type OutputFormat = 'wav' | 'pcm' | 'mp3' | 'opus' | 'flac'
@@ -106,6 +112,7 @@ export interface ResolvedEmotion {
 
 /** IndexTTS2's four emotion control methods (webui 0..3). */
 export type EmotionMode = 'speaker' | 'audio' | 'vector' | 'text'
+export const EMOTION_MODES: readonly EmotionMode[] = ['speaker', 'audio', 'vector', 'text']
 
 /** How the caller asks for emotion; resolved by emotion/ with IndexTTS2's precedence (docs/emotion.md). */
 export interface EmotionSpec {
@@ -161,6 +168,7 @@ export interface VoiceProfile {
 }
 
 export type Device = 'cpu' | 'webgpu' | 'cuda'
+export const DEVICES: readonly Device[] = ['cpu', 'webgpu', 'cuda']
 export type Precision = 'fp32' | 'fp16' | 'int8'
 export type Residency = 'resident' | 'on-demand' | 'offloaded'
 

@@ -11,7 +11,15 @@ import { decodeAudio, resample } from '../audio/index.js'
 import { concatFloat32 } from '../core/arrays.js'
 import type { MynahConfig } from '../core/config.js'
 import { MynahError, throwIfAborted } from '../core/errors.js'
-import type { Lang, Segment, TextWarning, VoiceProfile } from '../core/types.js'
+import {
+  INTERVAL_SILENCE_MS_RANGE,
+  type Lang,
+  SAMPLE_RATE_RANGE,
+  type Segment,
+  SPEED_RANGE,
+  type TextWarning,
+  type VoiceProfile,
+} from '../core/types.js'
 import { VERSION } from '../core/version.js'
 import { neutralFromVoiceProfile, resolveEmotion } from '../emotion/index.js'
 import type { AudioChunk, Engine, EngineInfo, SynthesisRequest } from '../engines/engine.js'
@@ -33,9 +41,6 @@ import { builtinListings, savedListing, VoiceCatalog } from './voices.js'
 
 /** IndexTTS2's default interval_silence between segments, in ms. */
 export const DEFAULT_INTERVAL_SILENCE_MS = 200
-/** Output sample rates a request may ask for. */
-export const SAMPLE_RATE_RANGE = { min: 8_000, max: 48_000 } as const
-export const SPEED_RANGE = { min: 0.5, max: 2 } as const
 
 export type EngineFactory = (id: string) => Promise<Engine>
 
@@ -150,7 +155,7 @@ export function createMynah(config: MynahConfig, options: MynahOptions = {}): My
     const intervalSilenceMs = request.intervalSilenceMs ?? DEFAULT_INTERVAL_SILENCE_MS
     checkRange('speed', speed, SPEED_RANGE)
     checkRange('sampleRate', sampleRate, SAMPLE_RATE_RANGE, true)
-    checkRange('intervalSilenceMs', intervalSilenceMs, { min: 0, max: 10_000 })
+    checkRange('intervalSilenceMs', intervalSilenceMs, INTERVAL_SILENCE_MS_RANGE)
     throwIfAborted(signal)
 
     progress({ stage: 'text' })

@@ -4,9 +4,9 @@
  * request. Field names follow IndexTTS2's (emo_alpha -> emotion_alpha, interval_silence,
  * max_text_tokens_per_segment, generation kwargs) so its users find what they know.
  */
-import { EMOTION_NAMES, OUTPUT_FORMATS } from '../core/types.js'
+import { EMOTION_MODES, EMOTION_NAMES, LANG_OPTIONS, OUTPUT_FORMATS } from '../core/types.js'
 
-export const langSchema = { type: 'string', enum: ['auto', 'zh', 'en'] } as const
+export const langSchema = { type: 'string', enum: [...LANG_OPTIONS] } as const
 
 export const weightSchema = { type: 'number', minimum: 0, maximum: 1 } as const
 
@@ -22,7 +22,7 @@ export const emotionVectorSchema = {
   ],
 } as const
 
-export const emotionModeSchema = { type: 'string', enum: ['speaker', 'audio', 'vector', 'text'] } as const
+export const emotionModeSchema = { type: 'string', enum: [...EMOTION_MODES] } as const
 
 export const outputFormatSchema = { type: 'string', enum: [...OUTPUT_FORMATS] } as const
 

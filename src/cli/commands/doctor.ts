@@ -7,14 +7,14 @@
 import type { Command } from 'commander'
 import { ENV_VARS, loadConfig } from '../../core/config.js'
 import { MynahError } from '../../core/errors.js'
-import type { Device } from '../../core/types.js'
+import { DEVICES } from '../../core/types.js'
 import { describeGpus } from '../../runtime/hardware/probe.js'
 import type { MachineInfo } from '../../runtime/hardware/types.js'
 import { formatBytes, parseSize } from '../../runtime/hardware/units.js'
 import { type Diagnosis, diagnose } from '../../runtime/planner/diagnose.js'
 import { formatPlanTable, planToJson } from '../../runtime/planner/format.js'
 import { HF_ENV_VARS } from '../../runtime/store/hf.js'
-import { printJson, printLine } from '../output.js'
+import { parseChoice, printJson, printLine } from '../output.js'
 
 interface DoctorFlags {
   model?: string
@@ -30,14 +30,6 @@ interface DoctorFlags {
 }
 
 export const EXIT_DOES_NOT_FIT = 3
-
-function parseDevice(value: string | undefined): Device | undefined {
-  if (value === undefined) return undefined
-  if (value === 'cpu' || value === 'webgpu' || value === 'cuda') return value
-  throw new MynahError('E_INVALID_ARGUMENT', {
-    detail: `--device must be cpu, webgpu or cuda, got ${JSON.stringify(value)}`,
-  })
-}
 
 function parseCount(value: string | undefined): number | undefined {
   if (value === undefined) return undefined
@@ -152,7 +144,9 @@ export function register(program: Command): void {
       const home = (command.optsWithGlobals() as { home?: string }).home
       const config = loadConfig({ flags: { home } })
       const vram = flags.vram !== undefined ? parseSize(flags.vram, '--vram') : undefined
-      const device = parseDevice(flags.device) ?? (vram ? 'cuda' : vram === 0 ? 'cpu' : config.device)
+      const device =
+        (flags.device === undefined ? undefined : parseChoice('--device', flags.device, DEVICES)) ??
+        (vram ? 'cuda' : vram === 0 ? 'cpu' : config.device)
       const diagnosis = await diagnose({
         home: config.home,
         engine: config.engine,

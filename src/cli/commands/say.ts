@@ -11,7 +11,7 @@ import { createStreamEncoder, encodeAudio } from '../../audio/index.js'
 import { loadConfig } from '../../core/config.js'
 import { MynahError } from '../../core/errors.js'
 import { writeFileAtomic } from '../../core/files.js'
-import { type LangOption, OUTPUT_FORMATS, type OutputFormat } from '../../core/types.js'
+import { LANG_OPTIONS, OUTPUT_FORMATS, type OutputFormat } from '../../core/types.js'
 import type { Mynah, Progress, SpeakRequest } from '../../runtime/api.js'
 import {
   addEmotionOptions,
@@ -19,7 +19,7 @@ import {
   parseEmotionFlags,
   withReferenceAudio,
 } from '../emotion-flags.js'
-import { printJson, printLine, warn } from '../output.js'
+import { parseChoice, printJson, printLine, warn } from '../output.js'
 import { readClip } from '../read-clip.js'
 
 interface SayFlags extends EmotionFlags {
@@ -55,12 +55,6 @@ export function chooseFormat(format: string | undefined, output: string | undefi
   }
   if (output && output !== '-') return EXTENSIONS[extname(output).toLowerCase()] ?? 'wav'
   return 'wav'
-}
-
-function parseLang(lang: string | undefined): LangOption {
-  const value = lang ?? 'auto'
-  if (value === 'auto' || value === 'zh' || value === 'en') return value
-  throw invalid(`--lang must be auto, zh or en, got ${JSON.stringify(value)}`)
 }
 
 function parseSpeed(speed: string | undefined): number | undefined {
@@ -135,7 +129,7 @@ async function say(text: string, flags: SayFlags, home: string | undefined): Pro
     )
   const request: SpeakRequest = {
     text: text === '-' ? await readStdin() : text,
-    lang: parseLang(flags.lang),
+    lang: parseChoice('--lang', flags.lang ?? 'auto', LANG_OPTIONS),
     voice: flags.voice,
     reference: flags.ref ? await readClip(flags.ref, '--ref', config.maxUploadBytes) : undefined,
     emotion: spec,

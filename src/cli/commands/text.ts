@@ -10,7 +10,7 @@ import { createInterface } from 'node:readline'
 import type { Command } from 'commander'
 import { defaultHome } from '../../core/config.js'
 import { MynahError, toMynahError } from '../../core/errors.js'
-import type { LangOption, Segment, TextWarning } from '../../core/types.js'
+import { LANG_OPTIONS, type Segment, type TextWarning } from '../../core/types.js'
 import {
   defaultGlossaryPath,
   type Glossary,
@@ -20,7 +20,7 @@ import {
   prepareText,
   type ToneMode,
 } from '../../text/index.js'
-import { printLine, warn } from '../output.js'
+import { parseChoice, printLine, warn } from '../output.js'
 
 interface TextFlags {
   lang?: string
@@ -33,12 +33,6 @@ interface TextFlags {
 
 function invalid(detail: string): MynahError {
   return new MynahError('E_INVALID_ARGUMENT', { detail })
-}
-
-function parseLang(value: string | undefined): LangOption {
-  const lang = value ?? 'auto'
-  if (lang === 'auto' || lang === 'zh' || lang === 'en') return lang
-  throw invalid(`--lang must be auto, zh or en, got ${JSON.stringify(lang)}`)
 }
 
 function parseMaxTokens(value: string | undefined): number | undefined {
@@ -132,7 +126,7 @@ export function register(program: Command): void {
     .option('--lang <lang>', 'auto, zh or en', 'auto')
     .option('--glossary <file>', 'glossary YAML (default <home>/glossary.yaml when present)')
     .action(async (input: string, flags: TextFlags) => {
-      const lang = parseLang(flags.lang)
+      const lang = parseChoice('--lang', flags.lang ?? 'auto', LANG_OPTIONS)
       const glossary = glossaryFor(program, flags)
       if (input === '-') {
         await streamLines((line, n) => {
@@ -179,7 +173,7 @@ export function register(program: Command): void {
     .option('--json', 'JSON: the full segments (runs, syllables, breaks)')
     .option('--glossary <file>', 'glossary YAML (default <home>/glossary.yaml when present)')
     .action(async (input: string, flags: TextFlags) => {
-      const lang = parseLang(flags.lang)
+      const lang = parseChoice('--lang', flags.lang ?? 'auto', LANG_OPTIONS)
       const maxTokensPerSegment = parseMaxTokens(flags.maxTokens)
       const glossary = glossaryFor(program, flags)
       const run = (line: string): { segments: Segment[]; warnings: TextWarning[] } =>

@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance } from 'fastify'
 import { MynahError } from '../../core/errors.js'
-import type { EmotionSpec, OutputFormat } from '../../core/types.js'
+import { type EmotionSpec, type OutputFormat, SPEED_RANGE } from '../../core/types.js'
 import type { EngineVoice } from '../../engines/engine.js'
 import type { SpeakRequest } from '../../runtime/api.js'
 import { sendAudio } from '../audio-response.js'
@@ -20,8 +20,6 @@ export const OPENAI_MODELS = ['tts-1', 'tts-1-hd', 'gpt-4o-mini-tts', 'gpt-4o-mi
 /** OpenAI's output sample rate (its pcm format is documented as 24 kHz s16le). */
 export const OPENAI_SAMPLE_RATE = 24_000
 /** mynah's speaking-rate range; OpenAI's 0.25..4 is accepted and clamped into it. */
-const SPEED_MIN = 0.5
-const SPEED_MAX = 2
 
 interface SpeechBody {
   model: string
@@ -106,7 +104,7 @@ export async function openaiRoutes(app: FastifyInstance, ctx: RouteContext): Pro
       lang: body.lang,
       voice,
       emotion,
-      speed: Math.min(SPEED_MAX, Math.max(SPEED_MIN, body.speed ?? 1)),
+      speed: Math.min(SPEED_RANGE.max, Math.max(SPEED_RANGE.min, body.speed ?? 1)),
       sampleRate: OPENAI_SAMPLE_RATE,
       engine,
     }

@@ -5,7 +5,16 @@
  * or with `stream: true` an NDJSON stream of per-segment progress and audio.
  */
 import type { FastifyInstance } from 'fastify'
-import type { EmotionMode, EmotionSpec, EngineParams, LangOption, OutputFormat } from '../../core/types.js'
+import {
+  type EmotionMode,
+  type EmotionSpec,
+  type EngineParams,
+  INTERVAL_SILENCE_MS_RANGE,
+  type LangOption,
+  type OutputFormat,
+  SAMPLE_RATE_RANGE,
+  SPEED_RANGE,
+} from '../../core/types.js'
 import type { Progress, SpeakRequest } from '../../runtime/api.js'
 import { sendAudio } from '../audio-response.js'
 import { checkAudioUpload, type RouteContext } from '../context.js'
@@ -61,11 +70,15 @@ const synthesizeSchema = {
       emotion_alpha: weightSchema,
       emotion_text: { type: 'string', maxLength: 4096 },
       emotion_random: { type: 'boolean' },
-      speed: { type: 'number', minimum: 0.5, maximum: 2 },
-      interval_silence: { type: 'integer', minimum: 0, maximum: 10_000 },
+      speed: { type: 'number', minimum: SPEED_RANGE.min, maximum: SPEED_RANGE.max },
+      interval_silence: {
+        type: 'integer',
+        minimum: INTERVAL_SILENCE_MS_RANGE.min,
+        maximum: INTERVAL_SILENCE_MS_RANGE.max,
+      },
       max_text_tokens_per_segment: { type: 'integer', minimum: 1, maximum: 1000 },
       format: outputFormatSchema,
-      sample_rate: { type: 'integer', minimum: 8000, maximum: 48_000 },
+      sample_rate: { type: 'integer', minimum: SAMPLE_RATE_RANGE.min, maximum: SAMPLE_RATE_RANGE.max },
       stream: { type: 'boolean' },
       engine: { type: 'string', minLength: 1, maxLength: 100 },
       params: engineParamsSchema,
