@@ -7,7 +7,7 @@
  * outside [1/maxHz, 1/minHz] are merged or end the voiced run.
  */
 import { PitchTracker } from './pitch.js'
-import { zeroFrequencyEpochs } from './zff.js'
+import { closures, type ZffEpochs, zeroFrequencyFilter } from './zff.js'
 
 export interface EpochOptions {
   /** Lowest and highest F0 accepted between consecutive marks, Hz. */
@@ -97,26 +97,28 @@ function isVoicedAt(v: VoicedFrames, position: number): boolean {
   return v.flags[Math.round(position / v.hop)] === 1
 }
 
-/** Mean ZFF strength of the epochs of one polarity that fall in voiced frames. */
-function polarityScore(
-  samples: Float32Array,
-  sampleRate: number,
-  o: EpochOptions,
-  sign: 1 | -1,
-  flags: VoicedFrames,
-): number {
-  const e = zeroFrequencyEpochs(samples, sampleRate, {
-    meanPeriodSeconds: o.zffPeriodSeconds,
-    polarity: sign,
-  })
+/** Mean ZFF strength of the epochs that fall in voiced frames. */
+function meanVoicedStrength(epochs: ZffEpochs, flags: VoicedFrames): number {
   let sum = 0
   let count = 0
-  for (let i = 0; i < e.positions.length; i++) {
-    if (!isVoicedAt(flags, e.positions[i])) continue
-    sum += e.strength[i]
+  for (let i = 0; i < epochs.positions.length; i++) {
+    if (!isVoicedAt(flags, epochs.positions[i])) continue
+    sum += epochs.strength[i]
     count++
   }
   return count ? sum / count : 0
+}
+
+/**
+ * Closures of the filtered signal `y` in the direction that marks them in this signal: the
+ * one with the stronger mean excitation in voiced frames (ties go to +1).
+ */
+function strongerClosures(y: Float64Array, flags: VoicedFrames): { polarity: 1 | -1; epochs: ZffEpochs } {
+  const rising = closures(y, 1)
+  const falling = closures(y, -1)
+  return meanVoicedStrength(rising, flags) >= meanVoicedStrength(falling, flags)
+    ? { polarity: 1, epochs: rising }
+    : { polarity: -1, epochs: falling }
 }
 
 /** Pick the ZFF crossing direction that marks closures in this signal (stronger excitation). */
@@ -127,9 +129,7 @@ export function closurePolarity(
 ): 1 | -1 {
   const o = { ...defaultEpochOptions, ...options }
   const flags = voicedFrames(samples, sampleRate, o)
-  return polarityScore(samples, sampleRate, o, 1, flags) >= polarityScore(samples, sampleRate, o, -1, flags)
-    ? 1
-    : -1
+  return strongerClosures(zeroFrequencyFilter(samples, sampleRate, o.zffPeriodSeconds), flags).polarity
 }
 
 /** Pitch marks over the whole signal (voiced closures plus unvoiced pseudo-marks). */
@@ -139,9 +139,10 @@ export function detectPitchMarks(
   options: Partial<EpochOptions> = {},
 ): PitchMarks {
   const o = { ...defaultEpochOptions, ...options }
+  // Voicing and the filtered signal do not depend on the polarity: compute each once.
   const flags = voicedFrames(samples, sampleRate, o)
-  const polarity = o.polarity === 0 ? closurePolarity(samples, sampleRate, o) : o.polarity
-  const epochs = zeroFrequencyEpochs(samples, sampleRate, { meanPeriodSeconds: o.zffPeriodSeconds, polarity })
+  const y = zeroFrequencyFilter(samples, sampleRate, o.zffPeriodSeconds)
+  const epochs = o.polarity === 0 ? strongerClosures(y, flags).epochs : closures(y, o.polarity)
   const minGap = sampleRate / o.maxHz
   const maxGap = sampleRate / o.minHz
   // Keep epochs in voiced frames; of two closer than the shortest period keep the stronger.

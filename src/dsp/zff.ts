@@ -8,13 +8,6 @@
  * amplitude (diplophonic or creaky phonation, frequent in citation-form tones 3 and 4).
  */
 
-export interface ZffOptions {
-  /** Mean pitch period of the speaker, seconds (sets the trend-removal window). */
-  meanPeriodSeconds: number
-  /** +1: closures are negative-to-positive crossings (the paper's convention), -1: the opposite. */
-  polarity: 1 | -1
-}
-
 export interface ZffEpochs {
   /** Epoch positions in samples, increasing. */
   readonly positions: Int32Array
@@ -59,17 +52,15 @@ export function zeroFrequencyFilter(
   return y
 }
 
-export function zeroFrequencyEpochs(
-  samples: Float32Array,
-  sampleRate: number,
-  options: ZffOptions,
-): ZffEpochs {
-  const y = zeroFrequencyFilter(samples, sampleRate, options.meanPeriodSeconds)
+/**
+ * Epochs: zero crossings of the filtered signal `y` in the closure direction, with their slope.
+ * Polarity +1: closures are negative-to-positive crossings (the paper's convention), -1: the opposite.
+ */
+export function closures(y: Float64Array, polarity: 1 | -1): ZffEpochs {
   const positions: number[] = []
   const strength: number[] = []
-  const s = options.polarity
   for (let i = 1; i < y.length; i++) {
-    if (s * y[i - 1] < 0 && s * y[i] >= 0) {
+    if (polarity * y[i - 1] < 0 && polarity * y[i] >= 0) {
       positions.push(i)
       strength.push(Math.abs(y[i] - y[i - 1]))
     }
