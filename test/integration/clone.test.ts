@@ -98,6 +98,7 @@ describe.skipIf(!requireTestdata())('voice cloning on real references', () => {
   const voices: EngineVoice[] = renderers.map((r) => r.voice)
   const rendered = new Map<string, Audio>()
   const calibration = new Map<string, Audio>()
+  const sourceProfiles = new Map<string, VoiceProfile>()
   const rows: Row[] = []
 
   const render = async (voice: string, lang: Lang, text: string): Promise<Audio> => {
@@ -112,24 +113,24 @@ describe.skipIf(!requireTestdata())('voice cloning on real references', () => {
   beforeAll(async () => {
     expect(voices).toHaveLength(SOURCE_VOICES.length)
     for (const v of voices)
-      await profileOfBuiltinVoice(v.name, v.lang, async (text) => {
-        const audio = await render(v.name, v.lang, text)
-        calibration.set(v.name, audio)
-        return audio
-      })
+      sourceProfiles.set(
+        v.name,
+        await profileOfBuiltinVoice(v.name, v.lang, async (text) => {
+          const audio = await render(v.name, v.lang, text)
+          calibration.set(v.name, audio)
+          return audio
+        }),
+      )
     for (const c of CASES) {
       const bytes = await readFile(testdata('voices', c.file))
       const reference = await ingestReference(bytes, { maxBytes: 20 * 1024 * 1024 })
       const target: VoiceProfile = await buildProfile(reference.audio, reference.sha256, { lang: c.lang })
       for (const lang of c.speak) {
-        const source = pickSourceVoice(target, voices, lang)
+        const source = pickSourceVoice(target, voices, lang, (name) => sourceProfiles.get(name))
         const key = `${source}:${lang}`
         if (!rendered.has(key)) rendered.set(key, await render(source, lang, SENTENCE[lang]))
         const original = rendered.get(key)!
-        const sourceProfile = await profileOfBuiltinVoice(source, lang, () =>
-          Promise.reject(new Error('measured')),
-        )
-        const converted = await convertToProfile(original, sourceProfile, target)
+        const converted = await convertToProfile(original, sourceProfiles.get(source)!, target)
         const semitones = 12 * Math.log2(medianF0(converted) / medianF0(reference.audio))
         rows.push({
           name: c.file.split('/').pop()!,

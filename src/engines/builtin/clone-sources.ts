@@ -57,9 +57,16 @@ async function renderAsBuilt(voice: VoiceRenderer, lang: Lang, text: string): Pr
   return voice.render(runs, { prosody: NEUTRAL_PROSODY, speed: 1, signal: NEVER })
 }
 
+/** A source voice's profile: being measured (promise), and once measured, the value. */
+interface Measurement {
+  readonly promise: Promise<VoiceProfile>
+  value?: VoiceProfile
+}
+
 export class CloneSources {
   readonly #voices: readonly VoiceRenderer[]
-  readonly #profiles = new Map<VoiceRenderer, Promise<VoiceProfile>>()
+  /** The one cache of source-voice profiles: at most one per voice, for the engine's lifetime. */
+  readonly #profiles = new Map<VoiceRenderer, Measurement>()
 
   constructor(voices: readonly VoiceRenderer[]) {
     this.#voices = voices
@@ -74,10 +81,15 @@ export class CloneSources {
       const inLang = this.#voices.filter((v) => v.voice.lang === lang)
       const preferred = inLang.filter((v) => CLONE_SOURCE_VOICES.includes(v.voice.name))
       const pool = preferred.length > 0 ? preferred : inLang
+      const measured = (name: string) => {
+        const voice = pool.find((v) => v.voice.name === name)
+        return voice && this.#profiles.get(voice)?.value
+      }
       const name = pickSourceVoice(
         target,
         pool.map((v) => v.voice),
         lang,
+        measured,
       )
       return pool.find((v) => v.voice.name === name) ?? pool[0]
     }
@@ -92,14 +104,21 @@ export class CloneSources {
    */
   profileOf(voice: VoiceRenderer, signal: AbortSignal): Promise<VoiceProfile> {
     throwIfAborted(signal)
-    let profile = this.#profiles.get(voice)
-    if (!profile) {
+    let measurement = this.#profiles.get(voice)
+    if (!measurement) {
       const { name, lang } = voice.voice
-      profile = profileOfBuiltinVoice(name, lang, (text) => renderAsBuilt(voice, lang, text))
-      this.#profiles.set(voice, profile)
-      profile.catch(() => this.#profiles.delete(voice))
+      const promise = profileOfBuiltinVoice(name, lang, (text) => renderAsBuilt(voice, lang, text))
+      const entry: Measurement = { promise }
+      measurement = entry
+      this.#profiles.set(voice, entry)
+      promise.then(
+        (value) => {
+          entry.value = value
+        },
+        () => this.#profiles.delete(voice),
+      )
     }
-    return untilAborted(profile, signal)
+    return untilAborted(measurement.promise, signal)
   }
 
   /**

@@ -12,8 +12,8 @@ export {
 export { DEFAULT_LIMITS, type MappingLimits } from './mapping.js'
 export {
   CALIBRATION_TEXT,
-  knownBuiltinProfile,
   likelyGender,
+  type MeasuredProfile,
   pickSourceVoice,
   profileOfBuiltinVoice,
   voiceDistance,

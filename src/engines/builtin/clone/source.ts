@@ -3,9 +3,9 @@
  * from the closest voice keeps the mappings small (a male target from a male voice needs
  * no large F0 shift or formant warp), which is where a vocoder sounds most natural.
  *
- * Built-in voice profiles are measured once per process from a calibration text rendered
- * by the engine (the render callback), then kept in memory: a few hundred ms of CPU the
- * first time a cloned request uses a voice.
+ * A built-in voice's profile is measured from a calibration text the voice renders (the
+ * render callback): a second or two of CPU. Whoever measures keeps it (the engine: one per
+ * voice, engines/builtin/clone-sources.ts); this file holds no state.
  */
 import { sha256Hex } from '../../../core/files.js'
 import type { Audio, Lang, VoiceProfile } from '../../../core/types.js'
@@ -25,42 +25,18 @@ export const CALIBRATION_TEXT: Readonly<Record<Lang, string>> = {
 /** Median F0 (Hz) above which a target with no better evidence is taken as female-range. */
 const GENDER_F0_SPLIT_HZ = 160
 
-const known = new Map<string, VoiceProfile>()
-const pending = new Map<string, Promise<VoiceProfile>>()
-
 /**
  * Profile of a built-in voice, measured from its rendering of the calibration text in
- * `lang` (memoised per voice name). `render(text)` must return that voice's speech.
+ * `lang`. `render(text)` must return that voice's speech. Not memoised: the engine keeps
+ * one profile per voice (engines/builtin/clone-sources.ts).
  */
-export function profileOfBuiltinVoice(
+export async function profileOfBuiltinVoice(
   name: string,
   lang: Lang,
   render: (text: string) => Promise<Audio>,
-  signal?: AbortSignal,
 ): Promise<VoiceProfile> {
-  const ready = known.get(name)
-  if (ready) return Promise.resolve(ready)
-  let promise = pending.get(name)
-  if (!promise) {
-    promise = (async () => {
-      const audio = await render(CALIBRATION_TEXT[lang])
-      const profile = await buildProfile(audio, sha256Hex(`builtin-voice:${name}`), { lang, signal })
-      known.set(name, profile)
-      return profile
-    })()
-    pending.set(name, promise)
-    // A failed measurement is not remembered, so the next request tries again.
-    promise.then(
-      () => pending.delete(name),
-      () => pending.delete(name),
-    )
-  }
-  return promise
-}
-
-/** The memoised profile of a built-in voice, if it was measured already. */
-export function knownBuiltinProfile(name: string): VoiceProfile | undefined {
-  return known.get(name)
+  const audio = await render(CALIBRATION_TEXT[lang])
+  return buildProfile(audio, sha256Hex(`builtin-voice:${name}`), { lang })
 }
 
 /** Distance between a voice and a target: log-F0 mean difference plus twice the log warp difference. */
@@ -75,24 +51,32 @@ export function likelyGender(profile: VoiceProfile): 'male' | 'female' {
   return f0 * profile.warp ** 2 >= GENDER_F0_SPLIT_HZ ? 'female' : 'male'
 }
 
+/** The measured profile of a built-in voice by name, if it was measured already. */
+export type MeasuredProfile = (name: string) => VoiceProfile | undefined
+
 /**
  * Name of the built-in voice of language `lang` closest to `profile`. Candidates are the
  * voices of the target's likely gender (all voices when none has it); among them the one
- * with the nearest measured profile when every candidate was measured (see
+ * with the nearest measured profile when `measured` knows every candidate's (see
  * profileOfBuiltinVoice), otherwise the language's default among them.
  */
-export function pickSourceVoice(profile: VoiceProfile, voices: readonly EngineVoice[], lang: Lang): string {
+export function pickSourceVoice(
+  profile: VoiceProfile,
+  voices: readonly EngineVoice[],
+  lang: Lang,
+  measured: MeasuredProfile = () => undefined,
+): string {
   const inLanguage = voices.filter((v) => v.lang === lang)
   const candidates = inLanguage.length > 0 ? inLanguage : voices
   if (candidates.length === 0) throw new Error('pickSourceVoice: no voices to choose from')
   const gender = likelyGender(profile)
   const sameGender = candidates.filter((v) => v.gender === gender)
   const pool = sameGender.length > 0 ? sameGender : candidates
-  const measured = pool.map((v) => known.get(v.name))
-  if (measured.every((p) => p !== undefined)) {
+  const profiles = pool.map((v) => measured(v.name))
+  if (profiles.every((p) => p !== undefined)) {
     let best = 0
     for (let i = 1; i < pool.length; i++)
-      if (voiceDistance(measured[i]!, profile) < voiceDistance(measured[best]!, profile)) best = i
+      if (voiceDistance(profiles[i]!, profile) < voiceDistance(profiles[best]!, profile)) best = i
     return pool[best].name
   }
   return (pool.find((v) => v.isDefault) ?? pool[0]).name

@@ -389,7 +389,7 @@ describe('built-in engine cloning wiring', () => {
   })
 
   it('abort while a source voice is still being measured stops at once, before the request renders', async () => {
-    // Voices of their own names: not measured yet in this process. The calibration render is slow.
+    // A fresh engine has measured none of its voices yet. The calibration render is slow.
     const calls: Call[] = []
     const engine = new BuiltinEngine({
       voices: [
