@@ -37,6 +37,7 @@ import type {
   VoiceListing,
 } from './api.js'
 import { GlossaryFile } from './glossary-file.js'
+import { isOpenAiVoice, mapOpenAiVoice } from './openai-voices.js'
 import { builtinListings, savedListing, VoiceCatalog } from './voices.js'
 
 /** IndexTTS2's default interval_silence between segments, in ms. */
@@ -125,6 +126,13 @@ export function createMynah(config: MynahConfig, options: MynahOptions = {}): My
     if (saved) {
       const { profile, warnings } = await voices.profileOfSaved(saved, en, signal)
       return { profile, spoken: saved.name, warnings }
+    }
+    // OpenAI's voice names (alloy, onyx, ...) stand for a built-in voice of their gender in the
+    // text's main language, after saved voices so a voice saved as "alloy" stays reachable.
+    if (isOpenAiVoice(request.voice)) {
+      const mapped =
+        mapOpenAiVoice(request.voice, info.voices, mainLanguage(segments)) ?? defaultVoiceName(info, segments)
+      return { voice: mapped, spoken: mapped ?? en.id, warnings: [] }
     }
     const savedNames = voices.list().map((v) => v.name)
     throw new MynahError('E_VOICE_UNKNOWN', {

@@ -19,6 +19,7 @@ import type {
   SystemStatus,
   VoiceListing,
 } from '../../src/runtime/api.js'
+import { isOpenAiVoice } from '../../src/runtime/openai-voices.js'
 import type { VoiceLibrary } from '../../src/voice/library.js'
 
 export interface FakeMynahOptions {
@@ -142,7 +143,7 @@ export class FakeMynah implements Mynah {
   }
 
   private async knownVoice(name: string): Promise<boolean> {
-    if (FAKE_VOICES.some((v) => v.name === name)) return true
+    if (FAKE_VOICES.some((v) => v.name === name) || isOpenAiVoice(name)) return true
     return (await this.listVoices()).some((v) => v.id === name || v.name === name)
   }
 

@@ -87,6 +87,21 @@ describe('createMynah facade', () => {
     await mynah.close()
   })
 
+  it('maps OpenAI voice names to a built-in voice of their gender in the main language', async () => {
+    const fake = fakeEngine()
+    const mynah = createMynah(config, { engineFactory: fake.factory })
+    expect((await mynah.speak({ text: '今天天气很好。', voice: 'nova' })).voice).toBe('zh-female')
+    expect((await mynah.speak({ text: 'Good morning.', voice: 'onyx' })).voice).toBe('en-rms')
+    // No English female voice in this engine: the English default speaks.
+    expect((await mynah.speak({ text: 'Good morning.', voice: 'Alloy' })).voice).toBe('en-rms')
+    // Mixed text goes by its main language (five English words against two syllables).
+    expect((await mynah.speak({ text: '我用 iPhone and MacBook every day.', voice: 'onyx' })).voice).toBe(
+      'en-rms',
+    )
+    expect(fake.requests.map((r) => r.voice)).toEqual(['zh-female', 'en-rms', 'en-rms', 'en-rms'])
+    await mynah.close()
+  })
+
   it('resamples to the requested sample rate', async () => {
     const fake = fakeEngine()
     const mynah = createMynah(config, { engineFactory: fake.factory })

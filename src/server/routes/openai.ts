@@ -7,11 +7,10 @@
 import type { FastifyInstance } from 'fastify'
 import { MynahError } from '../../core/errors.js'
 import { type EmotionSpec, type OutputFormat, SPEED_RANGE } from '../../core/types.js'
-import type { EngineVoice } from '../../engines/engine.js'
+import { ENGINES } from '../../engines/engine.js'
 import type { SpeakRequest } from '../../runtime/api.js'
 import { sendAudio } from '../audio-response.js'
 import type { RouteContext } from '../context.js'
-import { isOpenAiVoice, mapOpenAiVoice, voiceLanguageOf } from '../openai-voices.js'
 import { emotionVectorSchema, errorResponses, langSchema, weightSchema } from '../schemas.js'
 import { abortOnDisconnect } from '../stream.js'
 
@@ -72,27 +71,19 @@ export async function openaiRoutes(app: FastifyInstance, ctx: RouteContext): Pro
   const { mynah, options, metrics } = ctx
 
   /** The engine a model name selects: an engine id, or one of OpenAI's names / "mynah" for the default. */
-  async function engineFor(model: string): Promise<{ engine?: string; voices: EngineVoice[] }> {
-    const engines = await mynah.engines()
-    const byId = engines.find((e) => e.id === model)
-    const isAlias = model === 'mynah' || (OPENAI_MODELS as readonly string[]).includes(model)
-    if (!byId && !isAlias)
-      throw new MynahError('E_MODEL_UNKNOWN', {
-        model,
-        available: ['mynah', ...OPENAI_MODELS, ...engines.map((e) => e.id)].join(', '),
-      })
-    const info = byId ?? engines.find((e) => e.id === mynah.config.engine) ?? engines[0]
-    return { engine: byId?.id, voices: [...(info?.voices ?? [])] }
+  function engineFor(model: string): string | undefined {
+    if (ENGINES.some((e) => e.id === model)) return model
+    if (model === 'mynah' || (OPENAI_MODELS as readonly string[]).includes(model)) return undefined
+    throw new MynahError('E_MODEL_UNKNOWN', {
+      model,
+      available: ['mynah', ...OPENAI_MODELS, ...ENGINES.map((e) => e.id)].join(', '),
+    })
   }
 
-  async function toSpeakRequest(body: SpeechBody): Promise<SpeakRequest> {
-    const { engine, voices } = await engineFor(body.model)
-    let voice: string | undefined
-    if (body.reference_voice) voice = body.reference_voice
-    else if (typeof body.voice === 'object') voice = body.voice.id
-    else if (body.voice && isOpenAiVoice(body.voice))
-      voice = mapOpenAiVoice(body.voice, voices, voiceLanguageOf(body.input, body.lang))
-    else voice = body.voice
+  function toSpeakRequest(body: SpeechBody): SpeakRequest {
+    const engine = engineFor(body.model)
+    // Voice names, saved voices and OpenAI's voice names are all resolved by the library.
+    const voice = body.reference_voice ?? (typeof body.voice === 'object' ? body.voice.id : body.voice)
     // OpenAI's `instructions` ("speak cheerfully") is an emotion description when no explicit emotion is given.
     const emotionText = body.emotion_text ?? (body.emotion === undefined ? body.instructions : undefined)
     const emotion: EmotionSpec | undefined =
@@ -121,7 +112,7 @@ export async function openaiRoutes(app: FastifyInstance, ctx: RouteContext): Pro
           format: 'aac',
           supported: 'mp3, opus, flac, wav, pcm',
         })
-      const speak = await toSpeakRequest(body)
+      const speak = toSpeakRequest(body)
       const signal = abortOnDisconnect(request, reply)
       return sendAudio(reply, {
         chunks: mynah.synthesize(speak, { signal }),

@@ -1,12 +1,7 @@
-/** OpenAI voice names -> built-in voices: gender, input language, spreading over several voices. */
+/** OpenAI voice names -> built-in voices: gender, language, spreading over several voices. */
 import { describe, expect, it } from 'vitest'
 import type { EngineVoice } from '../../../src/engines/engine.js'
-import {
-  isOpenAiVoice,
-  mapOpenAiVoice,
-  OPENAI_VOICES,
-  voiceLanguageOf,
-} from '../../../src/server/openai-voices.js'
+import { isOpenAiVoice, mapOpenAiVoice, OPENAI_VOICES } from '../../../src/runtime/openai-voices.js'
 
 const v = (name: string, lang: 'zh' | 'en', gender: 'female' | 'male', isDefault = false): EngineVoice => ({
   name,
@@ -42,11 +37,5 @@ describe('OpenAI voice mapping', () => {
   it('uses the language default when no voice of that gender exists', () => {
     expect(mapOpenAiVoice('onyx', voices, 'zh')).toBe('zh-f')
     expect(mapOpenAiVoice('onyx', [v('x', 'en', 'male')], 'zh')).toBeUndefined()
-  })
-
-  it('guesses the language from Han characters unless lang says otherwise', () => {
-    expect(voiceLanguageOf('Hello 你好', 'auto')).toBe('zh')
-    expect(voiceLanguageOf('Hello', undefined)).toBe('en')
-    expect(voiceLanguageOf('你好', 'en')).toBe('en')
   })
 })

@@ -1,7 +1,8 @@
 /**
  * OpenAI's voice names mapped onto the engine's built-in voices, so clients written for
  * OpenAI's API work unchanged. Each OpenAI voice has a gender (from OpenAI's own voice
- * previews); it maps to a built-in voice of that gender in the language of the input. When
+ * previews); it maps to a built-in voice of that gender in the main language of the text
+ * (the facade decides the language, as for any request without a voice). When
  * an engine has several voices of one gender, the OpenAI voices of that gender are spread
  * over them in a fixed order, so `echo` and `onyx` sound different where possible.
  */
@@ -29,12 +30,6 @@ export const OPENAI_VOICES: readonly { readonly name: string; readonly gender: G
 
 export function isOpenAiVoice(name: string): boolean {
   return OPENAI_VOICES.some((v) => v.name === name.toLowerCase())
-}
-
-/** The language whose built-in voice should speak: the request's lang, else zh when the text has Han characters. */
-export function voiceLanguageOf(text: string, lang: string | undefined): Lang {
-  if (lang === 'zh' || lang === 'en') return lang
-  return /\p{Script=Han}/u.test(text) ? 'zh' : 'en'
 }
 
 /**
