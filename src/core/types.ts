@@ -32,6 +32,14 @@ export type BreakLevel =
   | 'sentence' // 。！？.!?
   | 'paragraph' // blank line / end of text
 
+/** Every break level, weakest first. */
+export const BREAK_LEVELS: readonly BreakLevel[] = ['none', 'word', 'minor', 'major', 'sentence', 'paragraph']
+
+/** The stronger of two break levels (`a` when they are equal). */
+export function strongerBreak(a: BreakLevel, b: BreakLevel): BreakLevel {
+  return BREAK_LEVELS.indexOf(a) >= BREAK_LEVELS.indexOf(b) ? a : b
+}
+
 /** One Mandarin syllable after G2P: sandhi, erhua and overrides already applied. */
 export interface Syllable {
   /** Source characters (usually one; two for an erhua syllable like 儿 merged into 花儿). */

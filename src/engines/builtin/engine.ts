@@ -7,13 +7,27 @@
  */
 import { MynahError, throwIfAborted } from '../../core/errors.js'
 import { sha256Hex } from '../../core/files.js'
-import type { Audio, Lang, Segment, TextRun, VoiceProfile } from '../../core/types.js'
+import {
+  type Audio,
+  type Lang,
+  type Segment,
+  strongerBreak,
+  type TextRun,
+  type VoiceProfile,
+} from '../../core/types.js'
 import { buildProfile } from '../../voice/profile.js'
 import type { AudioChunk, Engine, EngineInfo, EngineVoice, SynthesisRequest } from '../engine.js'
 import { CloneSources } from './clone-sources.js'
 import { emotionToProsody } from './emotion-prosody.js'
-import { ENGINE_SAMPLE_RATE, joinPieces, PAUSE_MS, type Piece, withTrailingSilence } from './mix.js'
-import type { ProsodyControls } from './prosody.js'
+import {
+  ENGINE_SAMPLE_RATE,
+  joinPieces,
+  LANGUAGE_SWITCH_MIN_MS,
+  PAUSE_MS,
+  type Piece,
+  withTrailingSilence,
+} from './mix.js'
+import { type ProsodyControls, scaledPause } from './prosody.js'
 
 /** What a voice needs to render a stretch of its language. */
 export interface RenderContext {
@@ -71,8 +85,11 @@ function groupRuns(segment: Segment): RunGroup[] {
     if (!isSpeakable(run)) {
       // A dropped run still pauses: its boundary moves to the previous run when stronger (a lone "—").
       const previous = group?.runs.at(-1)
-      if (group && previous && PAUSE_MS[run.breakAfter] > PAUSE_MS[previous.breakAfter])
-        group.runs[group.runs.length - 1] = { ...previous, breakAfter: run.breakAfter }
+      if (group && previous)
+        group.runs[group.runs.length - 1] = {
+          ...previous,
+          breakAfter: strongerBreak(previous.breakAfter, run.breakAfter),
+        }
       continue
     }
     if (group && group.lang === run.lang) group.runs.push(run)
@@ -82,13 +99,12 @@ function groupRuns(segment: Segment): RunGroup[] {
 }
 
 /**
- * Pause after a group: its last run's break, at least a word gap where the language
- * switches; scaled by pauseScale / (rate x speed) as the zh renderer scales its own pauses.
+ * Pause after a group: its last run's break, at least LANGUAGE_SWITCH_MIN_MS (groups change
+ * language); scaled by the prosody and speed as the zh renderer scales its own pauses.
  */
 function pauseAfterGroup(group: RunGroup, context: RenderContext): number {
   const breakAfter = group.runs[group.runs.length - 1].breakAfter
-  const { pauseScale, rate } = context.prosody
-  return (Math.max(PAUSE_MS[breakAfter], PAUSE_MS.word) * pauseScale) / (rate * context.speed)
+  return scaledPause(Math.max(PAUSE_MS[breakAfter], LANGUAGE_SWITCH_MIN_MS), context.prosody, context.speed)
 }
 
 /** Syllables (zh) and words (en) in the request, to pick the default voice by the main language. */

@@ -12,7 +12,8 @@ import {
   resample,
   silence,
 } from '../../audio/index.js'
-import type { Audio, BreakLevel } from '../../core/types.js'
+import { type Audio, BREAK_LEVELS, type BreakLevel } from '../../core/types.js'
+import { defaultTimingOptions } from './zh/timing.js'
 
 /** Native output rate of the built-in engine (the runtime resamples to the request's rate). */
 export const ENGINE_SAMPLE_RATE = 24_000
@@ -27,17 +28,16 @@ export const CROSSFADE_MS = 8
  * Pause after a run by its break level, in ms at speed 1: the Mandarin renderer's own values
  * (zh/timing.ts, in the range of measured read-speech pauses: ~200 ms at commas, 400-600 ms
  * between sentences; Zellner 1994, "Pauses and the temporal structure of speech"), so a
- * comma pauses alike inside a Mandarin phrase and at a switch to English. `word` is the
- * least gap where the language switches.
+ * comma pauses alike inside a Mandarin phrase and at a switch to English.
  */
-export const PAUSE_MS: Readonly<Record<BreakLevel, number>> = {
-  none: 0,
-  word: 30,
-  minor: 200,
-  major: 320,
-  sentence: 450,
-  paragraph: 700,
-}
+export const PAUSE_MS: Readonly<Record<BreakLevel, number>> = Object.freeze(
+  Object.fromEntries(
+    BREAK_LEVELS.map((level) => [level, Math.round(1000 * defaultTimingOptions.pauses[level])]),
+  ) as Record<BreakLevel, number>,
+)
+
+/** The least gap where the language switches (a break of `none` or `word` still gets this), ms. */
+export const LANGUAGE_SWITCH_MIN_MS = 30
 
 /** BS.1770 gating blocks are 400 ms; shorter clips are measured padded and corrected for the padding. */
 const BLOCK_SECONDS = 0.4

@@ -47,6 +47,18 @@ export const PROSODY_LIMITS: Readonly<Record<keyof ProsodyControls, readonly [nu
     finalRiseSemitones: [-12, 12],
   })
 
+/**
+ * A pause's length under the prosody: scaled by pauseScale and divided by the speaking rate
+ * (times `speed`, where the request's speed is not folded into rate yet). Any unit.
+ */
+export function scaledPause(
+  pause: number,
+  prosody: Pick<ProsodyControls, 'pauseScale' | 'rate'>,
+  speed = 1,
+): number {
+  return (pause * prosody.pauseScale) / (prosody.rate * speed)
+}
+
 /** Merge partial controls over NEUTRAL_PROSODY and clamp every field to PROSODY_LIMITS (NaN → neutral). */
 export function resolveProsody(controls: Partial<ProsodyControls> = {}): ProsodyControls {
   const out = { ...NEUTRAL_PROSODY }

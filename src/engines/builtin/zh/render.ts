@@ -10,9 +10,9 @@
  */
 import { concatFloat32 } from '../../../core/arrays.js'
 import { MynahError, throwIfAborted } from '../../../core/errors.js'
-import type { Audio, BreakLevel, Syllable } from '../../../core/types.js'
+import { type Audio, type BreakLevel, type Syllable, strongerBreak } from '../../../core/types.js'
 import { type GrainSelection, TdPsola } from '../../../dsp/psola.js'
-import { type ProsodyControls, resolveProsody } from '../prosody.js'
+import { type ProsodyControls, resolveProsody, scaledPause } from '../prosody.js'
 import { type ContourSyllable, FINAL_TONE3, qtaContour, TONE_TARGETS, type ToneTarget } from './contour.js'
 import type { ZhUnit, ZhVoice } from './pack.js'
 import type { ParsedSyllable } from './syllable.js'
@@ -105,9 +105,7 @@ function plan(
       current = []
     } else if (PHRASE_BREAKS.has(run.breakAfter) && pauses.length > 0) {
       // A break with no syllables before it strengthens the previous pause.
-      const prev = pauses[pauses.length - 1]
-      if (PAUSE_ORDER.indexOf(run.breakAfter) > PAUSE_ORDER.indexOf(prev))
-        pauses[pauses.length - 1] = run.breakAfter
+      pauses[pauses.length - 1] = strongerBreak(pauses[pauses.length - 1], run.breakAfter)
     }
   }
   if (current.length > 0) {
@@ -116,8 +114,6 @@ function plan(
   }
   return { phrases, pauses }
 }
-
-const PAUSE_ORDER: readonly BreakLevel[] = ['none', 'word', 'minor', 'major', 'sentence', 'paragraph']
 
 function neutralTarget(previousTone: number | undefined): ToneTarget {
   // After tone 3 the neutral syllable is mid-high; after the others it falls to mid-low.
@@ -334,8 +330,7 @@ export async function renderMandarinWithLayout(
     targets.push({ offset, hz: phrase.targetHz })
     parts.push(phrase.samples)
     // The pause after the last phrase is the caller's to place (the engine joins pieces with it).
-    const pause =
-      p + 1 < phrases.length ? (defaultTimingOptions.pauses[pauses[p]] * c.pauseScale) / c.rate : 0
+    const pause = p + 1 < phrases.length ? scaledPause(defaultTimingOptions.pauses[pauses[p]], c) : 0
     if (pause > 0) parts.push(new Float32Array(Math.round(pause * sr)))
     startOffset = SENTENCE_BREAKS.has(pauses[p])
       ? 0

@@ -22,7 +22,7 @@ import {
   type RenderContext,
   type VoiceRenderer,
 } from '../../../../src/engines/builtin/engine.js'
-import { ENGINE_SAMPLE_RATE, PAUSE_MS } from '../../../../src/engines/builtin/mix.js'
+import { ENGINE_SAMPLE_RATE, LANGUAGE_SWITCH_MIN_MS } from '../../../../src/engines/builtin/mix.js'
 import type { AudioChunk, SynthesisRequest } from '../../../../src/engines/engine.js'
 
 const CALM: ResolvedEmotion = { vector: [0, 0, 0, 0, 0, 0, 0, 0], alpha: 1, source: 'speaker' }
@@ -149,7 +149,7 @@ describe('built-in engine assembly', () => {
     const [chunk] = await collect(engine.synthesize(request([seg]), signal()))
     expect(chunk.sampleRate).toBe(ENGINE_SAMPLE_RATE)
     // Parts: zh 0.6 s, word pause, en 0.8 s, word pause, zh 0.6 s.
-    const pause = PAUSE_MS.word / 1000
+    const pause = LANGUAGE_SWITCH_MIN_MS / 1000
     const zh = measureLoudness(slice(chunk, 0.05, 0.55))
     const en = measureLoudness(slice(chunk, 0.6 + pause + 0.05, 0.6 + pause + 0.75))
     const zh2 = measureLoudness(slice(chunk, seconds(chunk) - 0.55, seconds(chunk) - 0.05))
