@@ -9,7 +9,7 @@ import type { MynahConfig } from '../core/config.js'
 import type { Engine, EngineInfo } from '../engines/engine.js'
 import { probeMachine } from './hardware/probe.js'
 import type { MachineInfo } from './hardware/types.js'
-import { planEngine } from './planner/index.js'
+import { placementFromPlan, planEngine } from './planner/index.js'
 import type { Plan } from './planner/types.js'
 import {
   EnginePool,
@@ -47,9 +47,10 @@ export class Admission {
   constructor(private readonly options: AdmissionOptions) {
     const { config } = options
     this.pool = new EnginePool<Engine>({
+      // Engines load where the plan put them (a GPU request on a machine without one becomes cpu).
       load: async (id) => {
-        const engine = await this.engine(id)
-        await engine.load({ device: config.device, precision: config.fp16 ? 'fp16' : 'fp32' })
+        const [engine, { plan }] = await Promise.all([this.engine(id), this.schedulerFor(id)])
+        await engine.load(placementFromPlan(plan))
         return engine
       },
       unload: (engine) => engine.unload(),
@@ -89,14 +90,9 @@ export class Admission {
           machine,
           options: { device: this.options.config.device, allowFp16: this.options.config.fp16 },
         })
-        // Memory allows plan.maxConcurrency; CPU time does not multiply with it, so without an
-        // explicit setting run at most one request per core (more only adds latency to each).
-        const { config } = this.options
-        const maxConcurrency =
-          config.maxConcurrency || Math.max(1, Math.min(plan.maxConcurrency, machine.cpu.cores))
         return {
           plan,
-          scheduler: new Scheduler(schedulerOptionsFromPlan(plan, { ...config, maxConcurrency })),
+          scheduler: new Scheduler(schedulerOptionsFromPlan(plan, this.options.config, machine.cpu.cores)),
         }
       })()
       this.planned.set(id, s)

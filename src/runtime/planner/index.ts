@@ -3,6 +3,7 @@
  * by planning common RAM and VRAM sizes (what-if search).
  */
 
+import type { Placement } from '../../engines/engine.js'
 import { simulateMachine } from '../hardware/simulate.js'
 import { formatBytes } from '../hardware/units.js'
 import { isGpu } from './memory-model.js'
@@ -74,6 +75,21 @@ export function planEngine(input: PlanInput): Plan {
   const smallest = smallestMachines(input)
   const hint = smallest.length > 0 ? `; would fit on ${smallest.map(describeMachine).join(' or ')}` : ''
   return { ...plan, smallestMachines: smallest, summary: `${plan.summary}${hint}` }
+}
+
+/**
+ * The placement an engine loads with: the plan's device and, per enabled stage, its device,
+ * precision and residency. The default precision is fp16 when any stage runs in fp16.
+ */
+export function placementFromPlan(plan: Plan): Placement {
+  const enabled = plan.stages.filter((s) => s.enabled)
+  return {
+    device: plan.device,
+    precision: enabled.some((s) => s.precision === 'fp16') ? 'fp16' : 'fp32',
+    stages: Object.fromEntries(
+      enabled.map((s) => [s.name, { device: s.device, precision: s.precision, residency: s.residency }]),
+    ),
+  }
 }
 
 export { Calibration, type MeasureKind, type StageCorrection } from './calibration.js'

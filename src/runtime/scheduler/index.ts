@@ -25,11 +25,14 @@ export function requestCostFromPlan(plan: Plan): RequestCost {
 /**
  * Scheduler settings from a plan and the config: the budget is what the plan allows
  * beyond the memory held at the first request less one request's share (i.e. the
- * resident weights), and concurrency is config.maxConcurrency or, when 0, the plan's.
+ * resident weights), and concurrency is config.maxConcurrency or, when 0, what memory
+ * allows (the plan's) capped at one request per core: CPU time does not multiply with
+ * memory, so more requests at once would only add latency to each.
  */
 export function schedulerOptionsFromPlan(
   plan: Plan,
   config: Pick<MynahConfig, 'maxConcurrency' | 'queueSize' | 'requestTimeoutSeconds'>,
+  cores = Number.POSITIVE_INFINITY,
 ): SchedulerOptions {
   const fixedRam = plan.atFirstRequest.ramBytes - plan.perRequest.ramBytes
   const fixedVram = plan.atFirstRequest.vramBytes - plan.perRequest.vramBytes
@@ -38,7 +41,7 @@ export function schedulerOptionsFromPlan(
       ramBytes: Math.max(plan.perRequest.ramBytes, plan.budget.ramBytes - fixedRam),
       vramBytes: Math.max(plan.perRequest.vramBytes, plan.budget.vramBytes - fixedVram),
     },
-    maxConcurrency: Math.max(1, config.maxConcurrency || plan.maxConcurrency || 1),
+    maxConcurrency: Math.max(1, config.maxConcurrency || Math.min(plan.maxConcurrency, cores) || 1),
     queueSize: config.queueSize,
     timeoutMs: config.requestTimeoutSeconds * 1000,
   }

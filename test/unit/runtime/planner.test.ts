@@ -11,10 +11,12 @@ import {
   formatPlanTable,
   type Plan,
   type PlanOptions,
+  placementFromPlan,
   planEngine,
   planToJson,
 } from '../../../src/runtime/planner/index.js'
 import { LOAD_FACTOR, SESSION_OVERHEAD_BYTES } from '../../../src/runtime/planner/memory-model.js'
+import { schedulerOptionsFromPlan } from '../../../src/runtime/scheduler/index.js'
 
 const GiB = 1024 ** 3
 const MiB = 1024 ** 2
@@ -215,5 +217,33 @@ describe('IndexTTS2 plans (printed into docs/resources.md)', () => {
       p.stages.every((s) => s.device === 'cpu' && s.precision === 'fp32' && s.residency === 'resident'),
     ).toBe(true)
     expect(p.maxConcurrency).toBe(2)
+  })
+})
+
+describe('what the runtime takes from a plan', () => {
+  const plan = (ram: number, vram: number, device: 'cpu' | 'cuda') =>
+    planEngine({
+      engine: 'indextts2',
+      stages: INDEXTTS2_STAGES,
+      machine: simulateMachine({ ramBytes: ram * GiB, vramBytes: vram * GiB }),
+      options: { device },
+    })
+
+  it('the engine loads with the plan placement: per stage device, precision and residency', () => {
+    const placement = placementFromPlan(plan(8, 4, 'cuda'))
+    expect(placement).toMatchObject({ device: 'cuda', precision: 'fp16' })
+    expect(placement.stages?.GPT).toEqual({ device: 'cuda', precision: 'fp16', residency: 'resident' })
+    expect(placement.stages?.['w2v-BERT']?.device).toBe('cpu')
+    // A GPU asked for on a machine without one: the plan, and so the engine, use the CPU.
+    expect(placementFromPlan(plan(16, 0, 'cuda'))).toMatchObject({ device: 'cpu', precision: 'fp32' })
+  })
+
+  it('concurrency is the config value, else what memory allows capped at one request per core', () => {
+    const p = plan(16, 12, 'cuda')
+    expect(p.maxConcurrency).toBe(2)
+    const config = { maxConcurrency: 0, queueSize: 8, requestTimeoutSeconds: 60 }
+    expect(schedulerOptionsFromPlan(p, config).maxConcurrency).toBe(2)
+    expect(schedulerOptionsFromPlan(p, config, 1).maxConcurrency).toBe(1)
+    expect(schedulerOptionsFromPlan(p, { ...config, maxConcurrency: 5 }, 1).maxConcurrency).toBe(5)
   })
 })
