@@ -6,7 +6,8 @@
  * (dsp/pitch.ts), adequate for clean, isolated syllables; marks whose interval falls
  * outside [1/maxHz, 1/minHz] are merged or end the voiced run.
  */
-import { PitchTracker } from './pitch.js'
+import { framePeriodicity } from './pitch.js'
+import { dropShortRuns } from './signal.js'
 import { closures, type ZffEpochs, zeroFrequencyFilter } from './zff.js'
 
 export interface EpochOptions {
@@ -68,28 +69,17 @@ export function voicedFrames(
   options: Partial<EpochOptions> = {},
 ): VoicedFrames {
   const o = { ...defaultEpochOptions, ...options }
-  const track = new PitchTracker({
+  const periodicity = framePeriodicity(samples, sampleRate, {
     minHz: Math.max(30, o.minHz / 2),
     maxHz: o.maxHz,
     hopSeconds: o.frameSeconds,
     silenceDb: o.voicingRangeDb,
-  }).track(samples, sampleRate)
+  })
   const hop = o.frameSeconds * sampleRate
-  const n = track.periodicity.length
+  const n = periodicity.length
   const flags = new Uint8Array(n)
-  for (let k = 0; k < n; k++) flags[k] = track.periodicity[k] < o.voicingPeriodicity ? 1 : 0
-  const minFrames = Math.max(1, Math.round(o.minVoicedSeconds / o.frameSeconds))
-  let k = 0
-  while (k < n) {
-    if (!flags[k]) {
-      k++
-      continue
-    }
-    let e = k
-    while (e < n && flags[e]) e++
-    if (e - k < minFrames) flags.fill(0, k, e)
-    k = e
-  }
+  for (let k = 0; k < n; k++) flags[k] = periodicity[k] < o.voicingPeriodicity ? 1 : 0
+  dropShortRuns(flags, Math.max(1, Math.round(o.minVoicedSeconds / o.frameSeconds)))
   return { hop, flags }
 }
 

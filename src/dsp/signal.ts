@@ -106,6 +106,26 @@ export function linearSlope(xs: ArrayLike<number>, ys: ArrayLike<number>): numbe
   return sxx > 0 ? sxy / sxx : 0
 }
 
+/** A per-frame track whose non-zero (positive) entries mark voiced frames. */
+export interface FrameTrack {
+  readonly length: number
+  readonly [frame: number]: number
+  fill(value: number, start?: number, end?: number): unknown
+}
+
+/** Zero every run of positive frames shorter than `minimum` frames (isolated voicing blips). */
+export function dropShortRuns(track: FrameTrack, minimum: number): void {
+  let start = -1
+  for (let i = 0; i <= track.length; i++) {
+    const on = i < track.length && track[i] > 0
+    if (on && start < 0) start = i
+    if (!on && start >= 0) {
+      if (i - start < minimum) track.fill(0, start, i)
+      start = -1
+    }
+  }
+}
+
 /** Pearson correlation coefficient of two equally long series (NaN when either is constant). */
 export function pearson(xs: ArrayLike<number>, ys: ArrayLike<number>): number {
   const n = Math.min(xs.length, ys.length)

@@ -13,6 +13,7 @@
  *    same goal as Harvest's candidate connection (Morise, Interspeech 2017).
  * 3. StoneMask-style refinement on the full-rate signal (see stonemask.ts).
  */
+import { dropShortRuns, percentile } from '../signal.js'
 import { refineF0 } from './stonemask.js'
 
 export interface F0Options {
@@ -54,8 +55,12 @@ const LAG_BIAS = 0.08
 /** Shortest voiced run kept, in frames. */
 const MIN_VOICED_FRAMES = 4
 
-/** Windowed-sinc low-pass + decimation by an integer factor. */
-export function decimate(x: Float32Array | Float64Array, factor: number): Float64Array {
+/**
+ * Windowed-sinc low-pass + decimation by an integer factor. Not dsp/signal's decimate: this
+ * filter is twice as long (32·factor + 1 taps) and runs in double precision, and estimateF0's
+ * output depends on it, so the two stay separate.
+ */
+function decimate(x: Float32Array | Float64Array, factor: number): Float64Array {
   const out = new Float64Array(Math.ceil(x.length / factor))
   if (factor === 1) {
     out.set(x)
@@ -189,24 +194,6 @@ function track(candidates: Candidate[][], loudness: Float64Array, prior: number 
   return out
 }
 
-/** Unvoices voiced runs shorter than `minimum` frames (isolated blips). */
-function dropShortRuns(f0: Float64Array, minimum: number): void {
-  let start = -1
-  for (let i = 0; i <= f0.length; i++) {
-    const voiced = i < f0.length && f0[i] > 0
-    if (voiced && start < 0) start = i
-    if (!voiced && start >= 0) {
-      if (i - start < minimum) f0.fill(0, start, i)
-      start = -1
-    }
-  }
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)]
-}
-
 /** Number of frames WORLD-style analysis produces for a signal of `length` samples. */
 export function frameCount(length: number, sampleRate: number, framePeriod: number): number {
   return Math.floor(length / sampleRate / framePeriod) + 1
@@ -226,7 +213,16 @@ export function estimateF0(
   const { candidates, loudness } = frameCandidates(y, rate, frames, o.framePeriod, o.floor, o.ceil)
   let f0 = track(candidates, loudness, undefined)
   const voiced = Array.from(f0).filter((v) => v > 0)
-  if (voiced.length > 10) f0 = track(candidates, loudness, median(voiced))
+  // The upper median (sorted[floor(n / 2)]) is the prior: percentile's nearest rank at 0.5.
+  if (voiced.length > 10)
+    f0 = track(
+      candidates,
+      loudness,
+      percentile(
+        voiced.sort((a, b) => a - b),
+        0.5,
+      ),
+    )
   dropShortRuns(f0, MIN_VOICED_FRAMES)
   if (!o.refine) return f0
   return refineF0(x, sampleRate, f0, o.framePeriod)

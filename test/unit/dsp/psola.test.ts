@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { warpSpectralEnvelope } from '../../../src/dsp/envelope-warp.js'
 import { detectPitchMarks, markF0 } from '../../../src/dsp/epochs.js'
-import { trackPitch } from '../../../src/dsp/pitch.js'
 import { modifyPitchTime, type PsolaSource } from '../../../src/dsp/psola.js'
 import { median } from '../../../src/dsp/signal.js'
+import { trackPitch } from '../../helpers/f0.js'
 import { envelopeCorrelation, longTermSpectrum } from './spectra.js'
 import { autocorrelationF0, syntheticVowel } from './synthetic.js'
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { isMynahError } from '../../../../../src/core/errors.js'
 import type { BreakLevel } from '../../../../../src/core/types.js'
-import { trackPitch } from '../../../../../src/dsp/pitch.js'
 import { median } from '../../../../../src/dsp/signal.js'
 import { NEUTRAL_PROSODY, type ProsodyControls } from '../../../../../src/engines/builtin/prosody.js'
 import {
@@ -9,6 +8,7 @@ import {
   renderMandarinWithLayout,
   ZH_VOICES,
 } from '../../../../../src/engines/builtin/zh/index.js'
+import { trackPitch } from '../../../../helpers/f0.js'
 import { rmsDb, syllables, voice } from './helpers.js'
 
 const SENTENCE = 'jin1 tian1 tian1 qi4 hen3 hao3 wo3 men5 qu4 gong1 yuan2 san4 bu4 ba5'
