@@ -20,26 +20,45 @@ import { floatToInt16 } from './wav.js'
 export const OPUS_RATES = [8000, 12000, 16000, 24000, 48000] as const
 export type OpusRate = (typeof OPUS_RATES)[number]
 
+/** `rate` as an Opus coding rate; a RangeError for any other rate (a programming error). */
+export function checkOpusRate(rate: number): OpusRate {
+  if (!(OPUS_RATES as readonly number[]).includes(rate))
+    throw new RangeError(`Opus codes at 8/12/16/24/48 kHz, not ${rate}`)
+  return rate as OpusRate
+}
+
 /** Smallest Opus coding rate at or above `rate` (48 kHz for anything higher). */
 export function opusRateFor(rate: number): OpusRate {
   return OPUS_RATES.find((r) => r >= rate) ?? 48000
 }
 
 /**
- * Encoder lookahead in 48 kHz samples, written as OpusHead pre-skip. libopus reports
- * Fs/400 + Fs/250 (2.5 ms + 4 ms) for the AUDIO application at every rate
- * (opus_encoder.c, OPUS_GET_LOOKAHEAD); opusscript cannot query it, so it is fixed here
- * and checked by a test that finds an impulse at the same place after a round trip.
+ * libopus encoder lookahead in samples at `sampleRate`: Fs/400 + Fs/250 (2.5 ms + 4 ms) for
+ * the AUDIO application at every rate (opus_encoder.c, OPUS_GET_LOOKAHEAD). opusscript
+ * cannot query it, so it is computed here and checked by a test that finds an impulse at
+ * the same place after a round trip.
  */
-export const OPUS_PRE_SKIP_48K = 312
+export function opusLookahead(sampleRate: number): number {
+  return Math.round(sampleRate / 400 + sampleRate / 250)
+}
 
-const OPUS_SET_SIGNAL = 4024
-const OPUS_SIGNAL_VOICE = 3001
+/** Encoder lookahead in 48 kHz samples (312), written as OpusHead pre-skip. */
+export const OPUS_PRE_SKIP_48K = opusLookahead(48000)
+
+/** libopus CTL requests and values used through opusscript's encoderCTL/decoderCTL (opus_defines.h). */
+export const OPUS_CTL = {
+  RESET_STATE: 4028,
+  SET_COMPLEXITY: 4010,
+  SET_SIGNAL: 4024,
+  SIGNAL_VOICE: 3001,
+} as const
+
 export const DEFAULT_OPUS_KBPS = 32
 
-type OpusScriptCtor = typeof OpusScriptType
+export type OpusScriptCtor = typeof OpusScriptType
 let opusScript: Promise<OpusScriptCtor> | undefined
-function loadOpusScript(): Promise<OpusScriptCtor> {
+/** libopus (opusscript's wasm build), loaded on first use. */
+export function loadOpusScript(): Promise<OpusScriptCtor> {
   opusScript ??= import('opusscript').then((m) => m.default)
   return opusScript
 }
@@ -96,7 +115,7 @@ export async function createOggOpusEncoder(
     codingRate === inputRate ? undefined : await createResampler(inputRate, codingRate)
   const encoder = new OpusScript(codingRate, 1, OpusScript.Application.AUDIO)
   encoder.setBitrate(Math.round(bitrateKbps * 1000))
-  encoder.encoderCTL(OPUS_SET_SIGNAL, OPUS_SIGNAL_VOICE)
+  encoder.encoderCTL(OPUS_CTL.SET_SIGNAL, OPUS_CTL.SIGNAL_VOICE)
 
   const frame = codingRate / 50 // 20 ms
   const to48k = 48000 / codingRate

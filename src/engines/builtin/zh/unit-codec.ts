@@ -4,31 +4,19 @@
  */
 
 import type OpusScriptType from 'opusscript'
+import { checkOpusRate, loadOpusScript, OPUS_CTL, opusLookahead } from '../../../audio/opus.js'
 import { concatBytes } from '../../../core/arrays.js'
 
-type OpusScriptCtor = typeof OpusScriptType
-type OpusRate = 8000 | 12000 | 16000 | 24000 | 48000
+/** The build tool aligns decoded units with it (tools/build-voice-zh.ts). */
+export { opusLookahead }
 
-const OPUS_RESET_STATE = 4028
-const OPUS_SET_COMPLEXITY = 4010
-const OPUS_SET_SIGNAL = 4024
-const OPUS_SIGNAL_VOICE = 3001
-
-let loading: Promise<OpusScriptCtor> | undefined
-function opusScript(): Promise<OpusScriptCtor> {
-  loading ??= import('opusscript').then((m) => (m.default ?? m) as OpusScriptCtor)
-  return loading
-}
-
-function checkRate(rate: number): OpusRate {
-  if (rate !== 8000 && rate !== 12000 && rate !== 16000 && rate !== 24000 && rate !== 48000)
-    throw new RangeError(`Opus codes at 8/12/16/24/48 kHz, not ${rate}`)
-  return rate
-}
-
-/** libopus encoder lookahead for the AUDIO application: Fs/400 + Fs/250 (opus_encoder.c). */
-export function opusLookahead(sampleRate: number): number {
-  return Math.round(sampleRate / 400 + sampleRate / 250)
+/**
+ * Float sample to int16 as the committed packs were encoded: × 32767 (audio/wav.ts
+ * floatToInt16 scales by 32768). Kept so a rebuild reproduces units.bin: any other
+ * scale changes the encoder's input, and so every blob.
+ */
+function packInt16(x: number): number {
+  return Math.max(-32768, Math.min(32767, Math.round(x * 32767)))
 }
 
 export class UnitEncoder {
@@ -39,17 +27,17 @@ export class UnitEncoder {
   ) {}
 
   static async create(sampleRate: number, bitrateKbps: number): Promise<UnitEncoder> {
-    const OpusScript = await opusScript()
-    const encoder = new OpusScript(checkRate(sampleRate), 1, OpusScript.Application.AUDIO)
+    const OpusScript = await loadOpusScript()
+    const encoder = new OpusScript(checkOpusRate(sampleRate), 1, OpusScript.Application.AUDIO)
     encoder.setBitrate(bitrateKbps * 1000)
-    encoder.encoderCTL(OPUS_SET_COMPLEXITY, 10)
-    encoder.encoderCTL(OPUS_SET_SIGNAL, OPUS_SIGNAL_VOICE)
+    encoder.encoderCTL(OPUS_CTL.SET_COMPLEXITY, 10)
+    encoder.encoderCTL(OPUS_CTL.SET_SIGNAL, OPUS_CTL.SIGNAL_VOICE)
     return new UnitEncoder(encoder, sampleRate, sampleRate / 50)
   }
 
   /** Encode one unit from a fresh encoder state; the blob decodes to lookahead + samples. */
   encode(samples: Float32Array): Uint8Array {
-    this.encoder.encoderCTL(OPUS_RESET_STATE, 0)
+    this.encoder.encoderCTL(OPUS_CTL.RESET_STATE, 0)
     const lookahead = opusLookahead(this.sampleRate)
     const frame = this.frameSamples
     const total = Math.ceil((samples.length + lookahead) / frame) * frame
@@ -57,8 +45,7 @@ export class UnitEncoder {
     const pcm = new Int16Array(frame)
     for (let start = 0; start < total; start += frame) {
       for (let i = 0; i < frame; i++) {
-        const v = start + i < samples.length ? samples[start + i] : 0
-        pcm[i] = Math.max(-32768, Math.min(32767, Math.round(v * 32767)))
+        pcm[i] = start + i < samples.length ? packInt16(samples[start + i]) : 0
       }
       const packet = this.encoder.encode(Buffer.from(pcm.buffer, pcm.byteOffset, pcm.byteLength), frame)
       if (packet.length > 0xffff) throw new RangeError('Opus packet too large')
@@ -83,13 +70,16 @@ export class UnitDecoder {
   ) {}
 
   static async create(sampleRate: number): Promise<UnitDecoder> {
-    const OpusScript = await opusScript()
-    return new UnitDecoder(new OpusScript(checkRate(sampleRate), 1, OpusScript.Application.AUDIO), sampleRate)
+    const OpusScript = await loadOpusScript()
+    return new UnitDecoder(
+      new OpusScript(checkOpusRate(sampleRate), 1, OpusScript.Application.AUDIO),
+      sampleRate,
+    )
   }
 
   /** Decode one blob from a fresh decoder state, drop `preSkip` samples and keep `length`. */
   decode(blob: Uint8Array, preSkip: number, length: number): Float32Array {
-    this.decoder.decoderCTL(OPUS_RESET_STATE, 0)
+    this.decoder.decoderCTL(OPUS_CTL.RESET_STATE, 0)
     const out = new Float32Array(length)
     let produced = 0
     let at = 0
