@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { MynahError } from '../core/errors.js'
 import { sha256Hex, writeFileAtomic } from '../core/files.js'
+import { WeightedLru } from '../core/lru.js'
 import type { VoiceProfile } from '../core/types.js'
 import { PROFILE_VERSION } from './profile.js'
 
@@ -83,28 +84,19 @@ function fromStored(value: unknown, sha256: string): VoiceProfile | undefined {
 
 export class ProfileCache {
   readonly stats: ProfileCacheStats = { memoryHits: 0, diskHits: 0, builds: 0 }
-  private readonly memory = new Map<string, VoiceProfile>()
+  /** In-memory LRU; every profile weighs 1, so the bound is an entry count. */
+  private readonly memory: WeightedLru<string, VoiceProfile>
   private readonly inFlight = new Map<string, Promise<VoiceProfile>>()
   private readonly dir: string | undefined
-  private readonly maxEntries: number
 
   constructor(options: ProfileCacheOptions = {}) {
     this.dir = options.dir
-    this.maxEntries = Math.max(1, options.maxEntries ?? 64)
+    this.memory = new WeightedLru(Math.max(1, options.maxEntries ?? 64), () => 1)
   }
 
   /** The cache of a mynah data dir: `<home>/cache/profiles/`. */
   static forHome(home: string, options: Omit<ProfileCacheOptions, 'dir'> = {}): ProfileCache {
     return new ProfileCache({ ...options, dir: join(home, 'cache', 'profiles') })
-  }
-
-  private remember(sha256: string, profile: VoiceProfile): void {
-    this.memory.delete(sha256)
-    this.memory.set(sha256, profile)
-    while (this.memory.size > this.maxEntries) {
-      const oldest = this.memory.keys().next().value as string
-      this.memory.delete(oldest)
-    }
   }
 
   private fileOf(sha256: string): string | undefined {
@@ -114,10 +106,9 @@ export class ProfileCache {
   /** The cached profile for these audio bytes' sha256, from memory or disk. */
   async get(sha256: string): Promise<VoiceProfile | undefined> {
     checkKey(sha256)
-    const hit = this.memory.get(sha256)
+    const hit = this.memory.get(sha256) // refreshes its LRU position
     if (hit) {
       this.stats.memoryHits++
-      this.remember(sha256, hit) // refresh LRU position
       return hit
     }
     const file = this.fileOf(sha256)
@@ -137,14 +128,14 @@ export class ProfileCache {
     const profile = fromStored(parsed, sha256)
     if (!profile) return undefined
     this.stats.diskHits++
-    this.remember(sha256, profile)
+    this.memory.set(sha256, profile)
     return profile
   }
 
   /** Stores a profile under its id (the sha256 of its reference bytes). */
   async put(profile: VoiceProfile): Promise<void> {
     checkKey(profile.id)
-    this.remember(profile.id, profile)
+    this.memory.set(profile.id, profile)
     const file = this.fileOf(profile.id)
     if (file) await writeFileAtomic(file, `${JSON.stringify(toStored(profile))}\n`)
   }

@@ -6,8 +6,8 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { MynahError } from '../../../core/errors.js'
+import { WeightedLru } from '../../../core/lru.js'
 import type { PsolaSource } from '../../../dsp/psola.js'
-import { WeightedLru } from './lru.js'
 import {
   decodeMarks,
   PACK_FORMAT,

@@ -1,4 +1,8 @@
-/** A Map-backed LRU cache bounded by total weight (e.g. bytes), not by entry count. */
+/**
+ * A Map-backed LRU cache bounded by the total weight of its values (bytes, say; weigh every
+ * value 1 to bound the entry count). Reading an entry makes it the most recent; the newest
+ * entry is kept even when it alone is over the bound.
+ */
 export class WeightedLru<K, V> {
   private readonly map = new Map<K, { value: V; weight: number }>()
   private total = 0
