@@ -7,9 +7,42 @@
  * method", IEEE TSP 1995); the refined F0 is the amplitude-weighted mean of IF_h / h.
  */
 import { fftOf } from '../fft.js'
+import { scratch } from './common.js'
 
 /** Corrections above this fraction of the initial F0 are distrusted. */
 const MAX_CORRECTION = 0.2
+
+/** Most window lengths kept (one per F0 step of the speaker's range; oldest dropped first). */
+const MAX_CACHED_WINDOWS = 256
+
+interface Window {
+  /** Blackman window, `length` taps centred on the middle one. */
+  readonly value: Float64Array
+  /** Its time derivative per sample, by central differences (one-sided at the ends). */
+  readonly slope: Float64Array
+}
+
+const windows = new Map<number, Window>()
+
+function windowOf(length: number, half: number): Window {
+  let w = windows.get(length)
+  if (w) return w
+  const value = new Float64Array(length)
+  const slope = new Float64Array(length)
+  for (let i = 0; i < length; i++) {
+    const t = (i - half) / length
+    value[i] = 0.42 + 0.5 * Math.cos(2 * Math.PI * t) + 0.08 * Math.cos(4 * Math.PI * t)
+  }
+  for (let i = 0; i < length; i++) {
+    const next = i + 1 < length ? value[i + 1] : 0
+    const previous = i > 0 ? value[i - 1] : 0
+    slope[i] = (next - previous) / 2
+  }
+  if (windows.size >= MAX_CACHED_WINDOWS) windows.delete(windows.keys().next().value as number)
+  w = { value, slope }
+  windows.set(length, w)
+  return w
+}
 
 function refineOne(x: Float32Array | Float64Array, sampleRate: number, time: number, f0: number): number {
   if (f0 <= 0 || f0 > sampleRate / 12) return 0
@@ -19,26 +52,19 @@ function refineOne(x: Float32Array | Float64Array, sampleRate: number, time: num
   const fft = fftOf(fftSize)
   const bins = fft.bins
   const centre = Math.round(time * sampleRate)
-  const main = new Float64Array(length)
-  const derivative = new Float64Array(length)
-  const window = new Float64Array(length)
+  const window = windowOf(length, half)
+  const main = scratch('stonemask-main', length)
+  const derivative = scratch('stonemask-derivative', length)
   const last = x.length - 1
   for (let i = 0; i < length; i++) {
-    const t = (i - half) / length
-    window[i] = 0.42 + 0.5 * Math.cos(2 * Math.PI * t) + 0.08 * Math.cos(4 * Math.PI * t)
-  }
-  for (let i = 0; i < length; i++) {
-    // d/dn of the window by central differences (one-sided at the ends).
-    const next = i + 1 < length ? window[i + 1] : 0
-    const previous = i > 0 ? window[i - 1] : 0
     const value = x[Math.min(last, Math.max(0, centre + i - half))]
-    main[i] = value * window[i]
-    derivative[i] = value * ((next - previous) / 2)
+    main[i] = value * window.value[i]
+    derivative[i] = value * window.slope[i]
   }
-  const mainRe = new Float64Array(bins)
-  const mainIm = new Float64Array(bins)
-  const diffRe = new Float64Array(bins)
-  const diffIm = new Float64Array(bins)
+  const mainRe = scratch('stonemask-main-re', bins)
+  const mainIm = scratch('stonemask-main-im', bins)
+  const diffRe = scratch('stonemask-diff-re', bins)
+  const diffIm = scratch('stonemask-diff-im', bins)
   fft.forward(main, mainRe, mainIm)
   fft.forward(derivative, diffRe, diffIm)
 
