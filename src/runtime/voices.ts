@@ -83,7 +83,10 @@ export class VoiceCatalog {
     return this.library.get(idOrName)
   }
 
+  /** A saved voice's profile: by its stored sha256 from the cache, reading the clip only on a miss. */
   async profileOfSaved(voice: SavedVoice, engine: Engine, signal?: AbortSignal): Promise<ClonedVoice> {
+    const cached = await this.cache.get(voice.sha256)
+    if (cached) return { profile: cached, warnings: [] }
     return this.profileOf(await this.library.read(voice.id), engine, signal)
   }
 
@@ -97,6 +100,8 @@ export class VoiceCatalog {
         bytes: clip.byteLength,
         limit: this.config.maxUploadBytes,
       })
+    // A taken name or an already saved clip is refused before the clip is decoded and profiled.
+    this.library.checkAvailable(name, clip)
     await this.profileOf(clip, engine)
     return this.library.add(name, clip)
   }

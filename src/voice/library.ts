@@ -163,9 +163,7 @@ export class VoiceLibrary {
    * voice); a name already in use is E_VOICE_NAME_TAKEN.
    */
   async add(rawName: string, clip: Uint8Array): Promise<SavedVoice> {
-    const name = normalizeVoiceName(rawName)
-    const sha256 = sha256Hex(clip)
-    this.throwIfTaken(name, sha256)
+    const { name, sha256 } = this.checkAvailable(rawName, clip)
     const info = await this.inspect(clip)
     const format = info.format.toLowerCase()
     if (!EXTENSION.test(format))
@@ -232,6 +230,17 @@ export class VoiceLibrary {
     if (!path.startsWith(this.clipsDir + sep))
       throw new MynahError('E_INTERNAL', { detail: 'voice clip path escapes the library' })
     return path
+  }
+
+  /**
+   * Cheap checks before any decoding: the name is valid and free and the clip is not saved
+   * yet (E_INVALID_ARGUMENT, E_VOICE_NAME_TAKEN, E_VOICE_DUPLICATE). Returns both keys.
+   */
+  checkAvailable(rawName: string, clip: Uint8Array): { name: string; sha256: string } {
+    const name = normalizeVoiceName(rawName)
+    const sha256 = sha256Hex(clip)
+    this.throwIfTaken(name, sha256)
+    return { name, sha256 }
   }
 
   close(): void {

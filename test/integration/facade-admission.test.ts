@@ -211,6 +211,16 @@ describe.skipIf(!requireTestdata())('facade saved voices', () => {
 
     expect(await settle(mynah.addVoice('Linda again', clip()))).toBe('E_VOICE_DUPLICATE')
     expect(await settle(mynah.addVoice('en-rms', clip()))).toBe('E_VOICE_NAME_TAKEN')
+    // A taken name is refused before a new clip is decoded and profiled.
+    const other = new Uint8Array(readFileSync(testdata('voices/ljspeech/LJ001-0003.wav')))
+    expect(await settle(mynah.addVoice('LINDA', other))).toBe('E_VOICE_NAME_TAKEN')
+    expect(fake.stats().profiles).toHaveLength(1)
+    // A saved voice is found in the profile cache by its stored hash: its clip is not read again.
+    rmSync(join(mynah.config.home, 'voices', 'clips'), { recursive: true, force: true })
+    const again = mynah.speak({ text: 'Hello again.', voice: 'Linda' })
+    await fake.waitForRunning(1)
+    fake.releaseAll()
+    expect((await again).voice).toBe('Linda')
     await mynah.removeVoice('Linda')
     expect((await mynah.listVoices()).map((v) => v.name)).toEqual(['en-rms'])
     expect(await settle(mynah.speak({ text: 'Hello.', voice: 'Linda' }))).toBe('E_VOICE_UNKNOWN')
