@@ -73,6 +73,8 @@ export interface VoiceListing {
   createdAt?: string
   /** sha256 of the saved clip's bytes. */
   sha256?: string
+  /** Built-in voices: the one that speaks its language when a request names no voice. */
+  isDefault?: boolean
 }
 
 export interface SystemStatus {

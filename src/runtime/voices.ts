@@ -48,6 +48,7 @@ export function builtinListings(info: EngineInfo): VoiceListing[] {
     gender: v.gender,
     licence: v.licence,
     description: v.description,
+    isDefault: v.isDefault,
   }))
 }
 

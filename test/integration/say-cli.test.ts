@@ -139,7 +139,7 @@ describe('mynah voices list', () => {
       lang: string
       gender: string
       licence: string
-      default: boolean
+      isDefault: boolean
     }[]
     const names = voices.map((v) => v.name)
     expect(names).toEqual(
@@ -152,7 +152,7 @@ describe('mynah voices list', () => {
     }
     expect(
       voices
-        .filter((v) => v.default)
+        .filter((v) => v.isDefault)
         .map((v) => v.name)
         .sort(),
     ).toEqual(['en-rms', 'zh-female'])

@@ -43,11 +43,8 @@ async function remove(idOrName: string, json: boolean, home: string | undefined)
 async function list(json: boolean, home: string | undefined): Promise<void> {
   await withMynah(home, async (mynah) => {
     const voices = await mynah.listVoices()
-    const defaults = new Set(
-      (await mynah.engines()).flatMap((e) => e.voices.filter((v) => v.isDefault).map((v) => v.name)),
-    )
     if (json) {
-      printJson(voices.map((v) => ({ ...v, default: defaults.has(v.name) })))
+      printJson(voices)
       return
     }
     printLine(
@@ -59,7 +56,7 @@ async function list(json: boolean, home: string | undefined): Promise<void> {
           v.lang ?? '',
           v.gender ?? '',
           v.licence ?? '',
-          defaults.has(v.name) ? 'yes' : '',
+          v.isDefault ? 'yes' : '',
           v.description ?? (v.createdAt ? `saved ${v.createdAt}` : ''),
         ]),
       ),
