@@ -1,13 +1,14 @@
 /**
  * `mynah serve`: the web UI, the OpenAI-compatible API and mynah's API on one port
  * (default 127.0.0.1:7860). Flags become config keys (loadConfig merges them over
- * MYNAH_* variables and config.json). If the engine cannot be created the server still
- * starts and says why (503 E_ENGINE_NOT_READY on synthesis). SIGINT/SIGTERM close the
+ * MYNAH_* variables and config.json). An unknown engine id fails at boot; an engine that
+ * cannot be created here leaves the server up and says why (503 E_ENGINE_NOT_READY on
+ * synthesis). SIGINT/SIGTERM close the
  * server, then the library.
  */
 import type { Command } from 'commander'
 import { loadConfig, type MynahConfig } from '../../core/config.js'
-import { MynahError, toMynahError } from '../../core/errors.js'
+import { MynahError } from '../../core/errors.js'
 import type { Mynah } from '../../runtime/api.js'
 import { printLine, warn } from '../output.js'
 
@@ -25,22 +26,24 @@ interface ServeFlags {
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]'])
 
-/** The library facade, or a stand-in that explains why synthesis is unavailable. */
+/**
+ * The library facade, or a stand-in that explains why synthesis is unavailable. An engine id
+ * that is not in the registry is a configuration error and fails at boot (E_ENGINE_UNKNOWN);
+ * an engine that exists but cannot be created here (missing weights, no runtime) leaves the
+ * server up, answering 503 E_ENGINE_NOT_READY on synthesis.
+ */
 async function openMynah(config: MynahConfig): Promise<Mynah> {
+  // Imported here, not at the top, so the CLI's other commands never load the engine code.
+  const { engineEntry } = await import('../../engines/engine.js')
+  const { createMynah } = await import('../../runtime/mynah.js')
   const { notReadyMynah } = await import('../../server/not-ready.js')
-  try {
-    // Imported here, not at the top, so the CLI's other commands never load the engine code.
-    const { createMynah } = await import('../../runtime/mynah.js')
-    return await createMynah(config)
-  } catch (error) {
-    const e = toMynahError(error)
-    const reason =
-      (error as { code?: string })?.code === 'ERR_MODULE_NOT_FOUND'
-        ? 'the library facade is not built'
-        : e.message
-    warn(`engine not ready: ${reason}`)
-    return notReadyMynah(config, reason)
-  }
+  engineEntry(config.engine)
+  const mynah = createMynah(config)
+  if ((await mynah.engines()).some((e) => e.id === config.engine)) return mynah
+  await mynah.close()
+  const reason = `engine ${config.engine} could not be created on this machine (see \`mynah doctor\`)`
+  warn(`engine not ready: ${reason}`)
+  return notReadyMynah(config, reason)
 }
 
 function urlOf(host: string, port: number): string {

@@ -102,4 +102,11 @@ describe('mynah serve', () => {
     const error = await serve(['--port', 'eighty'], { MYNAH_HOME: home.dir }).catch((e: Error) => e)
     expect(String(error)).toMatch(/E_CONFIG_INVALID/)
   })
+
+  it('refuses an engine id that is not in the registry at boot', async () => {
+    const home = tempHome()
+    homes.push(home)
+    const error = await serve(['--engine', 'nope'], { MYNAH_HOME: home.dir }).catch((e: Error) => e)
+    expect(String(error)).toMatch(/serve exited with 1[\s\S]*E_ENGINE_UNKNOWN/)
+  })
 })
