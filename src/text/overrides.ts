@@ -10,6 +10,11 @@
 import type { TextWarning } from '../core/types.js'
 import { parsePinyin } from './g2p/syllable.js'
 
+/**
+ * A stretch of the text. `offset` is where the piece's word or text starts in the input
+ * (code units); for an override that is the word inside `<word|reading>`, past the `<` and
+ * any leading blanks.
+ */
 export type Piece =
   /** Ordinary text, to be normalized. */
   | { readonly kind: 'text'; readonly text: string; readonly offset: number }
@@ -60,7 +65,9 @@ export function parseOverrides(text: string, warnings: TextWarning[]): Piece[] {
   let last = 0
   for (const m of text.matchAll(OVERRIDE_RE)) {
     const start = m.index ?? 0
-    const word = (m[1] ?? '').trim()
+    const rawWord = m[1] ?? ''
+    const word = rawWord.trim()
+    const wordOffset = start + 1 + rawWord.length - rawWord.trimStart().length
     const reading = classifyReading(word, m[2] ?? '')
     if (start > last) pieces.push({ kind: 'text', text: text.slice(last, start), offset: last })
     if (typeof reading === 'string' || word === '') {
@@ -69,10 +76,10 @@ export function parseOverrides(text: string, warnings: TextWarning[]): Piece[] {
         message: `override ${m[0]} ignored: ${typeof reading === 'string' ? reading : 'empty word'}`,
         offset: start,
       })
-      pieces.push({ kind: 'text', text: word, offset: start })
+      pieces.push({ kind: 'text', text: word, offset: wordOffset })
     } else if (reading.kind === 'zh')
-      pieces.push({ kind: 'zh', text: word, pinyin: reading.pinyin, offset: start })
-    else pieces.push({ kind: 'en', text: reading.text, source: word, offset: start })
+      pieces.push({ kind: 'zh', text: word, pinyin: reading.pinyin, offset: wordOffset })
+    else pieces.push({ kind: 'en', text: reading.text, source: word, offset: wordOffset })
     last = start + m[0].length
   }
   if (last < text.length) pieces.push({ kind: 'text', text: text.slice(last), offset: last })

@@ -8,7 +8,7 @@
 
 import { readChineseLine, type ToneMode } from './g2p/zh.js'
 import { applyGlossary, type Glossary } from './glossary.js'
-import { classifyReading } from './overrides.js'
+import { parseOverrides } from './overrides.js'
 
 export interface PinyinOptions {
   readonly glossary?: Glossary
@@ -18,8 +18,6 @@ export interface PinyinOptions {
    */
   readonly tones?: ToneMode
 }
-
-const OVERRIDE_RE = /<([^<>|\n]{1,64})\|([^<>|\n]{1,128})>/gu
 
 /**
  * One entry per code point: toned pinyin ("hang2", "lv4", "de5"), "r5" for an erhua 儿
@@ -38,33 +36,17 @@ export function pinyinPerChar(line: string, options: PinyinOptions = {}): (strin
   cps.forEach((ch, i) => {
     for (let k = 0; k < ch.length; k++) cpIndex.push(i)
   })
-  let cursor = 0
-  const copy = (from: number, to: number): void => {
-    for (let i = from; i < to; i++) {
-      plain.push(cps[i] ?? '')
-      origin.push(i)
-    }
-  }
-  for (const m of line.matchAll(OVERRIDE_RE)) {
-    const start = cpIndex[m.index ?? 0] ?? 0
-    const open = start + 1
-    const wordRaw = [...(m[1] ?? '')]
-    const lead = wordRaw.findIndex((c) => !/\s/u.test(c))
-    const word = wordRaw.join('').trim()
-    const reading = classifyReading(word, m[2] ?? '')
-    copy(cursor, start)
-    const wordStart = open + Math.max(0, lead)
-    const wordChars = [...word]
-    wordChars.forEach((_, k) => {
-      const at = plain.length
-      plain.push(cps[wordStart + k] ?? '')
-      origin.push(wordStart + k)
-      if (typeof reading !== 'string')
-        forced.set(at, reading.kind === 'zh' ? (reading.pinyin[k] ?? null) : null)
+  // The same override parsing as the synthesis path; its warnings are not this function's to report.
+  for (const piece of parseOverrides(line, [])) {
+    const from = cpIndex[piece.offset] ?? cps.length
+    const word = [...(piece.kind === 'en' ? piece.source : piece.text)]
+    word.forEach((ch, k) => {
+      if (piece.kind !== 'text')
+        forced.set(plain.length, piece.kind === 'zh' ? (piece.pinyin[k] ?? null) : null)
+      plain.push(ch)
+      origin.push(from + k)
     })
-    cursor = start + [...m[0]].length
   }
-  copy(cursor, cps.length)
 
   if (options.glossary) {
     // Glossary terms on the plain text (positions already fixed by overrides are kept).

@@ -11,6 +11,7 @@ import {
   pinyinPerChar,
   prepareText,
 } from '../../../src/text/index.js'
+import { parseOverrides } from '../../../src/text/overrides.js'
 
 const line = (text: string, options = {}): string =>
   pinyinPerChar(text, options)
@@ -50,6 +51,30 @@ describe('inline overrides <word|reading>', () => {
         message: 'override <银行|yin2> ignored: "银行" has 2 character(s) but "yin2" has 1 syllable(s)',
         offset: 0,
       },
+    ])
+  })
+
+  it('reads the same overrides in pinyinPerChar as in synthesis (the word limit is 64 code units)', () => {
+    // 32 Ext-B characters are 64 UTF-16 code units: an override; 33 are not, in both paths.
+    const override = (n: number) => `<${'𠀀'.repeat(n)}|${Array(n).fill('a1').join(' ')}>`
+    const readings = (n: number) => pinyinPerChar(override(n)).filter((p) => p === 'a1').length
+    const synthesised = (n: number) =>
+      prepareText(override(n)).segments.flatMap((s) => s.runs.flatMap((r) => r.syllables ?? []))
+    expect(readings(32)).toBe(32)
+    expect(synthesised(32).filter((s) => s.pinyin === 'a1')).toHaveLength(32)
+    expect(readings(33)).toBe(0)
+    expect(synthesised(33).some((s) => s.pinyin === 'a1')).toBe(false)
+  })
+
+  it('gives each override piece the offset of its word', () => {
+    // The malformed <银行|yin2> reads as text, at its word too.
+    const pieces = parseOverrides('ab< 重 |zhong4>c<SQL|sequel><银行|yin2>', [])
+    expect(pieces.map((p) => [p.kind, p.offset])).toEqual([
+      ['text', 0],
+      ['zh', 4],
+      ['text', 14],
+      ['en', 16],
+      ['text', 28],
     ])
   })
 
