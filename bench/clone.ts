@@ -8,6 +8,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import { resample } from '../src/audio/resample.js'
+import { sha256Hex } from '../src/core/files.js'
 import type { Audio, Lang, TextRun } from '../src/core/types.js'
 import { convertToProfile, profileOfBuiltinVoice } from '../src/engines/builtin/clone/index.js'
 import { NEUTRAL_PROSODY } from '../src/engines/builtin/prosody.js'
@@ -68,7 +69,8 @@ export async function run(): Promise<void> {
   }
   const ingest = await medianMs(() => ingestReference(bytes, { maxBytes: 20 * 1024 * 1024 }))
   const reference = ingest.value
-  const profile = await medianMs(() => buildProfile(reference.audio, reference.sha256))
+  const sha256 = sha256Hex(bytes)
+  const profile = await medianMs(() => buildProfile(reference.audio, sha256))
   const clipSeconds = reference.audio.samples.length / reference.audio.sampleRate
 
   const rows: string[][] = [

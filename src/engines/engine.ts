@@ -87,6 +87,10 @@ export interface Engine {
   readonly id: string
   describe(): EngineInfo
   load(placement: Placement): Promise<void>
+  /**
+   * The clone profile of a reference clip (speech only). Its id may be empty: the caller
+   * sets it to the sha256 of the uploaded bytes (voice/profile-cache.ts does).
+   */
   profile(reference: Audio, signal?: AbortSignal): Promise<VoiceProfile>
   synthesize(request: SynthesisRequest, signal: AbortSignal): AsyncIterable<AudioChunk>
   unload(): Promise<void>

@@ -1,14 +1,14 @@
 /**
  * Reference-clip ingestion for voice cloning: size check → decode (wav, flac, mp3, ogg) →
  * clipping check → Silero VAD → at most 15 s of speech (IndexTTS2 keeps 15 s too), with
- * warnings for background noise or music. The sha256 is of the uploaded BYTES, so the
- * same clip under another file name is the same reference (IndexTTS2 bug #382 cached by
- * file name and served stale speakers).
+ * warnings for background noise or music. Callers key the result by the sha256 of the
+ * uploaded BYTES (voice/profile-cache.ts hashes them once), so the same clip under another
+ * file name is the same reference (IndexTTS2 bug #382 cached by file name and served stale
+ * speakers).
  */
 import { decodeAudio } from '../audio/decode.js'
 import { detectSpeech, type SpeechSegment } from '../audio/vad.js'
 import { MynahError, throwIfAborted } from '../core/errors.js'
-import { sha256Hex } from '../core/files.js'
 import type { Audio } from '../core/types.js'
 import { fftOf, nextPow2 } from '../dsp/fft.js'
 
@@ -36,8 +36,6 @@ export interface IngestedReference {
   readonly speechSeconds: number
   /** Non-fatal findings, each "W_CODE: message" (noise, music, trimmed, short). */
   readonly warnings: string[]
-  /** sha256 (hex) of the uploaded bytes: the profile cache key. */
-  readonly sha256: string
 }
 
 /**
@@ -181,7 +179,6 @@ export async function ingestReference(bytes: Uint8Array, options: IngestOptions)
   if (bytes.length > options.maxBytes)
     throw new MynahError('E_PAYLOAD_TOO_LARGE', { bytes: bytes.length, limit: options.maxBytes })
   throwIfAborted(options.signal)
-  const sha256 = sha256Hex(bytes)
   const decoded = await decodeAudio(bytes, { signal: options.signal })
   const clipped = clippedFraction(decoded.samples)
   if (clipped > MAX_CLIPPED_FRACTION)
@@ -216,5 +213,5 @@ export async function ingestReference(bytes: Uint8Array, options: IngestOptions)
       `W_AUDIO_SHORT: ${speech.toFixed(1)} s of speech; 5–15 s give a more reliable voice profile.`,
     )
 
-  return { audio: assemble(decoded, pieces), speechSeconds: speech, warnings, sha256 }
+  return { audio: assemble(decoded, pieces), speechSeconds: speech, warnings }
 }

@@ -17,6 +17,7 @@ import { readFile } from 'node:fs/promises'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { decodeAudio } from '../../src/audio/decode.js'
 import { isMynahError } from '../../src/core/errors.js'
+import { sha256Hex } from '../../src/core/files.js'
 import type { Audio, Lang, ResolvedEmotion, Segment, VoiceProfile } from '../../src/core/types.js'
 import { estimateF0 } from '../../src/dsp/world/f0.js'
 import { centredCosine, speakerEmbedding } from '../../src/dsp/world/speaker.js'
@@ -117,10 +118,9 @@ describe.skipIf(!requireTestdata())('voice cloning through the built-in engine',
   beforeAll(async () => {
     engine = await createBuiltinEngine({ voices: builtinVoiceRenderers().map(recording) })
     for (const c of CASES) {
-      const reference = await ingestReference(await readFile(testdata('voices', c.file)), {
-        maxBytes: 20 * 1024 * 1024,
-      })
-      const profile = await buildProfile(reference.audio, reference.sha256, { lang: c.lang })
+      const bytes = await readFile(testdata('voices', c.file))
+      const reference = await ingestReference(bytes, { maxBytes: 20 * 1024 * 1024 })
+      const profile = await buildProfile(reference.audio, sha256Hex(bytes), { lang: c.lang })
       profiles.set(c.file, profile)
       calls.length = 0
       const cloned = await speak(c.lang, { profile })

@@ -17,6 +17,7 @@ import { readFile } from 'node:fs/promises'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { decodeAudio } from '../../src/audio/decode.js'
 import { resample } from '../../src/audio/resample.js'
+import { sha256Hex } from '../../src/core/files.js'
 import type { Audio, Lang, TextRun, VoiceProfile } from '../../src/core/types.js'
 import { estimateF0 } from '../../src/dsp/world/f0.js'
 import { centredCosine, speakerEmbedding } from '../../src/dsp/world/speaker.js'
@@ -124,7 +125,7 @@ describe.skipIf(!requireTestdata())('voice cloning on real references', () => {
     for (const c of CASES) {
       const bytes = await readFile(testdata('voices', c.file))
       const reference = await ingestReference(bytes, { maxBytes: 20 * 1024 * 1024 })
-      const target: VoiceProfile = await buildProfile(reference.audio, reference.sha256, { lang: c.lang })
+      const target: VoiceProfile = await buildProfile(reference.audio, sha256Hex(bytes), { lang: c.lang })
       for (const lang of c.speak) {
         const source = pickSourceVoice(target, voices, lang, (name) => sourceProfiles.get(name))
         const key = `${source}:${lang}`

@@ -6,7 +6,6 @@
  * (clone-sources.ts), so cloning streams the same way.
  */
 import { MynahError, throwIfAborted } from '../../core/errors.js'
-import { sha256Hex } from '../../core/files.js'
 import {
   type Audio,
   type Lang,
@@ -173,13 +172,11 @@ export class BuiltinEngine implements Engine {
 
   /**
    * Profile of a reference clip (speech only: voice/reference.ts ingestReference first).
-   * The id is the sha256 of the samples' bytes; a caller that knows the uploaded file's
-   * sha256 (the profile cache key) replaces it with that.
+   * The id is left empty: it is set by the caller (the facade's ProfileCache), which keys
+   * profiles by the sha256 of the uploaded bytes.
    */
   async profile(reference: Audio, signal?: AbortSignal): Promise<VoiceProfile> {
-    const { samples } = reference
-    const bytes = new Uint8Array(samples.buffer, samples.byteOffset, samples.byteLength)
-    return buildProfile(reference, sha256Hex(bytes), { signal })
+    return buildProfile(reference, '', { signal })
   }
 
   /** Idle unload (runtime's keep-alive): the voices give back their packs and decoders. */

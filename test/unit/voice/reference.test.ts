@@ -7,7 +7,6 @@ import { describe, expect, it } from 'vitest'
 import { decodeAudio } from '../../../src/audio/decode.js'
 import { detectSpeech, segmentsFromProbabilities } from '../../../src/audio/vad.js'
 import { encodeWav } from '../../../src/audio/wav.js'
-import { sha256Hex } from '../../../src/core/files.js'
 import type { Audio } from '../../../src/core/types.js'
 import {
   clippedFraction,
@@ -94,10 +93,9 @@ describe.skipIf(!requireTestdata())('detectSpeech (Silero VAD)', () => {
 })
 
 describe.skipIf(!requireTestdata())('ingestReference', () => {
-  it('keeps the speech of a clean clip, hashes the bytes, warns about nothing', async () => {
+  it('keeps the speech of a clean clip, warns about nothing', async () => {
     const bytes = await readFile(testdata('voices', 'librispeech-librosa/3436-172162-0000.ogg'))
     const result = await ingestReference(bytes, { maxBytes: MAX })
-    expect(result.sha256).toBe(sha256Hex(bytes))
     expect(result.speechSeconds).toBeGreaterThan(12)
     expect(result.speechSeconds).toBeLessThanOrEqual(MAX_REFERENCE_SPEECH_SECONDS)
     expect(result.audio.samples.length / result.audio.sampleRate).toBeLessThan(16.8)
