@@ -8,15 +8,13 @@
  */
 import { segmentWords } from './g2p/polyphone.js'
 import { sentenceRanges } from './sentences.js'
-import { tokenCostOf } from './tokens.js'
+import { tokenPrefix } from './tokens.js'
 
 /** A span [start, end) of code points. */
 export type Span = readonly [number, number]
 
 const MINOR = new Set([...'，,；;：:、'])
-const HAN = /\p{Script=Han}/u
 const SPACE = /\s/u
-const WORD_CHAR = /[\p{L}'’]/u
 const SPEECH = /\p{L}/u
 /** Punctuation belongs to the piece before it. */
 const PUNCT = /[\p{P}\p{S}]/u
@@ -45,22 +43,11 @@ interface Budget {
   readonly chars: readonly string[]
   readonly atom: readonly number[]
   readonly max: number
-  /** prefix[i] = tokens of chars[0..i) (countTokens, made additive per code point). */
+  /** prefix[i] = tokens of chars[0..i) (tokens.ts tokenPrefix). */
   readonly prefix: Int32Array
 }
 
 const cost = (b: Budget, s: number, e: number): number => (b.prefix[e] ?? 0) - (b.prefix[s] ?? 0)
-
-function tokenPrefix(chars: readonly string[]): Int32Array {
-  const prefix = new Int32Array(chars.length + 1)
-  let letters = 0
-  chars.forEach((ch, i) => {
-    const c = tokenCostOf(ch, letters)
-    letters = WORD_CHAR.test(ch) && !HAN.test(ch) ? letters + 1 : 0
-    prefix[i + 1] = (prefix[i] ?? 0) + c
-  })
-  return prefix
-}
 
 /** True when a cut between i-1 and i would split an atom or leave punctuation at the start of a piece. */
 function insideAtom(b: Budget, i: number): boolean {

@@ -11,37 +11,30 @@ const HAN = /\p{Script=Han}/u
 const LETTER = /\p{L}/u
 const SPACE = /\s/u
 
-export function countTokens(text: string): number {
-  let tokens = 0
-  let word = 0
-  const endWord = (): void => {
-    if (word > 0) tokens += Math.ceil(word / 4)
-    word = 0
-  }
-  for (const ch of text) {
-    if (HAN.test(ch)) {
-      endWord()
-      tokens++
-    } else if (LETTER.test(ch) || ch === "'" || ch === '’') {
-      word++
-    } else if (SPACE.test(ch)) {
-      endWord()
+/**
+ * prefix[i] = tokens of chars[0..i), made additive per code point: a Latin word's letters
+ * cost 1, 0, 0, 0, 1, … so a whole word sums to ceil(letters / 4).
+ */
+export function tokenPrefix(chars: readonly string[]): Int32Array {
+  const prefix = new Int32Array(chars.length + 1)
+  let letters = 0
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i] ?? ''
+    let cost = 1
+    if (HAN.test(ch)) letters = 0
+    else if (LETTER.test(ch) || ch === "'" || ch === '’') {
+      cost = letters % 4 === 0 ? 1 : 0
+      letters++
     } else {
-      endWord()
-      tokens++
+      if (SPACE.test(ch)) cost = 0
+      letters = 0
     }
+    prefix[i + 1] = (prefix[i] ?? 0) + cost
   }
-  endWord()
-  return tokens
+  return prefix
 }
 
-/**
- * Token cost of one code point given how many letters of the current word came before it,
- * so that summing over code points equals countTokens() (used for prefix sums).
- */
-export function tokenCostOf(ch: string, lettersSoFar: number): number {
-  if (HAN.test(ch)) return 1
-  if (LETTER.test(ch) || ch === "'" || ch === '’') return lettersSoFar % 4 === 0 ? 1 : 0
-  if (SPACE.test(ch)) return 0
-  return 1
+export function countTokens(text: string): number {
+  const prefix = tokenPrefix([...text])
+  return prefix[prefix.length - 1] ?? 0
 }
