@@ -71,8 +71,7 @@ export class Admission {
 
   private probe(): Promise<MachineInfo> {
     if (!this.machine) {
-      const { config } = this.options
-      this.machine = (this.options.probe ?? (() => probeMachine({ storePath: config.home })))()
+      this.machine = (this.options.probe ?? (() => probeMachine()))()
     }
     return this.machine
   }

@@ -282,7 +282,7 @@ export function createMynah(config: MynahConfig, options: MynahOptions = {}): My
       },
       memory: {
         rssBytes: rss,
-        budgetBytes: stats?.budgetRamBytes ?? plan?.budget.ramBytes ?? totalmem(),
+        budgetBytes: stats?.budgetRamBytes ?? totalmem(),
         reservedBytes: stats?.reservedRamBytes ?? 0,
         peakRssBytes: peakRss,
         predictedPeakRamBytes: plan?.atConcurrency.ramBytes,
@@ -294,13 +294,24 @@ export function createMynah(config: MynahConfig, options: MynahOptions = {}): My
         capacity: stats?.capacity ?? config.queueSize,
         maxConcurrency: stats?.maxConcurrency ?? config.maxConcurrency,
       },
-      hardware: {
-        platform: process.platform,
-        arch: process.arch,
-        cpus: cpus().length,
-        totalMemoryBytes: totalmem(),
-        ...(plan ? { verdict: plan.verdict, plan: plan.summary } : {}),
-      },
+      // The machine the plan was made for (probed once); before the first request, what os/ knows.
+      hardware: plan
+        ? {
+            platform: process.platform,
+            arch: process.arch,
+            cpus: plan.machine.cpu.cores,
+            cpuModel: plan.machine.cpu.model,
+            totalMemoryBytes: plan.machine.ramTotalBytes,
+            gpus: plan.machine.gpus.map((g) => ({ name: g.name, totalBytes: g.totalBytes })),
+            verdict: plan.verdict,
+            plan: plan.summary,
+          }
+        : {
+            platform: process.platform,
+            arch: process.arch,
+            cpus: cpus().length,
+            totalMemoryBytes: totalmem(),
+          },
     }
   }
 

@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance } from 'fastify'
 import { Counter, Gauge, Histogram, Registry } from 'prom-client'
-import type { Mynah } from '../runtime/api.js'
+import type { Mynah, SystemStatus } from '../runtime/api.js'
 
 export interface ServerMetrics {
   readonly registry: Registry
@@ -39,7 +39,17 @@ export function createMetrics(mynah: Mynah): ServerMetrics {
     labelNames: ['route'] as const,
     registers: [registry],
   })
-  const system = async () => mynah.system().catch(() => undefined)
+  // One mynah.system() per scrape: the four gauges below collect in the same tick and share it.
+  let scrape: Promise<SystemStatus | undefined> | undefined
+  const system = () => {
+    scrape ??= mynah
+      .system()
+      .catch(() => undefined)
+      .finally(() => {
+        scrape = undefined
+      })
+    return scrape
+  }
   new Gauge({
     name: 'mynah_queue_waiting',
     help: 'Requests waiting for admission (queue depth).',

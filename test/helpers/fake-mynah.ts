@@ -275,7 +275,11 @@ export class FakeMynah implements Mynah {
     this.memoryVoices.delete(found.id)
   }
 
+  /** How often system() was called (metrics scrapes should call it once). */
+  systemCalls = 0
+
   async system(): Promise<SystemStatus> {
+    this.systemCalls++
     return {
       version: '0.0.0-test',
       engine: { id: ENGINE.id, loaded: true, device: this.config.device },

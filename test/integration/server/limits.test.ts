@@ -248,8 +248,10 @@ describe('small routes', () => {
       payload: { model: 'tts-1', input: 'abcde.', response_format: 'pcm' },
     })
     await s.app.inject({ method: 'GET', url: '/no/such/route/123' })
+    const calls = s.mynah.systemCalls
     const res = await s.app.inject({ method: 'GET', url: '/metrics' })
     expect(res.statusCode).toBe(200)
+    expect(s.mynah.systemCalls - calls).toBe(1) // one status read per scrape, shared by the gauges
     expect(res.headers['content-type']).toMatch(/^text\/plain/)
     const text = res.payload
     expect(text).toMatch(
