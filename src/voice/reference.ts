@@ -7,6 +7,7 @@
  * speakers).
  */
 import { decodeAudio } from '../audio/decode.js'
+import { peak } from '../audio/utils.js'
 import { detectSpeech, type SpeechSegment } from '../audio/vad.js'
 import { MynahError, throwIfAborted } from '../core/errors.js'
 import type { Audio } from '../core/types.js'
@@ -44,17 +45,16 @@ export interface IngestedReference {
  * peaks into such runs; natural speech peaks are single samples).
  */
 export function clippedFraction(samples: Float32Array): number {
-  let peak = 0
-  for (let i = 0; i < samples.length; i++) peak = Math.max(peak, Math.abs(samples[i]))
-  if (peak === 0) return 0
-  const level = 0.985 * peak
+  const top = peak(samples)
+  if (top === 0) return 0
+  const level = 0.985 * top
   let clipped = 0
   let nonSilent = 0
   let run = 0
   let sign = 0
   for (let i = 0; i <= samples.length; i++) {
     const v = i < samples.length ? samples[i] : 0
-    if (Math.abs(v) > 0.01 * peak) nonSilent++
+    if (Math.abs(v) > 0.01 * top) nonSilent++
     const s = v >= level ? 1 : v <= -level ? -1 : 0
     if (s !== 0 && s === sign) run++
     else {

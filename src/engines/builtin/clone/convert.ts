@@ -4,6 +4,7 @@
  * input's level (the envelope equaliser is level-free, and the engine normalises loudness
  * after this anyway).
  */
+import { peak, rms } from '../../../audio/utils.js'
 import { throwIfAborted } from '../../../core/errors.js'
 import type { Audio, VoiceProfile } from '../../../core/types.js'
 import { analyze } from '../../../dsp/world/analysis.js'
@@ -91,12 +92,6 @@ export function convertParams(
   return timeScale(mapped, plan.rate)
 }
 
-function rms(samples: Float32Array): number {
-  let acc = 0
-  for (let i = 0; i < samples.length; i++) acc += samples[i] * samples[i]
-  return Math.sqrt(acc / Math.max(1, samples.length))
-}
-
 /**
  * Converts `audio` (speech of the voice `source` describes) towards `target`; same sample
  * rate out, duration changed by the rate mapping only.
@@ -130,9 +125,8 @@ export async function convertToProfile(
   const before = rms(audio.samples)
   const after = rms(samples)
   let gain = after > 0 ? before / after : 1
-  let peak = 0
-  for (let i = 0; i < samples.length; i++) peak = Math.max(peak, Math.abs(samples[i]))
-  if (peak * gain > 0.99) gain = 0.99 / peak
+  const top = peak(samples)
+  if (top * gain > 0.99) gain = 0.99 / top
   for (let i = 0; i < samples.length; i++) samples[i] *= gain
   return { samples, sampleRate: audio.sampleRate }
 }
