@@ -4,7 +4,7 @@
  * The pure emotions are presets too, so every dimension has a name that selects it alone.
  */
 import type { EmotionName, EmotionVector } from '../core/types.js'
-import { EMOTION_NAMES, pureEmotion, toVector } from './vector.js'
+import { EMOTION_LABELS, EMOTION_NAMES, pureEmotion, toVector } from './vector.js'
 
 export interface EmotionPreset {
   readonly name: string
@@ -17,36 +17,25 @@ function mix(weights: Partial<Record<EmotionName, number>>): EmotionVector {
   return toVector(EMOTION_NAMES.map((n) => weights[n] ?? 0))
 }
 
-const PURE: readonly EmotionPreset[] = [
-  { name: 'happy', zh: '高兴', description: 'Joyful, bright and lively.', vector: pureEmotion('happy') },
-  { name: 'angry', zh: '愤怒', description: 'Hot anger: loud, tense, fast.', vector: pureEmotion('angry') },
-  { name: 'sad', zh: '悲伤', description: 'Grief: low, slow, soft, falling.', vector: pureEmotion('sad') },
-  {
-    name: 'afraid',
-    zh: '恐惧',
-    description: 'Anxious fear: high, fast, breathy.',
-    vector: pureEmotion('afraid'),
-  },
-  {
-    name: 'disgusted',
-    zh: '反感',
-    description: 'Disgust: low, slow, wide falling ends.',
-    vector: pureEmotion('disgusted'),
-  },
-  {
-    name: 'melancholic',
-    zh: '低落',
-    description: 'Low spirits: flat, low and quiet.',
-    vector: pureEmotion('melancholic'),
-  },
-  {
-    name: 'surprised',
-    zh: '惊讶',
-    description: 'Surprise: high, wide, rising.',
-    vector: pureEmotion('surprised'),
-  },
-  { name: 'calm', zh: '自然', description: 'Calm and relaxed.', vector: pureEmotion('calm') },
-]
+/** What each pure emotion sounds like (the preset menu's captions). */
+const PURE_DESCRIPTIONS: Readonly<Record<EmotionName, string>> = {
+  happy: 'Joyful, bright and lively.',
+  angry: 'Hot anger: loud, tense, fast.',
+  sad: 'Grief: low, slow, soft, falling.',
+  afraid: 'Anxious fear: high, fast, breathy.',
+  disgusted: 'Disgust: low, slow, wide falling ends.',
+  melancholic: 'Low spirits: flat, low and quiet.',
+  surprised: 'Surprise: high, wide, rising.',
+  calm: 'Calm and relaxed.',
+}
+
+/** One preset per dimension, named and captioned as EMOTION_LABELS names it. */
+const PURE: readonly EmotionPreset[] = EMOTION_LABELS.map((label) => ({
+  name: label.name,
+  zh: label.zh,
+  description: PURE_DESCRIPTIONS[label.name],
+  vector: pureEmotion(label.name),
+}))
 
 const MIXES: readonly EmotionPreset[] = [
   { name: 'neutral', zh: '中性', description: "The voice's own manner; no emotion added.", vector: mix({}) },
