@@ -119,4 +119,13 @@ describe('mynah doctor (built CLI)', () => {
       server.close()
     }
   })
+
+  it('warns once about memory beyond RAM and swap, in the text and in --json', async () => {
+    const args = ['--model', 'indextts2', '--ram', '2G', '--device', 'cpu', '--swap', '0']
+    const text = await doctor(args)
+    expect(text.code).toBe(3)
+    expect(text.stdout.match(/exceeds available RAM and there is no swap/g)).toHaveLength(1)
+    const json = JSON.parse((await doctor([...args, '--json'])).stdout)
+    expect(json.swap).toEqual({ total_bytes: 0, free_bytes: 0, warning: expect.stringMatching(/no swap/) })
+  })
 })

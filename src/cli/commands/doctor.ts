@@ -73,7 +73,6 @@ function render(d: Diagnosis): string[] {
   else lines.push(formatPlanTable(d.plan))
   lines.push('')
   for (const w of d.plan.warnings) lines.push(`warning: ${w}`)
-  if (d.swap.warning) lines.push(`warning: ${d.swap.warning}`)
   if (d.server) {
     if (!d.server.reachable) lines.push(`server   not running at ${d.server.url}`)
     else if (d.server.error) lines.push(`server   ${d.server.url} answered ${d.server.error}`)

@@ -4,7 +4,7 @@
  * running server's measured memory next to the predicted peaks.
  */
 import { join } from 'node:path'
-import { MynahError, toMynahError } from '../../core/errors.js'
+import { toMynahError } from '../../core/errors.js'
 import type { Device } from '../../core/types.js'
 import { engineEntry, type StageInfo } from '../../engines/engine.js'
 import type { SystemStatus } from '../api.js'
@@ -162,13 +162,8 @@ export async function diagnose(o: DiagnoseOptions, seams: DiagnoseSeams = {}): P
       ok: neededBytes <= machine.disk.freeBytes,
     }
   }
-  const peakRam = plan ? Math.max(plan.atLoad.ramBytes, plan.atConcurrency.ramBytes) : 0
-  const swapWarning =
-    plan && peakRam > machine.ramAvailableBytes
-      ? machine.swapFreeBytes > 0
-        ? 'the plan would page into swap: expect it to be very slow'
-        : 'the plan needs more RAM than is available and there is no swap'
-      : undefined
+  // The planner already judged paging (plan.warnings); the swap block repeats that one line.
+  const swapWarning = plan?.warnings.find((w) => w.includes('swap'))
   return {
     target: {
       name,
@@ -187,10 +182,4 @@ export async function diagnose(o: DiagnoseOptions, seams: DiagnoseSeams = {}): P
     },
     ...(server ? { server } : {}),
   }
-}
-
-/** Throws E_MODEL_DOES_NOT_FIT for a diagnosis whose plan does not fit (for callers that must refuse). */
-export function assertFits(d: Diagnosis): void {
-  if (d.plan?.verdict === 'does-not-fit')
-    throw new MynahError('E_MODEL_DOES_NOT_FIT', { model: d.target.name, detail: d.plan.summary })
 }
