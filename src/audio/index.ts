@@ -42,6 +42,7 @@ export {
   concatWithCrossfade,
   type FadeOptions,
   fromDb,
+  mean,
   mixToMono,
   peak,
   removeDc,

@@ -33,13 +33,18 @@ export function rms(samples: Float32Array): number {
   return Math.sqrt(sum / samples.length)
 }
 
-/** Subtract the mean (the DC offset); exact and phase-free, fit for short clips. */
-export function removeDc(samples: Float32Array): Float32Array {
+/** Mean sample value, the DC offset (0 for empty input). */
+export function mean(samples: Float32Array): number {
   let sum = 0
   for (let i = 0; i < samples.length; i++) sum += samples[i]
-  const mean = samples.length > 0 ? sum / samples.length : 0
+  return samples.length > 0 ? sum / samples.length : 0
+}
+
+/** Subtract the mean (the DC offset); exact and phase-free, fit for short clips. */
+export function removeDc(samples: Float32Array): Float32Array {
+  const dc = mean(samples)
   const out = new Float32Array(samples.length)
-  for (let i = 0; i < samples.length; i++) out[i] = samples[i] - mean
+  for (let i = 0; i < samples.length; i++) out[i] = samples[i] - dc
   return out
 }
 

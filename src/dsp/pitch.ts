@@ -7,7 +7,8 @@
  * 8 kHz (F0 of speech is far below 4 kHz; the cost is O(window × lags) per frame). F0 itself
  * comes from dsp/world/f0.ts, which adds candidate tracking and refinement.
  */
-import { decimate, rms } from './signal.js'
+import { rms } from '../audio/utils.js'
+import { decimate } from './signal.js'
 
 export interface PeriodicityOptions {
   /** Lowest F0 searched, Hz. */
@@ -52,7 +53,7 @@ export function framePeriodicity(
   let loudest = 0
   for (let k = 0; k < frames; k++) {
     const centre = Math.round(k * hop)
-    energy[k] = rms(x, centre - window, centre + window)
+    energy[k] = rms(x.subarray(Math.max(0, centre - window), centre + window))
     loudest = Math.max(loudest, energy[k])
   }
   const floor = loudest * 10 ** (-o.silenceDb / 20)

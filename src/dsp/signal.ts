@@ -1,18 +1,5 @@
 /** Small signal helpers shared by the analysis and synthesis code in dsp/. */
 
-/** Root mean square of samples[start, end). */
-export function rms(samples: Float32Array, start = 0, end = samples.length): number {
-  let sum = 0
-  const a = Math.max(0, start)
-  const b = Math.min(samples.length, end)
-  for (let i = a; i < b; i++) sum += samples[i] * samples[i]
-  return b > a ? Math.sqrt(sum / (b - a)) : 0
-}
-
-export function dbfs(value: number): number {
-  return 20 * Math.log10(Math.max(value, 1e-10))
-}
-
 /** Symmetric Hann value for x in [-1, 1] (1 at the centre, 0 at the ends). */
 export function hann(x: number): number {
   return x <= -1 || x >= 1 ? 0 : 0.5 + 0.5 * Math.cos(Math.PI * x)
@@ -55,15 +42,6 @@ export function decimate(samples: Float32Array, factor: number): Float32Array {
     out[o] = acc
   }
   return out
-}
-
-/** Remove the mean (DC offset) in place and return it. */
-export function removeDc(samples: Float32Array): number {
-  let mean = 0
-  for (let i = 0; i < samples.length; i++) mean += samples[i]
-  mean /= Math.max(1, samples.length)
-  for (let i = 0; i < samples.length; i++) samples[i] -= mean
-  return mean
 }
 
 /** Median of a numeric list (NaN for an empty one). */

@@ -5,9 +5,8 @@
  * exclude a recording (near-silent, clipped, no voiced nucleus, implausible length).
  */
 import { readFileSync } from 'node:fs'
-import { decodeAudio, resample } from '../../src/audio/index.js'
+import { decodeAudio, fromDb, mean, peak, removeDc, resample, toDb } from '../../src/audio/index.js'
 import { filtfilt, highPass, notch } from '../../src/dsp/biquad.js'
-import { dbfs, removeDc } from '../../src/dsp/signal.js'
 
 export interface PrepOptions {
   sampleRate: number
@@ -133,9 +132,9 @@ function trim(x: Float32Array, sampleRate: number, o: PrepOptions): Float32Array
 export async function prepareUnit(path: string, options: Partial<PrepOptions> = {}): Promise<PreparedUnit> {
   const o = { ...defaultPrepOptions, ...options }
   const decoded = await decodeAudio(readFileSync(path))
-  const source = Float32Array.from(decoded.samples)
-  const clip = clipping(source)
-  const dcOffset = removeDc(source)
+  const clip = clipping(decoded.samples)
+  const dcOffset = mean(decoded.samples)
+  const source = removeDc(decoded.samples)
   // Rumble and mains hum would otherwise read as periodic (voiced) energy under fricatives.
   filtfilt(source, highPass(decoded.sampleRate, o.highPassHz))
   if (o.humHz > 0) filtfilt(source, notch(decoded.sampleRate, o.humHz, 4))
@@ -144,11 +143,10 @@ export async function prepareUnit(path: string, options: Partial<PrepOptions> = 
   })
   const trimmed = trim(resampled.samples, o.sampleRate, o)
   const level = activeLevelDbfs(trimmed, o.sampleRate)
-  let peak = 0
-  for (const v of trimmed) peak = Math.max(peak, Math.abs(v))
+  const top = peak(trimmed)
   let gainDb = o.levelDbfs - level
-  if (peak * 10 ** (gainDb / 20) > o.peakCeiling) gainDb = dbfs(o.peakCeiling / Math.max(peak, 1e-9))
-  const g = 10 ** (gainDb / 20)
+  if (top * fromDb(gainDb) > o.peakCeiling) gainDb = toDb(o.peakCeiling / Math.max(top, 1e-9))
+  const g = fromDb(gainDb)
   for (let i = 0; i < trimmed.length; i++) trimmed[i] *= g
   const defects: Defect[] = []
   if (clip.peak < 0.03 || level < -45) defects.push('near-silent')

@@ -4,6 +4,7 @@ import {
   applyGain,
   concatWithCrossfade,
   fromDb,
+  mean,
   mixToMono,
   peak,
   removeDc,
@@ -36,6 +37,8 @@ describe('levels', () => {
     const x = f32([1.5, 0.5, 1.5, 0.5])
     expect(Array.from(removeDc(x))).toEqual([0.5, -0.5, 0.5, -0.5])
     expect(x[0]).toBe(1.5)
+    expect(mean(x)).toBe(1)
+    expect(mean(f32([]))).toBe(0)
   })
 
   it('mixToMono averages channels', () => {
