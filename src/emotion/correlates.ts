@@ -61,6 +61,34 @@ export const NEUTRAL_CORRELATES: AcousticCorrelates = {
   finalSemitones: 0,
 }
 
+type CorrelateField = keyof AcousticCorrelates
+
+/** Every field of AcousticCorrelates. */
+const FIELDS = Object.keys(NEUTRAL_CORRELATES) as CorrelateField[]
+
+/**
+ * The fields that are factors (1 = neutral). They mix, and are compared with measurements,
+ * as logarithms; the other fields are additive already (semitones, dB, dB/oct, 0..1).
+ */
+export const LOG_FIELDS: ReadonlySet<CorrelateField> = new Set(['f0RangeScale', 'rate', 'pauseScale'])
+
+/** Correlates as deviations from neutral in additive units (0 = neutral for every field). */
+export type CorrelateDeviation = Record<CorrelateField, number>
+
+/** The deviation from neutral of `c`: the log of each LOG_FIELDS factor, the rest as they are. */
+export function toDeviation(c: AcousticCorrelates): CorrelateDeviation {
+  const d = {} as CorrelateDeviation
+  for (const k of FIELDS) d[k] = LOG_FIELDS.has(k) ? Math.log(c[k]) : c[k]
+  return d
+}
+
+/** Inverse of toDeviation. */
+export function fromDeviation(d: CorrelateDeviation): AcousticCorrelates {
+  const c = {} as Record<CorrelateField, number>
+  for (const k of FIELDS) c[k] = LOG_FIELDS.has(k) ? Math.exp(d[k]) : d[k]
+  return c
+}
+
 /** Correlates of each emotion at weight 1. */
 export const EMOTION_CORRELATES: Readonly<Record<EmotionName, AcousticCorrelates>> = {
   // M&A: pitch much higher, range much wider, rate faster (or slower), intensity higher,
@@ -170,15 +198,19 @@ export interface MeasuredDirections {
 
 /** The direction table of docs/emotion.md, derived from EMOTION_CORRELATES. */
 export function expectedDirections(name: EmotionName): MeasuredDirections {
-  const c = EMOTION_CORRELATES[name]
+  const d = toDeviation(EMOTION_CORRELATES[name])
   const sign = (x: number): Direction => (x >= 0 ? 1 : -1)
   return {
-    f0Mean: sign(c.f0Semitones),
-    f0Range: sign(Math.log(c.f0RangeScale)),
-    rate: sign(Math.log(c.rate)),
-    energy: sign(c.intensityDb),
+    f0Mean: sign(d.f0Semitones),
+    f0Range: sign(d.f0RangeScale),
+    rate: sign(d.rate),
+    energy: sign(d.intensityDb),
   }
 }
+
+const EMOTION_DEVIATIONS = Object.fromEntries(
+  EMOTION_NAMES.map((name) => [name, toDeviation(EMOTION_CORRELATES[name])]),
+) as Record<EmotionName, CorrelateDeviation>
 
 /** Deterministic PRNG (mulberry32) for seeded random realisations. */
 export function seededRandom(seed: number): () => number {
@@ -211,36 +243,14 @@ export function blendCorrelates(emotion: Pick<ResolvedEmotion, 'vector' | 'rando
   const sum = weights.reduce((a, b) => a + b, 0)
   const norm = sum > 1 ? 1 / sum : 1
   const random = emotion.randomSeed === undefined ? undefined : seededRandom(emotion.randomSeed)
-  let f0 = 0
-  let range = 0
-  let rate = 0
-  let pause = 0
-  let intensity = 0
-  let tilt = 0
-  let breath = 0
-  let final = 0
+  const mix = toDeviation(NEUTRAL_CORRELATES)
   EMOTION_NAMES.forEach((name, i) => {
     const jitter = random ? 1 + RANDOM_SPREAD * (2 * random() - 1) : 1
     const w = weights[i] * norm * jitter
     if (w === 0) return
-    const c = EMOTION_CORRELATES[name]
-    f0 += w * c.f0Semitones
-    range += w * Math.log(c.f0RangeScale)
-    rate += w * Math.log(c.rate)
-    pause += w * Math.log(c.pauseScale)
-    intensity += w * c.intensityDb
-    tilt += w * c.tiltDbPerOctave
-    breath += w * c.breathiness
-    final += w * c.finalSemitones
+    const d = EMOTION_DEVIATIONS[name]
+    for (const k of FIELDS) mix[k] += w * d[k]
   })
-  return {
-    f0Semitones: f0,
-    f0RangeScale: Math.exp(range),
-    rate: Math.exp(rate),
-    pauseScale: Math.exp(pause),
-    intensityDb: intensity,
-    tiltDbPerOctave: tilt,
-    breathiness: Math.min(1, Math.max(0, breath)),
-    finalSemitones: final,
-  }
+  mix.breathiness = Math.min(1, Math.max(0, mix.breathiness))
+  return fromDeviation(mix)
 }

@@ -8,7 +8,7 @@
  * A clip that does not deviate from neutral reads as calm (IndexTTS2's default).
  */
 import type { Audio, EmotionVector, VoiceProfile } from '../../core/types.js'
-import { EMOTION_CORRELATES } from '../correlates.js'
+import { EMOTION_CORRELATES, toDeviation } from '../correlates.js'
 import { EMOTION_NAMES, toVector } from '../vector.js'
 import { type AcousticFeatures, measureAcousticFeatures } from './features.js'
 
@@ -56,15 +56,15 @@ const DEFAULT_RANGE_ST = 7
 const DEFAULT_RATE = 4.5
 
 function prototype(name: (typeof EMOTION_NAMES)[number]): Record<Feature, number> {
-  const c = EMOTION_CORRELATES[name]
+  const d = toDeviation(EMOTION_CORRELATES[name])
   return {
-    f0: c.f0Semitones,
-    range: Math.log(c.f0RangeScale),
-    rate: Math.log(c.rate),
-    energy: c.intensityDb,
-    tilt: c.tiltDbPerOctave,
-    final: c.finalSemitones,
-    breath: HF_NOISE_PER_BREATHINESS * c.breathiness,
+    f0: d.f0Semitones,
+    range: d.f0RangeScale,
+    rate: d.rate,
+    energy: d.intensityDb,
+    tilt: d.tiltDbPerOctave,
+    final: d.finalSemitones,
+    breath: HF_NOISE_PER_BREATHINESS * d.breathiness,
   }
 }
 
