@@ -57,7 +57,7 @@ export const DEFAULT_CONFIG: Readonly<Omit<MynahConfig, 'home'>> = {
   cors: '',
 }
 
-type Kind = 'string' | 'integer' | 'number' | 'boolean' | 'device'
+type Kind = 'string' | 'integer' | 'boolean' | 'device'
 
 /** The environment-variable registry: every MYNAH_* variable with its help text (shown by `mynah doctor`). */
 export const ENV_VARS: readonly { name: string; key: keyof MynahConfig; kind: Kind; help: string }[] = [
@@ -116,10 +116,6 @@ function parseValue(key: string, kind: Kind, raw: unknown): unknown {
       return Number.isInteger(n) && n >= 0
         ? n
         : bad(`expected a non-negative integer, got ${JSON.stringify(raw)}`)
-    }
-    case 'number': {
-      const n = typeof raw === 'number' ? raw : Number(String(raw).trim())
-      return Number.isFinite(n) ? n : bad(`expected a number, got ${JSON.stringify(raw)}`)
     }
     case 'boolean': {
       if (typeof raw === 'boolean') return raw

@@ -1,11 +1,27 @@
 /** Filesystem helpers every room may use: atomic writes and content hashes. */
-import { createHash, randomBytes } from 'node:crypto'
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { createHash, type Hash, randomBytes } from 'node:crypto'
+import { createReadStream, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
+import { throwIfAborted } from './errors.js'
 
 export function sha256Hex(data: Uint8Array | string): string {
   return createHash('sha256').update(data).digest('hex')
+}
+
+/** Feed a file into a running hash, streaming (a resumed download continues its hash this way). */
+export async function hashFileInto(hash: Hash, path: string, signal?: AbortSignal): Promise<void> {
+  for await (const chunk of createReadStream(path)) {
+    throwIfAborted(signal)
+    hash.update(chunk as Buffer)
+  }
+}
+
+/** sha256 (hex) of a file, streamed so large model files never sit in memory. */
+export async function sha256File(path: string, signal?: AbortSignal): Promise<string> {
+  const hash = createHash('sha256')
+  await hashFileInto(hash, path, signal)
+  return hash.digest('hex')
 }
 
 function tempNameFor(path: string): string {

@@ -105,15 +105,6 @@ export class EnginePool<E> {
       }))
   }
 
-  /** Unload every engine nobody leases now (e.g. before loading a model that needs the memory). */
-  async unloadIdle(): Promise<void> {
-    await Promise.all(
-      [...this.entries.values()]
-        .filter((e) => e.state === 'ready' && e.refs === 0)
-        .map((e) => this.unload(e)),
-    )
-  }
-
   /** Unload everything (shutdown). Leases still held keep working on an engine that is gone: callers stop first. */
   async close(): Promise<void> {
     await this.loadChain.catch(() => {})

@@ -1,13 +1,15 @@
 /**
- * Admission control and engine lifetime. Wiring (for the facade, src/runtime/mynah.ts):
+ * Admission control and engine lifetime. How the facade (runtime/admission.ts) uses them:
  *
  *   const plan = planEngine({ engine, stages, machine: await probeMachine(), options })
- *   const scheduler = new Scheduler(schedulerOptionsFromPlan(plan, config))
+ *   const scheduler = new Scheduler(schedulerOptionsFromPlan(plan, config, machine.cpu.cores))
  *   const pool = new EnginePool({ load, unload, keepAliveMs: config.keepAliveSeconds * 1000 })
- *   await scheduler.run(requestCostFromPlan(plan), signal, async (reservation) => {
- *     const lease = await pool.acquire(engineId, reservation.signal)
- *     try { ...synthesize with reservation.signal... } finally { lease.release() }
- *   })
+ *   const reservation = await scheduler.acquire(requestCostFromPlan(plan), { signal, onQueued })
+ *   const lease = await pool.acquire(engineId, reservation.signal)
+ *   try { ...stream with reservation.signal, reservation.recordPeak(...)... }
+ *   finally { lease.release(); reservation.release() }
+ *
+ * (scheduler.run() wraps acquire/release for work that is one promise.)
  */
 import type { MynahConfig } from '../../core/config.js'
 import type { Plan } from '../planner/types.js'

@@ -7,11 +7,11 @@
  * Redirects are followed by hand (the hub answers LFS files with a 302 to a CDN) so the
  * Authorization header is dropped when a redirect leaves the original host.
  */
-import { createHash, type Hash } from 'node:crypto'
-import { createReadStream } from 'node:fs'
+import { createHash } from 'node:crypto'
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { MynahError, throwIfAborted } from '../../core/errors.js'
+import { hashFileInto } from '../../core/files.js'
 import { statusHint } from './hf.js'
 
 export interface DownloadProgress {
@@ -53,13 +53,6 @@ async function partSize(path: string): Promise<number> {
     return (await stat(path)).size
   } catch {
     return 0
-  }
-}
-
-async function hashFile(path: string, hash: Hash, signal?: AbortSignal): Promise<void> {
-  for await (const chunk of createReadStream(path)) {
-    throwIfAborted(signal)
-    hash.update(chunk as Buffer)
   }
 }
 
@@ -117,7 +110,7 @@ async function attempt(o: DownloadOptions, part: string): Promise<DownloadResult
     throw new MynahError('E_DOWNLOAD_FAILED', { url: o.url, detail: statusHint(response.status) })
   }
   const hash = createHash('sha256')
-  if (append && offset > 0) await hashFile(part, hash, o.signal)
+  if (append && offset > 0) await hashFileInto(hash, part, o.signal)
   else offset = 0
   const lengthHeader = response.status === 200 ? Number(response.headers.get('content-length')) : Number.NaN
   const total =

@@ -1,14 +1,7 @@
-/**
- * The model store (the seed's cache_hub/): <home>/models/<name>/ holds a model's files
- * and a manifest (files, sizes, sha256, licence, source). `pull` downloads from the
- * Hugging Face Hub or a mirror, resumable and verified, checks free disk first, skips
- * files already verified, and holds a lock so two pulls of one model never interleave.
- */
-import { createHash } from 'node:crypto'
-import { createReadStream } from 'node:fs'
 import { mkdir, readdir, rm, stat, statfs } from 'node:fs/promises'
 import { join } from 'node:path'
 import { MynahError, throwIfAborted } from '../../core/errors.js'
+import { sha256File } from '../../core/files.js'
 import type { StatfsResult } from '../hardware/probe.js'
 import { approxModelBytes, findModel, MODEL_CATALOGUE, type ModelSpec } from './catalogue.js'
 import { downloadFile } from './download.js'
@@ -91,13 +84,23 @@ export function diskHeadroom(bytes: number): number {
   return Math.max(256 * 1024 ** 2, Math.ceil(bytes * 0.02))
 }
 
-async function sha256File(path: string, signal?: AbortSignal): Promise<string> {
-  const hash = createHash('sha256')
-  for await (const chunk of createReadStream(path)) {
-    throwIfAborted(signal)
-    hash.update(chunk as Buffer)
+/** The manifest entry of a planned file that is on disk and verified. */
+function verifiedEntry(
+  file: PlannedFile,
+  have: { size: number; sha256: string; mtimeMs: number },
+  shaSource: LocalFile['shaSource'],
+): LocalFile {
+  return {
+    path: file.dest,
+    repo: file.spec.repo,
+    revision: file.revision,
+    remotePath: file.remotePath,
+    size: have.size,
+    sha256: have.sha256,
+    shaSource,
+    verified: true,
+    mtimeMs: have.mtimeMs,
   }
-  return hash.digest('hex')
 }
 
 async function sizeAndMtime(path: string): Promise<{ size: number; mtimeMs: number } | undefined> {
@@ -233,19 +236,8 @@ export class ModelStore {
     for (const file of planned) {
       const known = previous?.files.find((f) => f.path === file.dest)
       const have = await this.alreadyHave(dir, file, known, options.signal)
-      const entry = (size: number, sha256: string, mtimeMs: number): LocalFile => ({
-        path: file.dest,
-        repo: file.spec.repo,
-        revision: file.revision,
-        remotePath: file.remotePath,
-        size,
-        sha256,
-        shaSource: known?.shaSource ?? file.shaSource,
-        verified: true,
-        mtimeMs,
-      })
       if (have) {
-        record(entry(have.size, have.sha256, have.mtimeMs))
+        record(verifiedEntry(file, have, known?.shaSource ?? file.shaSource))
         skipped++
         doneBytes += have.size
       } else {
@@ -293,17 +285,7 @@ export class ModelStore {
       doneBytes = before + result.size
       downloadedBytes += result.size
       const st = await sizeAndMtime(dest)
-      record({
-        path: file.dest,
-        repo: file.spec.repo,
-        revision: file.revision,
-        remotePath: file.remotePath,
-        size: result.size,
-        sha256: result.sha256,
-        shaSource: file.shaSource,
-        verified: true,
-        mtimeMs: st?.mtimeMs ?? 0,
-      })
+      record(verifiedEntry(file, { ...result, mtimeMs: st?.mtimeMs ?? 0 }, file.shaSource))
       manifest.pulledAt = new Date().toISOString()
       // Saved after every file: an interrupted pull keeps what it finished.
       await writeLocalManifest(dir, manifest)
