@@ -20,7 +20,6 @@ import { isMynahError } from '../../src/core/errors.js'
 import { sha256Hex } from '../../src/core/files.js'
 import type { Audio, Lang, ResolvedEmotion, Segment, VoiceProfile } from '../../src/core/types.js'
 import { estimateF0 } from '../../src/dsp/world/f0.js'
-import { centredCosine, speakerEmbedding } from '../../src/dsp/world/speaker.js'
 import type { VoiceRenderer } from '../../src/engines/builtin/engine.js'
 import { createBuiltinEngine } from '../../src/engines/builtin/index.js'
 import { builtinVoiceRenderers } from '../../src/engines/builtin/voices.js'
@@ -29,6 +28,7 @@ import { prepareText } from '../../src/text/index.js'
 import { buildProfile } from '../../src/voice/profile.js'
 import { ingestReference } from '../../src/voice/reference.js'
 import { requireTestdata, testdata } from '../helpers/env.js'
+import { centredCosine, speakerEmbedding } from '../helpers/speaker-embedding.js'
 
 const TEXT: Record<Lang, string> = {
   en: 'Please call Stella and ask her to bring these things with her from the store.',

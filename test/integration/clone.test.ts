@@ -20,7 +20,6 @@ import { resample } from '../../src/audio/resample.js'
 import { sha256Hex } from '../../src/core/files.js'
 import type { Audio, Lang, TextRun, VoiceProfile } from '../../src/core/types.js'
 import { estimateF0 } from '../../src/dsp/world/f0.js'
-import { centredCosine, speakerEmbedding } from '../../src/dsp/world/speaker.js'
 import {
   convertToProfile,
   pickSourceVoice,
@@ -35,6 +34,7 @@ import { buildProfile } from '../../src/voice/profile.js'
 import { ingestReference } from '../../src/voice/reference.js'
 import { ASR_SAMPLE_RATE, hasPocketsphinx, recognize, wordErrorRate } from '../helpers/asr.js'
 import { requireTestdata, testdata } from '../helpers/env.js'
+import { centredCosine, speakerEmbedding } from '../helpers/speaker-embedding.js'
 
 const SENTENCE: Record<Lang, string> = {
   en: 'Please call Stella and ask her to bring these things with her from the store.',

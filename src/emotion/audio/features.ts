@@ -9,7 +9,7 @@
  */
 import type { Audio } from '../../core/types.js'
 import { fftOf } from '../../dsp/fft.js'
-import { estimateF0 } from '../../dsp/world/index.js'
+import { estimateF0 } from '../../dsp/world/f0.js'
 
 export interface AcousticFeatures {
   /** Mean F0 of voiced frames, semitones re 1 Hz (12·log2 f). */

@@ -15,10 +15,10 @@ import { resample } from '../../../../src/audio/resample.js'
 import type { Audio } from '../../../../src/core/types.js'
 import { analyze } from '../../../../src/dsp/world/analysis.js'
 import { estimateF0 } from '../../../../src/dsp/world/f0.js'
-import { melCepstralDistortion } from '../../../../src/dsp/world/mcep.js'
 import { synthesize } from '../../../../src/dsp/world/synthesis.js'
 import { warpEnvelope } from '../../../../src/engines/builtin/clone/mapping.js'
 import { requireTestdata, testdata } from '../../../helpers/env.js'
+import { melCepstralDistortion } from '../../../helpers/mcep.js'
 
 const CLIPS = [
   'ljspeech/LJ001-0001.wav',

@@ -7,7 +7,7 @@
  * (Kubichek, "Mel-cepstral distance measure for objective speech quality assessment",
  * 1993), c0 (energy) excluded, averaged over frames.
  */
-import type { WorldParams } from './common.js'
+import type { WorldParams } from '../../src/dsp/world/common.js'
 
 const ALPHA_TABLE: readonly (readonly [number, number])[] = [
   [8000, 0.31],

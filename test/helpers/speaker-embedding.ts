@@ -7,9 +7,9 @@
  * Compare embeddings with `centredCosine` against a population mean, as i-vector systems
  * do (Dehak et al., IEEE TASLP 2011): the raw statistics share a large common component.
  */
-import type { Audio } from '../../core/types.js'
-import { fftOf, nextPow2 } from '../fft.js'
-import { estimateF0 } from './f0.js'
+import type { Audio } from '../../src/core/types.js'
+import { fftOf, nextPow2 } from '../../src/dsp/fft.js'
+import { estimateF0 } from '../../src/dsp/world/f0.js'
 
 const FILTERS = 40
 const COEFFICIENTS = 20
