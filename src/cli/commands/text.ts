@@ -5,14 +5,13 @@
  * A line that fails (e.g. only emoji) prints an empty line, reports `error E_CODE (line N)`
  * on stderr, and the command exits 1 at the end.
  */
-import { existsSync } from 'node:fs'
 import { createInterface } from 'node:readline'
 import type { Command } from 'commander'
-import { defaultHome } from '../../core/config.js'
+import { loadConfig, type MynahConfig } from '../../core/config.js'
 import { MynahError, toMynahError } from '../../core/errors.js'
 import { LANG_OPTIONS, type Segment, type TextWarning } from '../../core/types.js'
+import { GlossaryFile } from '../../runtime/glossary-file.js'
 import {
-  defaultGlossaryPath,
   type Glossary,
   loadGlossary,
   normalizeText,
@@ -42,12 +41,14 @@ function parseMaxTokens(value: string | undefined): number | undefined {
   return n
 }
 
-/** --glossary FILE, else <home>/glossary.yaml when it exists. */
-function glossaryFor(program: Command, flags: TextFlags): Glossary | undefined {
-  if (flags.glossary) return loadGlossary(flags.glossary)
-  const home = (program.opts() as { home?: string }).home ?? defaultHome()
-  const path = defaultGlossaryPath(home)
-  return existsSync(path) ? loadGlossary(path) : undefined
+/** The config of this run (data dir, segment budget, text limit), as every other command sees it. */
+function configOf(program: Command): MynahConfig {
+  return loadConfig({ flags: { home: (program.opts() as { home?: string }).home } })
+}
+
+/** --glossary FILE, else the user's <home>/glossary.yaml when it exists (as `mynah say` applies it). */
+function glossaryFor(config: MynahConfig, flags: TextFlags): Glossary | undefined {
+  return flags.glossary ? loadGlossary(flags.glossary) : new GlossaryFile(config.home).get()
 }
 
 /** Readable pinyin: syllables, with runs of other characters kept as one token. */
@@ -127,7 +128,7 @@ export function register(program: Command): void {
     .option('--glossary <file>', 'glossary YAML (default <home>/glossary.yaml when present)')
     .action(async (input: string, flags: TextFlags) => {
       const lang = parseChoice('--lang', flags.lang ?? 'auto', LANG_OPTIONS)
-      const glossary = glossaryFor(program, flags)
+      const glossary = glossaryFor(configOf(program), flags)
       if (input === '-') {
         await streamLines((line, n) => {
           const result = normalizeText(line, { lang, glossary })
@@ -150,7 +151,7 @@ export function register(program: Command): void {
     .option('--citation', 'dictionary tones (no tone sandhi, no lexical neutral tones)')
     .option('--glossary <file>', 'glossary YAML (default <home>/glossary.yaml when present)')
     .action(async (input: string, flags: TextFlags) => {
-      const glossary = glossaryFor(program, flags)
+      const glossary = glossaryFor(configOf(program), flags)
       const tones: ToneMode = flags.citation ? 'citation' : 'spoken'
       const render = (line: string): string => {
         const pinyin = pinyinPerChar(line, { glossary, tones })
@@ -168,16 +169,17 @@ export function register(program: Command): void {
     .command('segments')
     .description('segments under the token budget, with their token counts (TEXT, or - for stdin lines)')
     .argument('<text>', 'text, or - to read stdin line by line')
-    .option('--max-tokens <n>', 'token budget per segment (default 120)')
+    .option('--max-tokens <n>', 'token budget per segment (default from config: 120)')
     .option('--lang <lang>', 'auto, zh or en', 'auto')
     .option('--json', 'JSON: the full segments (runs, syllables, breaks)')
     .option('--glossary <file>', 'glossary YAML (default <home>/glossary.yaml when present)')
     .action(async (input: string, flags: TextFlags) => {
       const lang = parseChoice('--lang', flags.lang ?? 'auto', LANG_OPTIONS)
-      const maxTokensPerSegment = parseMaxTokens(flags.maxTokens)
-      const glossary = glossaryFor(program, flags)
+      const config = configOf(program)
+      const maxTokensPerSegment = parseMaxTokens(flags.maxTokens) ?? config.maxTokensPerSegment
+      const glossary = glossaryFor(config, flags)
       const run = (line: string): { segments: Segment[]; warnings: TextWarning[] } =>
-        prepareText(line, { lang, maxTokensPerSegment, glossary })
+        prepareText(line, { lang, maxTokensPerSegment, maxTextChars: config.maxTextChars, glossary })
       if (input === '-') {
         await streamLines((line, n) => {
           if (line.trim() === '') return flags.json ? '[]' : ''
