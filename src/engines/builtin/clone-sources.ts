@@ -11,15 +11,21 @@ import { throwIfAborted } from '../../core/errors.js'
 import type { Audio, Lang, VoiceProfile } from '../../core/types.js'
 import { prepareText } from '../../text/index.js'
 import { convertToProfile, pickSourceVoice, profileOfBuiltinVoice } from './clone/index.js'
+import { EN_VOICE_BY_GENDER } from './en/voices.js'
 import type { RenderContext, VoiceRenderer } from './engine.js'
 import { NEUTRAL_PROSODY } from './prosody.js'
+import { ZH_VOICES } from './zh/voices.js'
 
 /**
  * Voices a cloned request converts from when it names none: one per language and gender,
- * the clearest of each (docs/engine-builtin.md). pickSourceVoice chooses by the target's
- * likely gender.
+ * the clearest of each (docs/engine-builtin.md): both Mandarin voices and EN_VOICE_BY_GENDER.
+ * pickSourceVoice chooses by the target's likely gender.
  */
-export const CLONE_SOURCE_VOICES: readonly string[] = ['zh-male', 'zh-female', 'en-rms', 'en-slt']
+export const CLONE_SOURCE_VOICES: readonly string[] = [
+  ...ZH_VOICES.map((v) => v.name),
+  EN_VOICE_BY_GENDER.male,
+  EN_VOICE_BY_GENDER.female,
+]
 
 /** A signal that never aborts: calibration is shared by concurrent requests (see profileOf). */
 const NEVER = new AbortController().signal

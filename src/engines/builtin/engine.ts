@@ -18,6 +18,7 @@ import { buildProfile } from '../../voice/profile.js'
 import type { AudioChunk, Engine, EngineInfo, EngineVoice, SynthesisRequest } from '../engine.js'
 import { CloneSources } from './clone-sources.js'
 import { emotionToProsody } from './emotion-prosody.js'
+import { EN_VOICE_BY_GENDER } from './en/voices.js'
 import {
   ENGINE_SAMPLE_RATE,
   joinPieces,
@@ -203,12 +204,17 @@ export class BuiltinEngine implements Engine {
     }
     if (!primary) throw new MynahError('E_INTERNAL', { detail: 'the built-in engine has no default voice' })
     const gender = primary.voice.gender
+    // The partner: the language's default if it has this gender, else the clearest voice of
+    // the gender (English: EN_VOICE_BY_GENDER), else any of the gender, else any.
+    const clearest = (lang: Lang) =>
+      lang === 'en' ? this.#voices.find((v) => v.voice.name === EN_VOICE_BY_GENDER[gender]) : undefined
     const partner = (lang: Lang) =>
       primary.voice.lang === lang
         ? primary
         : (this.#voices.find(
             (v) => v.voice.lang === lang && v.voice.gender === gender && v.voice.isDefault,
           ) ??
+          clearest(lang) ??
           this.#voices.find((v) => v.voice.lang === lang && v.voice.gender === gender) ??
           this.#voices.find((v) => v.voice.lang === lang))
     const zh = partner('zh')

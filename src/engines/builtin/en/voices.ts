@@ -55,7 +55,10 @@ export const EN_VOICES: readonly EnglishVoice[] = [
 /** Lowest word error rate in the intelligibility test (docs/engine-builtin.md). */
 export const DEFAULT_EN_VOICE = 'en-rms'
 
-/** The English voice used for a gender: the clearest of that gender. */
+/**
+ * The clearest English voice of each gender (lowest word error rate in the intelligibility
+ * test): the English partner of a voice of that gender, and the English clone source.
+ */
 export const EN_VOICE_BY_GENDER: Readonly<Record<'male' | 'female', string>> = {
   male: 'en-rms',
   female: 'en-slt',
