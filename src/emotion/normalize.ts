@@ -13,7 +13,7 @@
  * web UI and the indextts2 engine may, to match IndexTTS2's UI.
  */
 import type { EmotionVector } from '../core/types.js'
-import { toVector } from './vector.js'
+import { scaleVector, toVector, vectorSum } from './vector.js'
 
 /** [happy, angry, sad, afraid, disgusted, melancholic, surprised, calm] */
 export const INDEXTTS2_EMOTION_BIAS: EmotionVector = [0.9375, 0.875, 1.0, 1.0, 0.9375, 0.9375, 0.6875, 0.5625]
@@ -21,9 +21,8 @@ export const INDEXTTS2_EMOTION_BIAS: EmotionVector = [0.9375, 0.875, 1.0, 1.0, 0
 export const INDEXTTS2_MAX_EMOTION_SUM = 0.8
 
 export function normalizeLikeIndexTTS2(vector: EmotionVector, applyBias = true): EmotionVector {
-  const biased = applyBias ? vector.map((w, i) => w * INDEXTTS2_EMOTION_BIAS[i]) : [...vector]
-  const sum = biased.reduce((a, b) => a + b, 0)
-  if (sum <= INDEXTTS2_MAX_EMOTION_SUM) return toVector(biased)
-  const scale = INDEXTTS2_MAX_EMOTION_SUM / sum
-  return toVector(biased.map((w) => w * scale))
+  const biased = toVector(applyBias ? vector.map((w, i) => w * INDEXTTS2_EMOTION_BIAS[i]) : vector)
+  const sum = vectorSum(biased)
+  if (sum <= INDEXTTS2_MAX_EMOTION_SUM) return biased
+  return scaleVector(biased, INDEXTTS2_MAX_EMOTION_SUM / sum)
 }

@@ -34,7 +34,7 @@ import type {
 } from '../core/types.js'
 import { audioToEmotion, type NeutralProfile } from './audio/classify.js'
 import { lexiconClassifier, type TextEmotionClassifier } from './text/classifier.js'
-import { NEUTRAL_VECTOR, toVector, validateAlpha, validateEmotionVector } from './vector.js'
+import { NEUTRAL_VECTOR, scaleVector, toVector, validateAlpha, validateEmotionVector } from './vector.js'
 
 export interface EmotionContext {
   /** The text being spoken (used by text mode when the spec has no emotion text). */
@@ -121,7 +121,7 @@ export async function resolveEmotion(
       const clip = await context.decodeAudio(spec.audio)
       throwIfAborted(context.signal)
       const measured = audioToEmotion(clip, context.neutral)
-      return { vector: toVector(measured.map((w) => w * alpha)), alpha, source: 'audio' }
+      return { vector: scaleVector(measured, alpha), alpha, source: 'audio' }
     }
   }
 }
