@@ -11,6 +11,7 @@
  */
 import type { PitchMarks } from './epochs.js'
 import { fftOf, nextPow2, type RealFFT } from './fft.js'
+import { defaultPsolaOptions, grainBounds, grainWindow } from './psola.js'
 import { hann } from './signal.js'
 
 export interface EnvelopeWarpOptions {
@@ -68,7 +69,7 @@ export function warpSpectralEnvelope(
     out.set(samples)
     return out
   }
-  const maxHalf = Math.round(0.025 * sampleRate)
+  const maxHalf = Math.round(defaultPsolaOptions.maxHalfWindowSeconds * sampleRate)
   const n = nextPow2(4 * maxHalf)
   const fft = fftOf(n)
   const half = n / 2
@@ -90,17 +91,13 @@ export function warpSpectralEnvelope(
   )
   for (let j = 0; j < marks.length; j++) {
     const m = marks[j]
-    const left = Math.min(
-      maxHalf,
-      j > 0 ? m - marks[j - 1] : j + 1 < marks.length ? marks[j + 1] - m : maxHalf,
-    )
-    const right = Math.min(maxHalf, j + 1 < marks.length ? marks[j + 1] - m : left)
+    const { left, right } = grainBounds(marks, j, maxHalf)
     frame.fill(0)
     // Grain centred at n/2 of the FFT buffer.
     for (let k = -left + 1; k < right; k++) {
       const i = m + k
       if (i < 0 || i >= samples.length) continue
-      frame[half + k] = samples[i] * (k < 0 ? hann(k / left) : hann(k / right))
+      frame[half + k] = samples[i] * grainWindow(k, left, right)
     }
     fft.forward(frame, re, im)
     for (let k = 0; k <= half; k++) {

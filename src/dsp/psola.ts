@@ -81,6 +81,23 @@ export function markPeriod(marks: Int32Array, j: number): number {
   return left || right || 1
 }
 
+/**
+ * Half-widths (samples) of mark j's grain: back to the previous mark and on to the next,
+ * each capped at `cap`. The first mark mirrors its distance to the next; the last mirrors
+ * the previous; a lone mark gets `cap` both ways.
+ */
+export function grainBounds(marks: Int32Array, j: number, cap: number): { left: number; right: number } {
+  const m = marks[j]
+  const left = j > 0 ? m - marks[j - 1] : j + 1 < marks.length ? marks[j + 1] - m : cap
+  const right = j + 1 < marks.length ? marks[j + 1] - m : left
+  return { left: Math.min(cap, left), right: Math.min(cap, right) }
+}
+
+/** Asymmetric Hann weight at offset k from a grain's mark: rises over `left`, falls over `right`. */
+export function grainWindow(k: number, left: number, right: number): number {
+  return k < 0 ? hann(k / left) : hann(k / right)
+}
+
 export class TdPsola {
   readonly options: PsolaOptions
   readonly sampleRate: number
@@ -149,10 +166,7 @@ export class TdPsola {
     const { samples, marks } = source
     const cap = Math.round(this.options.maxHalfWindowSeconds * this.sampleRate)
     const m = marks[j]
-    let left = j > 0 ? marks[j] - marks[j - 1] : j + 1 < marks.length ? marks[j + 1] - m : cap
-    let right = j + 1 < marks.length ? marks[j + 1] - m : left
-    left = Math.min(cap, left)
-    right = Math.min(cap, right)
+    let { left, right } = grainBounds(marks, j, cap)
     if (reverse) {
       const half = Math.min(left, right)
       left = half
@@ -163,8 +177,7 @@ export class TdPsola {
       if (o < 0 || o >= out.length) continue
       const i = reverse ? m - k : m + k
       if (i < 0 || i >= samples.length) continue
-      const w = k < 0 ? hann(k / left) : hann(k / right)
-      out[o] += gain * w * samples[i]
+      out[o] += gain * grainWindow(k, left, right) * samples[i]
     }
   }
 }
