@@ -5,11 +5,12 @@
  * leased from an EnginePool (reference-counted, one load at a time, idle unload after
  * config.keepAliveSeconds).
  */
+import { join } from 'node:path'
 import type { MynahConfig } from '../core/config.js'
 import type { Engine, EngineInfo } from '../engines/engine.js'
 import { probeMachine } from './hardware/probe.js'
 import type { MachineInfo } from './hardware/types.js'
-import { placementFromPlan, planEngine } from './planner/index.js'
+import { Calibration, placementFromPlan, planEngine } from './planner/index.js'
 import type { Plan } from './planner/types.js'
 import {
   EnginePool,
@@ -43,19 +44,46 @@ export class Admission {
   private readonly planned = new Map<string, Promise<{ plan: Plan; scheduler: Scheduler }>>()
   private readonly created = new Map<string, Promise<Engine>>()
   private machine?: Promise<MachineInfo>
+  /** Measured corrections of the planner's estimates, kept across runs. */
+  private readonly calibration: Calibration
 
   constructor(private readonly options: AdmissionOptions) {
     const { config } = options
+    this.calibration = Calibration.load(join(config.home, 'calibration.json'))
     this.pool = new EnginePool<Engine>({
       // Engines load where the plan put them (a GPU request on a machine without one becomes cpu).
       load: async (id) => {
         const [engine, { plan }] = await Promise.all([this.engine(id), this.schedulerFor(id)])
+        const before = process.memoryUsage().rss
         await engine.load(placementFromPlan(plan))
+        await this.calibrate(plan, process.memoryUsage().rss - before)
         return engine
       },
       unload: (engine) => engine.unload(),
       keepAliveMs: config.keepAliveSeconds * 1000,
     })
+  }
+
+  /**
+   * Plan, then measure (STYLE habit 9): when loading grew RSS by more than the plan's CPU
+   * weights, the stages' weight factors rise (shared out by predicted size) and persist in
+   * <home>/calibration.json, so the next plan is conservative enough. Factors never fall.
+   * Per-request activations are corrected by the scheduler from recordPeak().
+   */
+  private async calibrate(plan: Plan, grownBytes: number): Promise<void> {
+    const cpuStages = plan.stages.filter((s) => s.enabled && s.device === 'cpu' && s.weightsBytes > 0)
+    const predicted = cpuStages.reduce((sum, s) => sum + s.weightsBytes, 0)
+    if (predicted === 0 || grownBytes <= predicted) return
+    let rose = false
+    for (const stage of cpuStages)
+      rose =
+        this.calibration.record(
+          stage.name,
+          'weights',
+          stage.weightsBytes,
+          (stage.weightsBytes * grownBytes) / predicted,
+        ) || rose
+    if (rose) await this.calibration.save().catch(() => undefined)
   }
 
   /** The engine object (created once, not loaded): for describe(). A failed creation is retried next time. */
@@ -87,7 +115,11 @@ export class Admission {
           engine: id,
           stages: info.stages,
           machine,
-          options: { device: this.options.config.device, allowFp16: this.options.config.fp16 },
+          options: {
+            device: this.options.config.device,
+            allowFp16: this.options.config.fp16,
+            corrections: this.calibration.corrections(),
+          },
         })
         return {
           plan,

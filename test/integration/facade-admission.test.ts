@@ -188,6 +188,61 @@ describe('facade admission', () => {
   })
 })
 
+describe('facade calibration', () => {
+  it('records that loading took more memory than declared, and plans with it next time', async () => {
+    const MiB = 1024 * 1024
+    let held: Buffer | undefined
+    const hungry: Engine = {
+      id: 'builtin',
+      describe: () => ({
+        id: 'builtin',
+        description: 'declares 8 MiB of weights, loads 96 MiB',
+        languages: ['en'],
+        sampleRate: 24_000,
+        features: [],
+        voices: [
+          { name: 'en-rms', lang: 'en', gender: 'male', licence: 'x', description: '', isDefault: true },
+        ],
+        stages: [
+          {
+            name: 'weights',
+            weightBytes: { fp32: 8 * MiB },
+            activationBytesPerAudioSecond: 0,
+            activationBytesPerToken: 0,
+            devices: ['cpu'],
+            canLoadOnDemand: false,
+          },
+        ],
+      }),
+      load: async () => {
+        held = Buffer.alloc(96 * MiB, 1) // touched, so resident
+      },
+      unload: async () => {
+        held = undefined
+      },
+      profile: async () => {
+        throw new MynahError('E_ENGINE_NOT_READY', { engine: 'builtin', detail: 'no cloning' })
+      },
+      async *synthesize(): AsyncIterable<AudioChunk> {
+        yield { samples: new Float32Array(240), sampleRate: 24_000, segmentIndex: 0, segmentEnd: true }
+      },
+    }
+    const cfg = config()
+    const first = createMynah(cfg, { engineFactory: async () => hungry, probe: async () => machine })
+    await first.speak({ text: 'Hello.' })
+    const before = (await first.system()).memory.predictedPeakRamBytes ?? 0
+    await first.close()
+    expect(held).toBeUndefined()
+    const saved = JSON.parse(readFileSync(join(cfg.home, 'calibration.json'), 'utf8'))
+    expect(saved.weights.weights).toBeGreaterThan(2) // ≥ 2× the declared 8 MiB (capped at 4×)
+    const second = createMynah(cfg, { engineFactory: async () => hungry, probe: async () => machine })
+    await second.speak({ text: 'Hello.' })
+    const after = (await second.system()).memory.predictedPeakRamBytes ?? 0
+    expect(after - before).toBeGreaterThan(8 * MiB)
+    await second.close()
+  })
+})
+
 describe.skipIf(!requireTestdata())('facade saved voices', () => {
   const clip = () => new Uint8Array(readFileSync(testdata('voices/ljspeech/LJ001-0002.wav')))
 

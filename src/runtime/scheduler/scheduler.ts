@@ -11,6 +11,7 @@
  *     async (reservation) => engine.work(reservation.signal))
  */
 import { isMynahError, MynahError } from '../../core/errors.js'
+import { MAX_CORRECTION } from '../planner/calibration.js'
 import { type Clock, systemClock, type TimerHandle } from './clock.js'
 
 export interface RequestCost {
@@ -107,8 +108,6 @@ interface Waiter {
   resolve: (r: Reservation) => void
   reject: (e: unknown) => void
 }
-
-const MAX_CORRECTION = 4
 
 export class Scheduler {
   private budget: Required<SchedulerBudget>
