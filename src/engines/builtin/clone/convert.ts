@@ -14,6 +14,7 @@ import {
   aperiodicityOffsetDb,
   createEqualiser,
   DEFAULT_LIMITS,
+  f0SpreadRatio,
   logCentre,
   type MappingLimits,
   mapF0,
@@ -52,10 +53,7 @@ export function conversionPlan(
 ): ConversionPlan {
   return {
     f0Scale: Math.exp(logCentre(target) - logCentre(source)),
-    f0Spread: Math.min(
-      limits.f0SpreadRatio[1],
-      Math.max(limits.f0SpreadRatio[0], target.f0.logStd / Math.max(1e-3, source.f0.logStd)),
-    ),
+    f0Spread: f0SpreadRatio(source, target, limits),
     warp: warpRatio(source, target, limits),
     aperiodicityDb: aperiodicityOffsetDb(source, target, limits),
     rate: withRate ? rateFactor(source, target, limits) : 1,
@@ -73,9 +71,8 @@ export function convertParams(
 ): WorldParams {
   const plan = conversionPlan(source, target, limits, withRate)
   const equaliser = createEqualiser(source, target, plan.warp, params.sampleRate, params.fftSize, limits)
-  const flat = new Float64Array(params.fftSize / 2 + 1)
   const envelope = params.envelope.map((e, i) => {
-    const warped = warpEnvelope(e, plan.warp, params.sampleRate, flat)
+    const warped = warpEnvelope(e, plan.warp, params.sampleRate)
     const gain = equaliser.gainFor(warped, params.f0[i] > 0)
     for (let k = 0; k < warped.length; k++) warped[k] *= 10 ** (gain[k] / 10)
     return warped

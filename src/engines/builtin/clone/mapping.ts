@@ -48,6 +48,11 @@ const clamp = (value: number, [lo, hi]: readonly [number, number]): number =>
 /** Voiced seconds from which a segment's own F0 centre fully replaces the voice's. */
 const SEGMENT_F0_SECONDS = 1
 
+/** σ_t/σ_s of log F0, limited to limits.f0SpreadRatio: the F0 mapping's spread factor. */
+export function f0SpreadRatio(source: VoiceProfile, target: VoiceProfile, limits = DEFAULT_LIMITS): number {
+  return clamp(target.f0.logStd / Math.max(1e-3, source.f0.logStd), limits.f0SpreadRatio)
+}
+
 /** Log of a profile's median F0 (older profiles without a median: the log mean). */
 export function logCentre(profile: VoiceProfile): number {
   return profile.f0.medianHz ? Math.log(profile.f0.medianHz) : profile.f0.logMean
@@ -74,7 +79,7 @@ export function mapF0(
   limits = DEFAULT_LIMITS,
   shiftSemitones = 0,
 ): Float64Array {
-  const spread = clamp(target.f0.logStd / Math.max(1e-3, source.f0.logStd), limits.f0SpreadRatio)
+  const spread = f0SpreadRatio(source, target, limits)
   const voiced = Array.from(f0)
     .filter((f) => f > 0)
     .sort((a, b) => a - b)
@@ -106,10 +111,12 @@ export function unwarpFrequency(hz: number, alpha: number, nyquist: number): num
   return knee + ((hz - kneeOut) * (nyquist - knee)) / (nyquist - kneeOut)
 }
 
-/** Value of a profile's long-term envelope (dB) at `hz`, interpolated on log frequency, held at the ends. */
-export function profileEnvelopeAt(profile: VoiceProfile, hz: number): number {
+/**
+ * Value at `hz` of a curve on PROFILE_GRID_HZ (a profile's envelope or envelopeStd, dB),
+ * interpolated on log frequency, held at the ends.
+ */
+export function gridValueAt(values: readonly number[], hz: number): number {
   const grid = PROFILE_GRID_HZ
-  const values = profile.envelope
   if (hz <= grid[0]) return values[0]
   if (hz >= grid[grid.length - 1]) return values[values.length - 1]
   const position = (Math.log(hz / grid[0]) / Math.log(grid[grid.length - 1] / grid[0])) * (grid.length - 1)
@@ -140,12 +147,12 @@ export function createEqualiser(
   const nyquist = sampleRate / 2
   const grid = PROFILE_GRID_HZ
   const sourceHz = grid.map((hz) => unwarpFrequency(hz, alpha, nyquist))
-  const sourceMean = sourceHz.map((hz) => profileEnvelopeAt(source, hz))
-  const staticPart = grid.map((hz, g) => profileEnvelopeAt(target, hz) - sourceMean[g])
+  const sourceMean = sourceHz.map((hz) => gridValueAt(source.envelope, hz))
+  const staticPart = grid.map((hz, g) => gridValueAt(target.envelope, hz) - sourceMean[g])
   const spreadRatio = grid.map((hz, g) => {
     if (!source.envelopeStd || !target.envelopeStd) return 1
-    const s = profileEnvelopeAt({ ...source, envelope: source.envelopeStd }, sourceHz[g])
-    const t = profileEnvelopeAt({ ...target, envelope: target.envelopeStd }, hz)
+    const s = gridValueAt(source.envelopeStd, sourceHz[g])
+    const t = gridValueAt(target.envelopeStd, hz)
     return s > 0.1 ? clamp(t / s, limits.envelopeSpreadRatio) : 1
   })
   const bins = fftSize / 2 + 1
@@ -187,13 +194,8 @@ export function createEqualiser(
   }
 }
 
-/** Warps one power envelope (log-domain interpolation between bins) and applies a dB gain per bin. */
-export function warpEnvelope(
-  envelope: Float64Array,
-  alpha: number,
-  sampleRate: number,
-  gainDb: Float64Array,
-): Float64Array {
+/** Warps one power envelope (log-domain interpolation between bins). */
+export function warpEnvelope(envelope: Float64Array, alpha: number, sampleRate: number): Float64Array {
   const bins = envelope.length
   const nyquist = sampleRate / 2
   const out = new Float64Array(bins)
@@ -203,7 +205,7 @@ export function warpEnvelope(
     const i = Math.min(bins - 2, Math.floor(position))
     const t = position - i
     const logPower = Math.log(envelope[i] + 1e-30) * (1 - t) + Math.log(envelope[i + 1] + 1e-30) * t
-    out[k] = Math.exp(logPower + (gainDb[k] * Math.LN10) / 10)
+    out[k] = Math.exp(logPower)
   }
   return out
 }
