@@ -89,10 +89,11 @@ function mandarinRenderer(info: EngineVoice & { readonly name: ZhVoiceName }): V
     render: async (runs: readonly TextRun[], context: RenderContext) => {
       const voice = await load()
       // The renderer ends with speech; the engine places the pause after the piece itself.
+      // The engine levels every piece to TARGET_LUFS + gainDb, so the renderer applies no gain.
       return renderMandarin(
         voice,
         runs.map((r) => ({ syllables: r.syllables ?? [], breakAfter: r.breakAfter })),
-        { ...context.prosody, rate: context.prosody.rate * context.speed },
+        { ...context.prosody, gainDb: 0, rate: context.prosody.rate * context.speed },
         context.signal,
       )
     },
