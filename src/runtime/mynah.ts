@@ -25,6 +25,7 @@ import { neutralFromVoiceProfile, resolveEmotion } from '../emotion/index.js'
 import type { AudioChunk, Engine, EngineInfo, SynthesisRequest } from '../engines/engine.js'
 import { ENGINES, engineEntry } from '../engines/engine.js'
 import { prepareText } from '../text/index.js'
+import type { SavedVoice } from '../voice/library.js'
 import { Admission, type MachineProbe } from './admission.js'
 import type {
   Mynah,
@@ -44,6 +45,16 @@ import { builtinListings, savedListing, VoiceCatalog } from './voices.js'
 export const DEFAULT_INTERVAL_SILENCE_MS = 200
 
 export type EngineFactory = (id: string) => Promise<Engine>
+
+/** The voice a request speaks with, chosen before admission (see chooseVoice). */
+interface VoiceChoice {
+  /** The engine's built-in voice (the source voice when cloning); undefined = engine default. */
+  readonly voice?: string
+  /** Reported back: built-in name, saved voice name, or 'reference'. */
+  readonly spoken: string
+  /** A clip to clone: uploaded with the request, or a saved voice's. */
+  readonly clone?: { readonly clip: Uint8Array } | { readonly saved: SavedVoice }
+}
 
 export interface MynahOptions {
   /** Makes an engine by id; default: the ENGINES registry (tests pass fakes). */
@@ -102,37 +113,31 @@ export function createMynah(config: MynahConfig, options: MynahOptions = {}): My
     return { segments: [...segments], warnings: [...warnings] }
   }
 
-  /** Voice name the engine should use, the clone profile if any, and the name reported back. */
-  async function resolveVoice(
-    en: Engine,
-    request: SpeakRequest,
-    segments: readonly Segment[],
-    signal: AbortSignal,
-  ): Promise<{ voice?: string; profile?: VoiceProfile; spoken: string; warnings: TextWarning[] }> {
-    const info = en.describe()
+  /**
+   * Which voice speaks, decided from names alone before the request queues (an unknown name
+   * fails at once, not after waiting for memory): the engine's voice to use (the source voice
+   * when cloning), the clip to clone if any, and the name reported back.
+   */
+  function chooseVoice(info: EngineInfo, request: SpeakRequest, segments: readonly Segment[]): VoiceChoice {
     if (request.reference) {
-      const { profile, warnings } = await voices.profileOf(request.reference, en, signal)
       // A built-in voice named alongside a reference chooses the source voice to convert from.
       const builtin = info.voices.some((v) => v.name === request.voice) ? request.voice : undefined
-      return { voice: builtin, profile, spoken: 'reference', warnings }
+      return { voice: builtin, spoken: 'reference', clone: { clip: request.reference } }
     }
     if (request.voice === undefined) {
       const fallback = defaultVoiceName(info, segments)
-      return { voice: fallback, spoken: fallback ?? en.id, warnings: [] }
+      return { voice: fallback, spoken: fallback ?? info.id }
     }
     if (info.voices.some((v) => v.name === request.voice))
-      return { voice: request.voice, spoken: request.voice, warnings: [] }
+      return { voice: request.voice, spoken: request.voice }
     const saved = voices.find(request.voice)
-    if (saved) {
-      const { profile, warnings } = await voices.profileOfSaved(saved, en, signal)
-      return { profile, spoken: saved.name, warnings }
-    }
+    if (saved) return { spoken: saved.name, clone: { saved } }
     // OpenAI's voice names (alloy, onyx, ...) stand for a built-in voice of their gender in the
     // text's main language, after saved voices so a voice saved as "alloy" stays reachable.
     if (isOpenAiVoice(request.voice)) {
       const mapped =
         mapOpenAiVoice(request.voice, info.voices, mainLanguage(segments)) ?? defaultVoiceName(info, segments)
-      return { voice: mapped, spoken: mapped ?? en.id, warnings: [] }
+      return { voice: mapped, spoken: mapped ?? info.id }
     }
     const savedNames = voices.list().map((v) => v.name)
     throw new MynahError('E_VOICE_UNKNOWN', {
@@ -141,6 +146,18 @@ export function createMynah(config: MynahConfig, options: MynahOptions = {}): My
         `Built-in voices: ${info.voices.map((v) => v.name).join(', ')}.` +
         (savedNames.length > 0 ? ` Saved voices: ${savedNames.join(', ')}.` : ''),
     })
+  }
+
+  /** The clone profile of a choice (built inside the reservation: profiling costs CPU and memory). */
+  async function cloneOf(
+    choice: VoiceChoice,
+    en: Engine,
+    signal: AbortSignal,
+  ): Promise<{ profile?: VoiceProfile; warnings: TextWarning[] }> {
+    if (!choice.clone) return { warnings: [] }
+    return 'saved' in choice.clone
+      ? voices.profileOfSaved(choice.clone.saved, en, signal)
+      : voices.profileOf(choice.clone.clip, en, signal)
   }
 
   /** The one place an engine synthesizes (admission control wraps this). */
@@ -170,6 +187,8 @@ export function createMynah(config: MynahConfig, options: MynahOptions = {}): My
     facts.prepared = prepare(request.text, request.lang, request.maxTokensPerSegment)
     const { segments } = facts.prepared
     const id = request.engine ?? config.engine
+    const choice = chooseVoice((await admission.engine(id)).describe(), request, segments)
+    facts.spoken = choice.spoken
     // Wait for memory and a slot (E_BUSY when the queue is full), then lease the loaded engine.
     const admitted = await admission.admit(id, signal, (queuePosition) =>
       progress({ stage: 'queued', queuePosition }),
@@ -179,8 +198,8 @@ export function createMynah(config: MynahConfig, options: MynahOptions = {}): My
       const en = admitted.engine
       throwIfAborted(work)
       progress({ stage: 'voice' })
-      const { voice, profile, spoken, warnings } = await resolveVoice(en, request, segments, work)
-      facts.spoken = spoken
+      const { profile, warnings } = await cloneOf(choice, en, work)
+      const { voice, spoken } = choice
       facts.voiceWarnings = warnings
       // No spec = the speaker's own manner (source 'speaker'); emotion/ applies IndexTTS2's precedence.
       const emotion = await resolveEmotion(request.emotion, {

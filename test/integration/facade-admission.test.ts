@@ -164,6 +164,21 @@ describe('facade admission', () => {
     await mynah.close()
   })
 
+  it('an unknown voice fails at once, without queueing behind running requests', async () => {
+    const fake = gatedEngine()
+    const mynah = createMynah(config({ maxConcurrency: 1, queueSize: 0 }), {
+      engineFactory: fake.factory,
+      probe: async () => machine,
+    })
+    const first = mynah.speak({ text: 'One.' })
+    await fake.waitForRunning(1)
+    expect(await settle(mynah.speak({ text: 'Two.', voice: 'nobody' }))).toBe('E_VOICE_UNKNOWN')
+    expect(await settle(mynah.speak({ text: 'Three.' }))).toBe('E_BUSY')
+    fake.releaseAll()
+    await first
+    await mynah.close()
+  })
+
   it('cancelling a queued request frees its place', async () => {
     const fake = gatedEngine()
     const mynah = createMynah(config({ maxConcurrency: 1, queueSize: 1 }), {
