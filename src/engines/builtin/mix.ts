@@ -39,34 +39,15 @@ export const PAUSE_MS: Readonly<Record<BreakLevel, number>> = Object.freeze(
 /** The least gap where the language switches (a break of `none` or `word` still gets this), ms. */
 export const LANGUAGE_SWITCH_MIN_MS = 30
 
-/** BS.1770 gating blocks are 400 ms; shorter clips are measured padded and corrected for the padding. */
-const BLOCK_SECONDS = 0.4
-
-/**
- * Integrated loudness in LUFS that also works for pieces shorter than one gating block
- * (a single English word): the clip is zero-padded to 400 ms and the result raised by the
- * padding's energy dilution, 10·log10(400 ms / duration). -Infinity for silence.
- */
-export function pieceLoudness(audio: Audio): number {
-  const seconds = audio.samples.length / audio.sampleRate
-  if (seconds === 0) return Number.NEGATIVE_INFINITY
-  if (seconds >= BLOCK_SECONDS) return measureLoudness(audio)
-  const padded = new Float32Array(Math.ceil(BLOCK_SECONDS * audio.sampleRate))
-  padded.set(audio.samples)
-  return (
-    measureLoudness({ samples: padded, sampleRate: audio.sampleRate }) +
-    10 * Math.log10(BLOCK_SECONDS / seconds)
-  )
-}
-
 /**
  * Scale a piece to TARGET_LUFS + gainDb, then keep sample peaks under -1 dBFS with a
  * look-ahead limiter. Turning the whole piece down to meet the ceiling would cancel an
  * emotion's deliberate level change (the voices already peak near -2 dBFS at -20 LUFS);
- * limiting only the peaks keeps the loudness difference.
+ * limiting only the peaks keeps the loudness difference. A piece shorter than one 400 ms
+ * gating block (a single word) is measured as one block over all of it (audio/loudness.ts).
  */
 export function levelPiece(audio: Audio, gainDb = 0): Audio {
-  const loudness = pieceLoudness(audio)
+  const loudness = measureLoudness(audio)
   if (!Number.isFinite(loudness)) return audio
   const scaled = applyGain(audio.samples, TARGET_LUFS + gainDb - loudness)
   return limitPeaks({ samples: scaled, sampleRate: audio.sampleRate }, { ceilingDb: -1 })
