@@ -13,6 +13,7 @@ import { concatBytes } from '../core/arrays.js'
 import { MynahError } from '../core/errors.js'
 import type { Audio } from '../core/types.js'
 import { createResampler, type StreamResampler } from './resample.js'
+import { layer3Kbps, mpegFrameLength } from './sniff.js'
 
 /** Sample rates MPEG-1/2/2.5 Layer III can carry. */
 export const MP3_RATES = [8000, 11025, 12000, 16000, 22050, 24000, 32000, 44100, 48000] as const
@@ -42,9 +43,6 @@ type CbrKbps = 8 | 16 | 24 | 32 | 40 | 48 | 64 | 80 | 96 | 112 | 128 | 160 | 192
 // Bitrates LAME's CBR mode accepts through wasm-media-encoders, per MPEG version.
 const MPEG1_KBPS: readonly CbrKbps[] = [32, 40, 48, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320]
 const MPEG2_KBPS: readonly CbrKbps[] = [8, 16, 24, 32, 40, 48, 64, 80, 96, 112, 128, 160]
-// Frame-header bitrate tables (ISO/IEC 11172-3 and 13818-3, Layer III), index = 4-bit field.
-const MPEG1_INDEX = [0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320]
-const MPEG2_INDEX = [0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160]
 
 /** Default CBR: transparent enough for speech, and what most TTS services send. */
 export function defaultMp3Kbps(rate: number): number {
@@ -156,15 +154,9 @@ function crc16(bytes: Uint8Array, crc = 0): number {
 }
 
 /** Count the CBR frames LAME wrote, walking their headers, for the Xing header. */
-function countFrames(audioBytes: Uint8Array, layout: FrameLayout, rate: number): number {
-  const index = layout.mpeg1 ? MPEG1_INDEX : MPEG2_INDEX
-  const coef = layout.mpeg1 ? 144000 : 72000
+function countFrames(audioBytes: Uint8Array): number {
   let frames = 0
-  let at = 0
-  while (at + 4 <= audioBytes.length && audioBytes[at] === 0xff && (audioBytes[at + 1] & 0xe0) === 0xe0) {
-    const kbps = index[audioBytes[at + 2] >> 4] ?? 0
-    const size = Math.floor((coef * kbps) / rate) + ((audioBytes[at + 2] >> 1) & 1)
-    if (size <= 4) break
+  for (let at = 0, size = mpegFrameLength(audioBytes, 0); size > 0; size = mpegFrameLength(audioBytes, at)) {
     frames++
     at += size
   }
@@ -174,7 +166,7 @@ function countFrames(audioBytes: Uint8Array, layout: FrameLayout, rate: number):
 /** The Xing/LAME tag frame for a finished CBR stream of `audioBytes` carrying `sampleCount` samples. */
 function tagFrame(rate: Mp3Rate, kbps: number, audioBytes: Uint8Array, sampleCount: number): Uint8Array {
   const layout = layoutFor(rate)
-  const index = layout.mpeg1 ? MPEG1_INDEX : MPEG2_INDEX
+  const index = layer3Kbps(layout.mpeg1)
   const xingAt = 4 + layout.sideInfoBytes
   const needed = xingAt + XING_BYTES + LAME_TAG_BYTES
   const coef = layout.mpeg1 ? 144000 : 72000
@@ -188,7 +180,7 @@ function tagFrame(rate: Mp3Rate, kbps: number, audioBytes: Uint8Array, sampleCou
   frame[1] = 0xe0 | (layout.versionBits << 3) | (0b01 << 1) | 1 // Layer III, no CRC
   frame[2] = (bitrateIndex << 4) | (layout.rateIndex << 2)
   frame[3] = 0xc4 // mono, original
-  const frames = countFrames(audioBytes, layout, rate)
+  const frames = countFrames(audioBytes)
   const totalDecoded = frames * layout.samplesPerFrame
   const padding = Math.max(0, totalDecoded - LAME_ENCODER_DELAY - sampleCount)
   frame.set([0x49, 0x6e, 0x66, 0x6f], xingAt) // "Info": the Xing header of a CBR file

@@ -29,6 +29,11 @@ const KBPS: Record<string, readonly number[]> = {
   '2-2': [0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160],
   '2-3': [0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160],
 }
+/** Layer III bitrates (kbps) by the header's 4-bit index: MPEG-1, or MPEG-2 and 2.5. */
+export function layer3Kbps(mpeg1: boolean): readonly number[] {
+  return KBPS[mpeg1 ? '1-3' : '2-3']
+}
+
 const RATES: Record<number, readonly number[]> = {
   3: [44100, 48000, 32000], // MPEG-1
   2: [22050, 24000, 16000], // MPEG-2
