@@ -44,6 +44,35 @@ export interface StageInfo {
   readonly optional?: boolean
 }
 
+/** One file (or a folder pattern) the store downloads for a model. */
+export interface ModelFileSpec {
+  /** Hugging Face repo id, e.g. "IndexTeam/IndexTTS-2". */
+  readonly repo: string
+  /** Branch, tag or commit (default "main"). */
+  readonly revision?: string
+  /** Path in the repo; a trailing "/" means every file under that folder. */
+  readonly path: string
+  /** Where it goes under models/<name>/ (default: same as path). A folder when `path` is one. */
+  readonly dest?: string
+  /** Approximate bytes, for disk checks before the exact size is known. */
+  readonly approxBytes: number
+  /** sha256 when known ahead of time; otherwise taken from the hub's LFS metadata at pull. */
+  readonly sha256?: string
+  /** The stage that needs it (optional stages' files are skipped with --without-optional). */
+  readonly stage?: string
+}
+
+export interface ModelSpec {
+  readonly name: string
+  readonly description: string
+  /** Licence of the weights, as the model card states it. */
+  readonly licence: string
+  /** Where the weights come from (model card URL). */
+  readonly source: string
+  readonly files: readonly ModelFileSpec[]
+  readonly stages: readonly StageInfo[]
+}
+
 export interface EngineInfo {
   readonly id: string
   readonly description: string

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { MynahError } from '../../src/core/errors.js'
-import type { ModelSpec } from '../../src/engines/indextts2/manifest.js'
+import type { ModelSpec } from '../../src/engines/engine.js'
 import { ModelStore, type StoreSeams } from '../../src/runtime/store/index.js'
 import { type HubFixture, sha256, startHubFixture } from '../helpers/http-fixture.js'
 

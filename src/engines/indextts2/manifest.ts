@@ -42,16 +42,34 @@
  * - Qwen emotion: prompt < 200 tokens; logits over a 151,936-token vocabulary ≈ 0.6 MB per
  *   position plus KV cache → 1 MB per token.
  */
-import type { StageInfo } from '../engine.js'
+import type { ModelSpec, StageInfo } from '../engine.js'
 
 const ALL_DEVICES = ['cpu', 'webgpu', 'cuda'] as const
+
+/** Approximate bytes of the weight files and of what each stage loads (sources above). */
+const GPT_BYTES = 3_300_000_000
+/** s2mel.pth on disk (parameters plus optimiser moments) and the parameters loaded from it. */
+const S2MEL_FILE_BYTES = 1_200_000_000
+const S2MEL_PARAMS_BYTES = 415_000_000
+const W2V_BERT_BYTES = 2_320_000_000
+const SEMANTIC_CODEC_BYTES = 177_000_000
+const CAMPPLUS_BYTES = 28_000_000
+const BIGVGAN_BYTES = 449_000_000
+/** qwen0.6bemo4-merge/model.safetensors (bf16), exact; the folder adds tokenizer and config files. */
+const QWEN_EMOTION_BF16_BYTES = 1_192_135_096
+const QWEN_EMOTION_FOLDER_BYTES = 1_210_000_000
+
+/** Weight bytes of a stage stored in fp32: fp16 is half; int8 where an estimate exists. */
+function weights(fp32: number, int8?: number): StageInfo['weightBytes'] {
+  return { fp32, fp16: fp32 / 2, ...(int8 === undefined ? {} : { int8 }) }
+}
 
 /** Stages in pipeline order. Names are what the planner prints ("GPT in fp16"). */
 export const INDEXTTS2_STAGES: readonly StageInfo[] = [
   {
     // UnifiedVoice: GPT-2 (1280 × 24) text→semantic tokens with conformer/perceiver conditioning.
     name: 'GPT',
-    weightBytes: { fp32: 3_300_000_000, fp16: 1_650_000_000, int8: 950_000_000 },
+    weightBytes: weights(GPT_BYTES, 950_000_000),
     activationBytesPerAudioSecond: 45_000_000,
     activationBytesPerToken: 750_000,
     devices: ALL_DEVICES,
@@ -60,7 +78,7 @@ export const INDEXTTS2_STAGES: readonly StageInfo[] = [
   {
     // Semantic-to-mel: flow-matching DiT (25 steps) + length regulator + GPT-latent projection.
     name: 'S2Mel',
-    weightBytes: { fp32: 415_000_000, fp16: 207_500_000, int8: 110_000_000 },
+    weightBytes: weights(S2MEL_PARAMS_BYTES, 110_000_000),
     activationBytesPerAudioSecond: 28_000_000,
     activationBytesPerToken: 0,
     devices: ALL_DEVICES,
@@ -69,7 +87,7 @@ export const INDEXTTS2_STAGES: readonly StageInfo[] = [
   {
     // facebook/w2v-bert-2.0: semantic features of the speaker and emotion references only.
     name: 'w2v-BERT',
-    weightBytes: { fp32: 2_320_000_000, fp16: 1_160_000_000, int8: 600_000_000 },
+    weightBytes: weights(W2V_BERT_BYTES, 600_000_000),
     activationBytesPerAudioSecond: 4_000_000,
     activationBytesPerToken: 0,
     devices: ALL_DEVICES,
@@ -78,7 +96,7 @@ export const INDEXTTS2_STAGES: readonly StageInfo[] = [
   {
     // MaskGCT semantic codec: quantizes the reference; its codebook (vq2emb) runs every request.
     name: 'semantic codec',
-    weightBytes: { fp32: 177_000_000, fp16: 88_500_000 },
+    weightBytes: weights(SEMANTIC_CODEC_BYTES),
     activationBytesPerAudioSecond: 1_000_000,
     activationBytesPerToken: 0,
     devices: ALL_DEVICES,
@@ -87,7 +105,7 @@ export const INDEXTTS2_STAGES: readonly StageInfo[] = [
   {
     // CAMPPlus speaker embedding (style vector) of the reference only.
     name: 'CAMPPlus',
-    weightBytes: { fp32: 28_000_000, fp16: 14_000_000 },
+    weightBytes: weights(CAMPPLUS_BYTES),
     activationBytesPerAudioSecond: 500_000,
     activationBytesPerToken: 0,
     devices: ALL_DEVICES,
@@ -96,7 +114,7 @@ export const INDEXTTS2_STAGES: readonly StageInfo[] = [
   {
     // BigVGAN v2 22 kHz 80-band 256× vocoder, mel → waveform.
     name: 'BigVGAN',
-    weightBytes: { fp32: 449_000_000, fp16: 224_500_000 },
+    weightBytes: weights(BIGVGAN_BYTES),
     activationBytesPerAudioSecond: 34_000_000,
     activationBytesPerToken: 0,
     devices: ALL_DEVICES,
@@ -105,7 +123,7 @@ export const INDEXTTS2_STAGES: readonly StageInfo[] = [
   {
     // Qwen3-0.6B fine-tune mapping emotion text to the 8 emotion weights (use_emo_text).
     name: 'emotion LLM',
-    weightBytes: { fp32: 2_384_000_000, fp16: 1_192_135_096, int8: 650_000_000 },
+    weightBytes: weights(2 * QWEN_EMOTION_BF16_BYTES, 650_000_000),
     activationBytesPerAudioSecond: 0,
     activationBytesPerToken: 1_000_000,
     devices: ALL_DEVICES,
@@ -113,35 +131,6 @@ export const INDEXTTS2_STAGES: readonly StageInfo[] = [
     optional: true,
   },
 ]
-
-/** One file (or a folder pattern) the store downloads for a model. */
-export interface ModelFileSpec {
-  /** Hugging Face repo id, e.g. "IndexTeam/IndexTTS-2". */
-  readonly repo: string
-  /** Branch, tag or commit (default "main"). */
-  readonly revision?: string
-  /** Path in the repo; a trailing "/" means every file under that folder. */
-  readonly path: string
-  /** Where it goes under models/<name>/ (default: same as path). A folder when `path` is one. */
-  readonly dest?: string
-  /** Approximate bytes, for disk checks before the exact size is known. */
-  readonly approxBytes: number
-  /** sha256 when known ahead of time; otherwise taken from the hub's LFS metadata at pull. */
-  readonly sha256?: string
-  /** The stage that needs it (optional stages' files are skipped with --without-optional). */
-  readonly stage?: string
-}
-
-export interface ModelSpec {
-  readonly name: string
-  readonly description: string
-  /** Licence of the weights, as the model card states it. */
-  readonly licence: string
-  /** Where the weights come from (model card URL). */
-  readonly source: string
-  readonly files: readonly ModelFileSpec[]
-  readonly stages: readonly StageInfo[]
-}
 
 const MAIN = 'IndexTeam/IndexTTS-2'
 
@@ -155,17 +144,17 @@ export const INDEXTTS2_MODEL: ModelSpec = {
   files: [
     { repo: MAIN, path: 'config.yaml', approxBytes: 3_000 },
     { repo: MAIN, path: 'bpe.model', approxBytes: 476_000, stage: 'GPT' },
-    { repo: MAIN, path: 'gpt.pth', approxBytes: 3_300_000_000, stage: 'GPT' },
-    { repo: MAIN, path: 's2mel.pth', approxBytes: 1_200_000_000, stage: 'S2Mel' },
+    { repo: MAIN, path: 'gpt.pth', approxBytes: GPT_BYTES, stage: 'GPT' },
+    { repo: MAIN, path: 's2mel.pth', approxBytes: S2MEL_FILE_BYTES, stage: 'S2Mel' },
     { repo: MAIN, path: 'wav2vec2bert_stats.pt', approxBytes: 10_000, stage: 'w2v-BERT' },
     { repo: MAIN, path: 'feat1.pt', approxBytes: 2_000_000, stage: 'GPT' },
     { repo: MAIN, path: 'feat2.pt', approxBytes: 2_000_000, stage: 'GPT' },
-    { repo: MAIN, path: 'qwen0.6bemo4-merge/', approxBytes: 1_210_000_000, stage: 'emotion LLM' },
+    { repo: MAIN, path: 'qwen0.6bemo4-merge/', approxBytes: QWEN_EMOTION_FOLDER_BYTES, stage: 'emotion LLM' },
     {
       repo: 'facebook/w2v-bert-2.0',
       path: 'model.safetensors',
       dest: 'hf_cache/w2v-bert-2.0/model.safetensors',
-      approxBytes: 2_320_000_000,
+      approxBytes: W2V_BERT_BYTES,
       stage: 'w2v-BERT',
     },
     {
@@ -186,14 +175,14 @@ export const INDEXTTS2_MODEL: ModelSpec = {
       repo: 'amphion/MaskGCT',
       path: 'semantic_codec/model.safetensors',
       dest: 'hf_cache/semantic_codec_model.safetensors',
-      approxBytes: 177_000_000,
+      approxBytes: SEMANTIC_CODEC_BYTES,
       stage: 'semantic codec',
     },
     {
       repo: 'funasr/campplus',
       path: 'campplus_cn_common.bin',
       dest: 'hf_cache/campplus_cn_common.bin',
-      approxBytes: 28_000_000,
+      approxBytes: CAMPPLUS_BYTES,
       stage: 'CAMPPlus',
     },
     {
@@ -207,7 +196,7 @@ export const INDEXTTS2_MODEL: ModelSpec = {
       repo: 'nvidia/bigvgan_v2_22khz_80band_256x',
       path: 'bigvgan_generator.pt',
       dest: 'hf_cache/bigvgan/bigvgan_generator.pt',
-      approxBytes: 449_000_000,
+      approxBytes: BIGVGAN_BYTES,
       stage: 'BigVGAN',
     },
   ],

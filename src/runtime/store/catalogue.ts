@@ -3,7 +3,8 @@
  * their code (engines/<id>/manifest.ts); this table only lists them (a row per model).
  */
 import { MynahError } from '../../core/errors.js'
-import { INDEXTTS2_MODEL, type ModelFileSpec, type ModelSpec } from '../../engines/indextts2/manifest.js'
+import type { ModelFileSpec, ModelSpec } from '../../engines/engine.js'
+import { INDEXTTS2_MODEL } from '../../engines/indextts2/manifest.js'
 
 export type { ModelFileSpec, ModelSpec }
 
