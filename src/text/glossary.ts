@@ -16,6 +16,7 @@ import { join } from 'node:path'
 import { parse } from 'yaml'
 import { MynahError } from '../core/errors.js'
 import { classifyReading, type Piece, type Reading } from './overrides.js'
+import { escapeRegExp } from './script.js'
 
 export interface GlossaryEntry {
   readonly term: string
@@ -84,10 +85,6 @@ export function loadGlossary(path: string): Glossary {
 }
 
 const LATIN_TERM = /^[A-Za-z0-9][A-Za-z0-9 .'’-]*$/
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-}
 
 const compiled = new WeakMap<Glossary, { re: RegExp; byTerm: Map<string, Reading> }>()
 

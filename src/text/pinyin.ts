@@ -9,6 +9,7 @@
 import { readChineseLine, type ToneMode } from './g2p/zh.js'
 import { applyGlossary, type Glossary } from './glossary.js'
 import { parseOverrides } from './overrides.js'
+import { codePointIndex } from './script.js'
 
 export interface PinyinOptions {
   readonly glossary?: Glossary
@@ -31,11 +32,7 @@ export function pinyinPerChar(line: string, options: PinyinOptions = {}): (strin
   const plain: string[] = []
   const origin: number[] = []
   const forced = new Map<number, string | null>()
-  // Code unit offset → code point index of the line.
-  const cpIndex: number[] = []
-  cps.forEach((ch, i) => {
-    for (let k = 0; k < ch.length; k++) cpIndex.push(i)
-  })
+  const cpIndex = codePointIndex(cps)
   // The same override parsing as the synthesis path; its warnings are not this function's to report.
   for (const piece of parseOverrides(line, [])) {
     const from = cpIndex[piece.offset] ?? cps.length

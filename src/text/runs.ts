@@ -7,10 +7,10 @@ import type { BreakLevel, Lang, Segment, Syllable, TextRun } from '../core/types
 import type { AnnotatedText } from './annotate.js'
 import { rhotacise } from './g2p/erhua.js'
 import { readChineseLine } from './g2p/zh.js'
+import { isHan } from './script.js'
 import type { Span } from './segment.js'
 import { countTokens } from './tokens.js'
 
-const HAN = /\p{Script=Han}/u
 const LETTER = /\p{L}/u
 const SPACE = /\s/u
 
@@ -46,7 +46,7 @@ export function buildSegment(a: AnnotatedText, [s, e]: Span, index: number, isLa
     const reading = a.forced[i]
     if (reading !== undefined) forced.set(i - s, reading)
   }
-  for (let i = s; i < e; i++) if (a.english[i] && HAN.test(a.chars[i] ?? '')) forced.set(i - s, '')
+  for (let i = s; i < e; i++) if (a.english[i] && isHan(a.chars[i])) forced.set(i - s, '')
   const zhForced = new Map<number, string | null>([...forced].map(([k, v]) => [k, v === '' ? null : v]))
   const { pinyin, words } = readChineseLine(chars, { forced: zhForced })
   const wordEnds = new Set(words.map((w) => w.end - 1))
@@ -72,7 +72,7 @@ export function buildSegment(a: AnnotatedText, [s, e]: Span, index: number, isLa
     let text = ''
     for (let i = start; i < end; i++) {
       const ch = chars[i] ?? ''
-      if (!HAN.test(ch)) continue
+      if (!isHan(ch)) continue
       const py = pinyin[i]
       if (py === undefined) continue
       text += ch
@@ -101,7 +101,7 @@ export function buildSegment(a: AnnotatedText, [s, e]: Span, index: number, isLa
   for (let i = 0; i < chars.length; i++) {
     const ch = chars[i] ?? ''
     const english = a.english[s + i] ?? false
-    const lang: Lang | undefined = english ? 'en' : HAN.test(ch) ? 'zh' : LETTER.test(ch) ? 'en' : undefined
+    const lang: Lang | undefined = english ? 'en' : isHan(ch) ? 'zh' : LETTER.test(ch) ? 'en' : undefined
     if (lang) {
       if (open && open.lang !== lang) close(pending === 'none' ? 'none' : pending)
       else if (open && pending !== 'none') close(pending)

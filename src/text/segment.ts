@@ -7,6 +7,7 @@
  * An atom longer than the whole budget is the only thing ever cut mid-way, at its spaces.
  */
 import { segmentWords } from './g2p/polyphone.js'
+import { codePointIndex } from './script.js'
 import { sentenceRanges } from './sentences.js'
 import { tokenPrefix } from './tokens.js'
 
@@ -22,14 +23,7 @@ const PUNCT = /[\p{P}\p{S}]/u
 /** Sentence spans in code points over the normalized text. */
 export function sentenceSpans(chars: readonly string[]): Span[] {
   const text = chars.join('')
-  // Code unit → code point index.
-  const cpAt = new Int32Array(text.length + 1)
-  let unit = 0
-  chars.forEach((ch, i) => {
-    for (let k = 0; k < ch.length; k++) cpAt[unit + k] = i
-    unit += ch.length
-  })
-  cpAt[text.length] = chars.length
+  const cpAt = codePointIndex(chars)
   return sentenceRanges(text).map(([a, b]) => [cpAt[a] ?? 0, cpAt[b] ?? chars.length] as const)
 }
 

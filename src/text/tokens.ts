@@ -7,7 +7,8 @@
  * segment never exceeds the model's budget.
  */
 
-const HAN = /\p{Script=Han}/u
+import { isHan } from './script.js'
+
 const LETTER = /\p{L}/u
 const SPACE = /\s/u
 
@@ -21,7 +22,7 @@ export function tokenPrefix(chars: readonly string[]): Int32Array {
   for (let i = 0; i < chars.length; i++) {
     const ch = chars[i] ?? ''
     let cost = 1
-    if (HAN.test(ch)) letters = 0
+    if (isHan(ch)) letters = 0
     else if (LETTER.test(ch) || ch === "'" || ch === '’') {
       cost = letters % 4 === 0 ? 1 : 0
       letters++

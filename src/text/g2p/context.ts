@@ -21,12 +21,6 @@ export interface RuleContext {
 /** A rule returns a reading, or undefined to leave the decision to the next layer. */
 export type Rule = (c: RuleContext) => string | undefined
 
-export const HAN_RE = /^\p{Script=Han}$/u
-
-export function isHan(char: string | undefined): boolean {
-  return char !== undefined && HAN_RE.test(char)
-}
-
 /** The character k places before (negative) or after (positive) position i, or ''. */
 export function at(c: RuleContext, k: number): string {
   return c.chars[c.i + k] ?? ''

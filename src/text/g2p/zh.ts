@@ -3,6 +3,8 @@
  * the prosodic word each character belongs to. The single implementation behind
  * pinyinPerChar(), prepareText() and the polyphone benchmark.
  */
+
+import { isHan } from '../script.js'
 import { isErhuaSuffix } from './erhua.js'
 import { decideReadings, type WordSpan } from './polyphone.js'
 import { applySpokenTones, toCitation, undoYiBu } from './tones.js'
@@ -26,11 +28,9 @@ export interface ZhLineReading {
   readonly words: readonly WordSpan[]
 }
 
-const HAN = /\p{Script=Han}/u
-
 export function readChineseLine(chars: readonly string[], options: ZhReadingOptions = {}): ZhLineReading {
   const forced = options.forced ?? new Map<number, string | null>()
-  if (!chars.some((c) => HAN.test(c))) return { pinyin: chars.map(() => undefined), words: [] }
+  if (!chars.some(isHan)) return { pinyin: chars.map(() => undefined), words: [] }
   const { readings, words } = decideReadings(chars, forced)
   const lexical = readings.map((r, i) => {
     if (r === undefined || forced.has(i)) return r

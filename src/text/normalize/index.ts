@@ -7,6 +7,7 @@
  * segmenter never cuts inside a number.
  */
 import type { Lang, LangOption, TextWarning } from '../../core/types.js'
+import { isHan } from '../script.js'
 import type { NormRule } from './rule.js'
 import { NUMERIC_RULES } from './rules-num.js'
 import { WORD_RULES } from './rules-word.js'
@@ -18,7 +19,6 @@ export interface PieceResult {
   readonly atoms: readonly (readonly [number, number])[]
 }
 
-const HAN = /\p{Script=Han}/u
 const LATIN = /[A-Za-z\u00c0-\u024f]/
 const DIGIT = /[0-9]/
 /** Punctuation kept as is (it becomes pauses). */
@@ -49,7 +49,7 @@ function languageAround(text: string, start: number, end: number, fallback: Lang
   let leftDistance = Number.POSITIVE_INFINITY
   for (let i = start - 1, d = 1; i >= 0 && d <= SCAN; i--, d++) {
     const ch = text[i] ?? ''
-    if (HAN.test(ch)) left = 'zh'
+    if (isHan(ch)) left = 'zh'
     else if (LATIN.test(ch) && !isUnitAfterNumber(text, i)) left = 'en'
     else continue
     leftDistance = d
@@ -57,7 +57,7 @@ function languageAround(text: string, start: number, end: number, fallback: Lang
   }
   for (let i = end, d = 1; i < text.length && d < leftDistance && d <= SCAN; i++, d++) {
     const ch = text[i] ?? ''
-    if (HAN.test(ch)) return 'zh'
+    if (isHan(ch)) return 'zh'
     if (LATIN.test(ch) && !isUnitAfterNumber(text, i)) return 'en'
   }
   return left ?? fallback
@@ -68,7 +68,7 @@ export function dominantLanguage(text: string): Lang {
   let han = 0
   let latin = 0
   for (const ch of text) {
-    if (HAN.test(ch)) han++
+    if (isHan(ch)) han++
     else if (LATIN.test(ch)) latin++
   }
   return latin > han * 2 ? 'en' : han > 0 || latin === 0 ? 'zh' : 'en'
@@ -152,7 +152,7 @@ export function normalizePiece(
         continue
       }
     }
-    if (HAN.test(ch) || /\s/u.test(ch) || PUNCTUATION.has(ch) || LATIN.test(ch) || DIGIT.test(ch)) {
+    if (isHan(ch) || /\s/u.test(ch) || PUNCTUATION.has(ch) || LATIN.test(ch) || DIGIT.test(ch)) {
       flushDropped()
       if (LATIN.test(ch)) {
         // Copy the whole word at once (letters, apostrophes, inner hyphens).

@@ -1,4 +1,5 @@
 /** Units read after a number, in both languages (SI and everyday units). */
+import { escapeRegExp } from '../script.js'
 
 export interface UnitWords {
   /** Mandarin reading. */
@@ -74,9 +75,8 @@ export const UNITS: Readonly<Record<string, UnitWords>> = {
 }
 
 const SYMBOLS = Object.keys(UNITS).sort((a, b) => b.length - a.length)
-const ESCAPED = SYMBOLS.map((s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
 /** Alternation for regexes, longest symbol first. */
-export const UNIT_PATTERN = `(?:${ESCAPED.join('|')})`
+export const UNIT_PATTERN = `(?:${SYMBOLS.map(escapeRegExp).join('|')})`
 
 /**
  * Units that are also English words or too short to trust after a space ("5 in the box",

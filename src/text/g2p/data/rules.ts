@@ -5,12 +5,13 @@
  * pinyin-pro's opinion; returning undefined leaves the character to the next layer.
  * Readings follow 现代汉语词典 (7th ed.) usage.
  */
+
+import { isHan } from '../../script.js'
 import {
   after,
   at,
   atClauseEnd,
   atClauseStart,
-  isHan,
   NUMERAL_CHARS,
   type Rule,
   type RuleContext,
