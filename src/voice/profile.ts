@@ -17,6 +17,7 @@
 import { resample } from '../audio/resample.js'
 import { MynahError, throwIfAborted } from '../core/errors.js'
 import type { Audio, Lang, VoiceProfile } from '../core/types.js'
+import { linearSlope, percentile } from '../dsp/signal.js'
 import { analyze } from '../dsp/world/analysis.js'
 import type { WorldParams } from '../dsp/world/common.js'
 import { formantsOfEnvelope, tractLengthFromFormants } from '../dsp/world/formants.js'
@@ -41,11 +42,11 @@ export interface ProfileOptions {
   readonly lang?: Lang
 }
 
-function percentile(sorted: readonly number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))]
-}
-
-function median(values: readonly number[]): number {
+/**
+ * The middle sample by the nearest-rank rule (the upper of the two middles for an even
+ * count), not dsp/signal's mean of the two: profiles keep the values they were built with.
+ */
+function middleValue(values: readonly number[]): number {
   return percentile(
     [...values].sort((a, b) => a - b),
     0.5,
@@ -89,7 +90,7 @@ export function speakingRate(params: WorldParams): number {
     intensity[i] = acc / weight
   }
   const loudest = intensity.reduce((a, b) => Math.max(a, b), Number.NEGATIVE_INFINITY)
-  const threshold = Math.max(median(Array.from(intensity)), loudest - 25)
+  const threshold = Math.max(middleValue(Array.from(intensity)), loudest - 25)
   const peaks: number[] = []
   for (let i = 1; i < n - 1; i++) {
     if (params.f0[i] <= 0 || intensity[i] < threshold) continue
@@ -128,7 +129,7 @@ export function warpFactor(params: WorldParams, voiced: readonly number[]): numb
     for (let n = 0; n < 4; n++) tracks[n].push(formants[n])
   }
   if (tracks[0].length < 10) return 1
-  const length = tractLengthFromFormants(tracks.map(median))
+  const length = tractLengthFromFormants(tracks.map(middleValue))
   if (!Number.isFinite(length)) return 1
   return Math.min(1.35, Math.max(0.75, REFERENCE_TRACT_CM / length))
 }
@@ -170,21 +171,15 @@ export function profileFromAnalysis(
     Math.sqrt(shapes.reduce((acc, row) => acc + (row[g] - envelope[g]) ** 2, 0) / shapes.length),
   )
 
-  let sx = 0
-  let sy = 0
-  let sxx = 0
-  let sxy = 0
-  let count = 0
+  // Tilt: least-squares slope of the envelope over log2 frequency, 100 Hz – 5 kHz.
+  const octaves: number[] = []
+  const envelopeDb: number[] = []
   PROFILE_GRID_HZ.forEach((hz, g) => {
     if (hz < 100 || hz > 5000) return
-    const x = Math.log2(hz)
-    sx += x
-    sy += envelope[g]
-    sxx += x * x
-    sxy += x * envelope[g]
-    count++
+    octaves.push(Math.log2(hz))
+    envelopeDb.push(envelope[g])
   })
-  const tilt = (count * sxy - sx * sy) / (count * sxx - sx * sx)
+  const tilt = linearSlope(octaves, envelopeDb)
 
   const apDb = voiced.reduce((acc, i) => acc + params.bandAperiodicity[i][0], 0) / voiced.length
 

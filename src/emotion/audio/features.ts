@@ -9,6 +9,7 @@
  */
 import type { Audio } from '../../core/types.js'
 import { fftOf } from '../../dsp/fft.js'
+import { linearSlope, percentile } from '../../dsp/signal.js'
 import { estimateF0 } from '../../dsp/world/f0.js'
 
 export interface AcousticFeatures {
@@ -53,30 +54,9 @@ const FINAL_SECONDS = 0.2
 const TILT_LOW_HZ = 250
 const TILT_HIGH_HZ = 4000
 
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return 0
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.round(p * (sorted.length - 1))))
-  return sorted[i]
-}
-
-function slope(xs: readonly number[], ys: readonly number[]): number {
-  const n = xs.length
-  if (n < 2) return 0
-  let mx = 0
-  let my = 0
-  for (let i = 0; i < n; i++) {
-    mx += xs[i]
-    my += ys[i]
-  }
-  mx /= n
-  my /= n
-  let sxy = 0
-  let sxx = 0
-  for (let i = 0; i < n; i++) {
-    sxy += (xs[i] - mx) * (ys[i] - my)
-    sxx += (xs[i] - mx) ** 2
-  }
-  return sxx > 0 ? sxy / sxx : 0
+/** dsp/signal percentile, but 0 for an empty list: silent or unvoiced input gives zero features. */
+function percentileOrZero(sorted: readonly number[], q: number): number {
+  return sorted.length > 0 ? percentile(sorted, q) : 0
 }
 
 /** Frame levels in dBFS (RMS over a 30 ms window every 10 ms). */
@@ -173,7 +153,7 @@ function spectralTilt(audio: Audio, voicedFrames: readonly number[]): number {
     xs.push(oct)
     ys.push(10 * Math.log10(sum / n / used + 1e-20))
   }
-  return slope(xs, ys)
+  return linearSlope(xs, ys)
 }
 
 /** One-pole-pair high-pass (two cascaded first-order sections) at `cutoff` Hz. */
@@ -238,7 +218,7 @@ export function measureAcousticFeatures(audio: Audio): AcousticFeatures {
   const f0 = estimateF0(samples, sampleRate, { framePeriod: f0Period })
   const levels = frameLevels(samples, sampleRate)
   const sortedLevels = Array.from(levels).sort((a, b) => a - b)
-  const loud = percentile(sortedLevels, 0.99)
+  const loud = percentileOrZero(sortedLevels, 0.99)
   const threshold = Math.max(loud - SILENCE_BELOW_DB, -70)
   const speech = new Uint8Array(levels.length)
   let first = -1
@@ -291,12 +271,12 @@ export function measureAcousticFeatures(audio: Audio): AcousticFeatures {
   }
   const sortedSt = [...st].sort((a, b) => a - b)
   // Trim 5 % at each end against residual octave errors.
-  const lo = percentile(sortedSt, 0.05)
-  const hi = percentile(sortedSt, 0.95)
+  const lo = percentileOrZero(sortedSt, 0.05)
+  const hi = percentileOrZero(sortedSt, 0.95)
   const kept = st.filter((v) => v >= lo && v <= hi)
   const f0MeanSt = kept.length > 0 ? kept.reduce((a, b) => a + b, 0) / kept.length : 0
-  const f0RangeSt = percentile(sortedSt, 0.9) - percentile(sortedSt, 0.1)
-  const f0SlopeStPerS = slope(times, st)
+  const f0RangeSt = percentileOrZero(sortedSt, 0.9) - percentileOrZero(sortedSt, 0.1)
+  const f0SlopeStPerS = linearSlope(times, st)
 
   // Phrase-final movement and jitter-like perturbation, per voiced run.
   const finals: number[] = []
@@ -326,7 +306,7 @@ export function measureAcousticFeatures(audio: Audio): AcousticFeatures {
         xs.push(k * f0Period)
         ys.push(12 * Math.log2(f0[k]))
       }
-      finals.push(slope(xs, ys) * (j - from) * f0Period)
+      finals.push(linearSlope(xs, ys) * (j - from) * f0Period)
     }
     i = j
   }

@@ -12,6 +12,7 @@
  * - rate: resampling of the frame sequence in time.
  */
 import type { VoiceProfile } from '../../../core/types.js'
+import { percentile } from '../../../dsp/signal.js'
 import type { WorldParams } from '../../../dsp/world/common.js'
 import { envelopeDbAt, PROFILE_GRID_HZ } from '../../../voice/profile.js'
 
@@ -84,7 +85,8 @@ export function mapF0(
     .filter((f) => f > 0)
     .sort((a, b) => a - b)
   const weight = Math.min(1, (voiced.length * framePeriod) / SEGMENT_F0_SECONDS)
-  const segmentCentre = voiced.length > 0 ? Math.log(voiced[Math.floor(voiced.length / 2)]) : 0
+  // Nearest-rank median (the upper middle for an even count), as the profile's medianHz.
+  const segmentCentre = voiced.length > 0 ? Math.log(percentile(voiced, 0.5)) : 0
   // Below a second of voicing the voice's centre stands in; it is neutral, so shift it too.
   const shift = (shiftSemitones * Math.LN2) / 12
   const sourceCentre = weight * segmentCentre + (1 - weight) * (logCentre(source) + shift)
