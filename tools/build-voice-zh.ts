@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { writeFileAtomicSync } from '../src/core/files.js'
 import type { EpochOptions } from '../src/dsp/epochs.js'
-import { median } from '../src/dsp/signal.js'
+import { median, percentile } from '../src/dsp/signal.js'
 import {
   type BlobOrigin,
   encodeMarks,
@@ -83,11 +83,6 @@ function makeUnit(key: string, samples: Float32Array, spec: SpeakerSpec, origin:
   return { key, samples: decoded, blob, analysis: analyseUnit(decoded, SAMPLE_RATE, spec.epoch), origin }
 }
 
-function percentile(values: number[], p: number): number {
-  const s = [...values].sort((a, b) => a - b)
-  return s[Math.min(s.length - 1, Math.max(0, Math.floor(p * s.length)))]
-}
-
 function speakerStats(units: Map<string, Unit>): SpeakerStats {
   const all: number[] = []
   const tone1: number[] = []
@@ -102,7 +97,12 @@ function speakerStats(units: Map<string, Unit>): SpeakerStats {
   return {
     medianHz: Math.round(median(all)),
     highHz: Math.round(median(tone1)),
-    lowHz: Math.round(percentile(tone3, 0.1)),
+    lowHz: Math.round(
+      percentile(
+        tone3.sort((a, b) => a - b),
+        0.1,
+      ),
+    ),
     medianSeconds: Math.round(median(seconds) * 1000) / 1000,
     polarity: 1,
   }

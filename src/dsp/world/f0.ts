@@ -147,8 +147,7 @@ function track(candidates: Candidate[][], loudness: Float64Array, prior: number 
   const frames = candidates.length
   const out = new Float64Array(frames)
   if (frames === 0) return out
-  const sorted = Float64Array.from(loudness).sort()
-  const loud = sorted[Math.floor(0.95 * (frames - 1))]
+  const loud = percentile(Float64Array.from(loudness).sort(), 0.95)
   const unvoicedCost = (f: number): number => {
     // Frames 25 dB or more under the loud level drift towards unvoiced; 50 dB under is silence.
     const quiet = Math.min(1, Math.max(0, (loud - 25 - loudness[f]) / 25))
