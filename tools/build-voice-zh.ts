@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { writeFileAtomicSync } from '../src/core/files.js'
+import { formatTable } from '../src/core/table.js'
 import type { EpochOptions } from '../src/dsp/epochs.js'
 import { median, percentile } from '../src/dsp/signal.js'
 import {
@@ -321,13 +322,6 @@ function buildPack(
   return { index, bin, counts }
 }
 
-function table(rows: string[][]): string {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)))
-  return rows
-    .map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '))
-    .join('\n')
-}
-
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: { source: { type: 'string' }, out: { type: 'string' } },
@@ -359,21 +353,20 @@ async function main(): Promise<void> {
     voicedLtas([...s.recorded.values()].map((u) => ({ samples: u.samples, ...u.analysis })))
   const alpha = estimateFormantRatio(ltas(male), ltas(female), SAMPLE_RATE)
   console.log(`formant scale female/male estimated from long-term spectra: ${alpha}`)
-  const rows: string[][] = [
-    [
-      'voice',
-      'recorded',
-      'tone',
-      'neutral',
-      'speaker',
-      'splice',
-      'blend',
-      'substitute',
-      'missing',
-      'blobs',
-      'MB',
-    ],
+  const header = [
+    'voice',
+    'recorded',
+    'tone',
+    'neutral',
+    'speaker',
+    'splice',
+    'blend',
+    'substitute',
+    'missing',
+    'blobs',
+    'MB',
   ]
+  const rows: string[][] = []
   for (const [self, other, a] of [
     [male, female, 1 / alpha],
     [female, male, alpha],
@@ -409,7 +402,7 @@ async function main(): Promise<void> {
   console.log(
     `\ncoverage of ${baseList.length * 5} toned syllables (+ alias ${Object.keys(BASE_ALIASES).join(', ')}):`,
   )
-  console.log(table(rows))
+  console.log(formatTable(header, rows))
   console.log(`\nbuilt in ${((performance.now() - started) / 1000).toFixed(1)} s`)
   encoder.free()
   decoder.free()
