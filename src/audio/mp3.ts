@@ -36,8 +36,6 @@ function sanitize(samples: Float32Array): Float32Array {
 
 /** LAME's encoder delay (samples before the first input sample), measured and stored in the tag. */
 export const LAME_ENCODER_DELAY = 576
-/** mpg123's and every other decoder's synthesis delay, which the tag's delay field does not include. */
-export const MP3_DECODER_DELAY = 529
 
 type CbrKbps = 8 | 16 | 24 | 32 | 40 | 48 | 64 | 80 | 96 | 112 | 128 | 160 | 192 | 224 | 256 | 320
 // Bitrates LAME's CBR mode accepts through wasm-media-encoders, per MPEG version.

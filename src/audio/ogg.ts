@@ -137,10 +137,6 @@ export class OggPageWriter {
     this.queue.push({ data, granule })
   }
 
-  get queued(): number {
-    return this.queue.length
-  }
-
   /** Replace the granule of the last queued packet (Opus end trimming). */
   setLastGranule(granule: bigint): void {
     const last = this.queue.at(-1)

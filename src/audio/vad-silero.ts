@@ -37,13 +37,6 @@ function session(): Promise<OnnxSession> {
   return shared
 }
 
-/** Releases the shared session (tests, shutdown); the next call loads it again. */
-export async function releaseSileroVad(): Promise<void> {
-  const pending = shared
-  shared = undefined
-  if (pending) await (await pending).release()
-}
-
 /**
  * Speech probability of every 32 ms window of 16 kHz mono samples. `shouldStop(i, p)` is
  * asked after each window and ends the scan early (the result is then shorter).

@@ -184,22 +184,6 @@ export function minimumPhase(logAmplitude: Float64Array, outRe: Float64Array, ou
   }
 }
 
-/** Linear interpolation of y(x) (x ascending) at `at`, clamped at the ends. */
-export function interpolate(xs: ArrayLike<number>, ys: ArrayLike<number>, at: number): number {
-  const n = xs.length
-  if (at <= xs[0]) return ys[0]
-  if (at >= xs[n - 1]) return ys[n - 1]
-  let lo = 0
-  let hi = n - 1
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1
-    if (xs[mid] <= at) lo = mid
-    else hi = mid
-  }
-  const t = (at - xs[lo]) / (xs[hi] - xs[lo])
-  return ys[lo] + (ys[hi] - ys[lo]) * t
-}
-
 /** Deterministic Gaussian noise (xorshift32 + Box–Muller) so synthesis is reproducible. */
 export class GaussianNoise {
   private state: number
