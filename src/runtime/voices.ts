@@ -71,10 +71,11 @@ export class VoiceCatalog {
   /** The clone profile of a clip: from the cache, or ingested (rejections with E_AUDIO_* codes) and built by the engine. */
   async profileOf(clip: Uint8Array, engine: Engine, signal?: AbortSignal): Promise<ClonedVoice> {
     let warnings: TextWarning[] = []
-    const profile = await this.cache.getOrCreate(clip, async (sha256) => {
+    // The cache sets the profile's id to the sha256 of the clip's bytes.
+    const profile = await this.cache.getOrCreate(clip, async () => {
       const reference = await ingestReference(clip, { maxBytes: this.config.maxUploadBytes, signal })
       warnings = toWarnings(reference.warnings)
-      return { ...(await engine.profile(reference.audio, signal)), id: sha256 }
+      return engine.profile(reference.audio, signal)
     })
     return { profile, warnings }
   }

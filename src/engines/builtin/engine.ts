@@ -10,6 +10,7 @@ import {
   type Audio,
   type Lang,
   type Segment,
+  SPEED_RANGE,
   strongerBreak,
   type TextRun,
   type VoiceProfile,
@@ -56,9 +57,6 @@ export interface BuiltinEngineOptions {
   /** The voices; both languages must have at least one voice per gender used. */
   readonly voices: readonly VoiceRenderer[]
 }
-
-/** Speaking-rate range the engine accepts (SpeakRequest.speed documents 0.5..2). */
-export const SPEED_RANGE = { min: 0.5, max: 2 } as const
 
 const BUILTIN_INFO = {
   id: 'builtin',
