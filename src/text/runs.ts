@@ -41,13 +41,13 @@ interface OpenRun {
 
 export function buildSegment(a: AnnotatedText, [s, e]: Span, index: number, isLast: boolean): Segment {
   const chars = a.chars.slice(s, e)
-  const forced = new Map<number, string>()
+  // Fixed readings; null: a Han character an override said to read in English (not as Chinese).
+  const zhForced = new Map<number, string | null>()
   for (let i = s; i < e; i++) {
     const reading = a.forced[i]
-    if (reading !== undefined) forced.set(i - s, reading)
+    if (reading !== undefined) zhForced.set(i - s, reading === '' ? null : reading)
   }
-  for (let i = s; i < e; i++) if (a.english[i] && isHan(a.chars[i])) forced.set(i - s, '')
-  const zhForced = new Map<number, string | null>([...forced].map(([k, v]) => [k, v === '' ? null : v]))
+  for (let i = s; i < e; i++) if (a.english[i] && isHan(a.chars[i])) zhForced.set(i - s, null)
   const { pinyin, words } = readChineseLine(chars, { forced: zhForced })
   const wordEnds = new Set(words.map((w) => w.end - 1))
 
@@ -103,7 +103,7 @@ export function buildSegment(a: AnnotatedText, [s, e]: Span, index: number, isLa
     const english = a.english[s + i] ?? false
     const lang: Lang | undefined = english ? 'en' : isHan(ch) ? 'zh' : LETTER.test(ch) ? 'en' : undefined
     if (lang) {
-      if (open && open.lang !== lang) close(pending === 'none' ? 'none' : pending)
+      if (open && open.lang !== lang) close(pending)
       else if (open && pending !== 'none') close(pending)
       pending = 'none'
       if (!open) open = { lang, start: i, end: i + 1 }
@@ -112,8 +112,7 @@ export function buildSegment(a: AnnotatedText, [s, e]: Span, index: number, isLa
     }
     if (SPACE.test(ch) && ch !== '\n') {
       // Spaces separate words inside an English run; inside Chinese they mark a word break.
-      if (open?.lang === 'en' && !english) open.end = i + 1
-      else if (open?.lang === 'en') open.end = i + 1
+      if (open?.lang === 'en') open.end = i + 1
       else pending = stronger(pending, 'word')
       continue
     }

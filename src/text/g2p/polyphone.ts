@@ -61,6 +61,15 @@ export function segmentWords(chars: readonly string[]): WordSpan[] {
   return spans
 }
 
+/** Index (into `words`) of the word containing each position; -1 where none does. */
+export function wordIndexes(length: number, words: readonly WordSpan[]): number[] {
+  const index: number[] = new Array(length).fill(-1)
+  words.forEach((w, k) => {
+    for (let i = w.start; i < w.end; i++) index[i] = k
+  })
+  return index
+}
+
 /** True when [start, end) crosses a segmenter word (overlaps it without containing or being contained). */
 function crossesWord(
   start: number,
@@ -92,10 +101,7 @@ export function decideReadings(
 ): PolyphoneResult {
   const base = baseReadings(chars.join(''))
   const words = segmentWords(chars)
-  const wordIndex: number[] = new Array(chars.length)
-  words.forEach((w, k) => {
-    for (let i = w.start; i < w.end; i++) wordIndex[i] = k
-  })
+  const wordIndex = wordIndexes(chars.length, words)
 
   const readings: (string | undefined)[] = new Array(chars.length).fill(undefined)
   const inWord: boolean[] = base.map((b) => b.inWord)
@@ -133,7 +139,7 @@ export function decideReadings(
     if (b === undefined) continue
     const rule = ruleFor(char)
     if (rule) {
-      const k = wordIndex[i] ?? 0
+      const k = Math.max(0, wordIndex[i] ?? 0)
       const span = words[k] ?? { start: i, end: i + 1 }
       const text = (w: WordSpan | undefined): string => (w ? chars.slice(w.start, w.end).join('') : '')
       const context: RuleContext = {

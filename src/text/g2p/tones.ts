@@ -14,7 +14,7 @@
  *   - The second syllable of a reduplicated kinship term is neutral (妈妈 ma1 ma5).
  */
 import { polyphonic } from 'pinyin-pro'
-import type { WordSpan } from './polyphone.js'
+import { type WordSpan, wordIndexes } from './polyphone.js'
 import { baseOf, fromPinyinPro, toneOf, withTone } from './syllable.js'
 
 /** Characters whose neutral tone is grammatical (particles, suffixes): neutral even in citation. */
@@ -57,15 +57,6 @@ export function toCitation(char: string, reading: string): string {
 const KINSHIP = new Set([...'爸妈哥姐弟妹爷奶姥舅叔伯婶姑婆公嫂'])
 const DIGITS = '〇零一二三四五六七八九'
 const COUNT_NEXT = new Set([...'月号'])
-
-/** Index of the word containing position i. */
-function wordIndexes(length: number, words: readonly WordSpan[]): number[] {
-  const index: number[] = new Array(length).fill(-1)
-  words.forEach((w, k) => {
-    for (let i = w.start; i < w.end; i++) index[i] = k
-  })
-  return index
-}
 
 /**
  * Spoken tones for a line. `readings` are lexical (一/不 in citation form, lexical neutral

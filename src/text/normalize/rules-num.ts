@@ -4,7 +4,7 @@
  * ordinals, numbers with units, years, plain numbers.
  */
 import { MONTH_PATTERN, monthNumber } from './en-words.js'
-import { readFractionEn, readIntegerEn, readOrdinalEn, readYearEn } from './numbers-en.js'
+import { readDigitsEn, readFractionEn, readIntegerEn, readOrdinalEn, readYearEn } from './numbers-en.js'
 import { readDigitsZh, readFractionZh, readIntegerZh, withLiang } from './numbers-zh.js'
 import { readDate, readMoney, readNumber, readPhone, readTime, readWithUnit, readYuan } from './read.js'
 import { charAfter, charBefore, type NormRule, NUMBER, type RuleInput, stripSeparators } from './rule.js'
@@ -24,6 +24,9 @@ function isYear(n: number): boolean {
 const YEAR_BEFORE_EN =
   /\b(?:in|since|from|until|till|by|of|during|before|after|circa|around|early|late|mid|year|the|spring|summer|autumn|fall|winter)\s+$/i
 
+/** "May 5, " just before a 4-digit number: the number is a year. */
+const MONTH_DAY_BEFORE_EN = new RegExp(`${MONTH_PATTERN}\\.?\\s+\\d{1,2},?\\s+$`)
+
 function plainNumber(num: string, input: RuleInput, negative: boolean): string {
   const digits = stripSeparators(num)
   const { lang } = input
@@ -34,23 +37,19 @@ function plainNumber(num: string, input: RuleInput, negative: boolean): string {
     if (out === '二' && MEASURE.has(charAfter(input)) && charBefore(input) !== '第') out = withLiang(out)
     return negative ? `负${out}` : out
   }
-  if (isInteger && digits.length > 1 && digits.startsWith('0')) return digitsEn(digits)
+  if (isInteger && digits.length > 1 && digits.startsWith('0')) return readDigitsEn(digits)
   if (isInteger && !num.includes(',') && digits.length === 4 && isYear(Number(digits)) && !negative) {
     const before = input.text.slice(Math.max(0, input.start - 12), input.start)
     const after = input.text.slice(input.end, input.end + 6)
     if (
       YEAR_BEFORE_EN.test(before) ||
       /^\s*(?:AD|BC|BCE|CE)\b/.test(after) ||
-      new RegExp(`${MONTH_PATTERN}\\.?\\s+\\d{1,2},?\\s+$`).test(before)
+      MONTH_DAY_BEFORE_EN.test(before)
     )
       return readYearEn(digits)
   }
   const out = readNumber(digits, 'en')
   return negative ? `minus ${out}` : out
-}
-
-function digitsEn(digits: string): string {
-  return [...digits].map((d) => readIntegerEn(d)).join(' ')
 }
 
 export const NUMERIC_RULES: readonly NormRule[] = [

@@ -16,27 +16,29 @@ import { readIntegerZh } from './numbers-zh.js'
 import { readDate } from './read.js'
 import { charAfter, charBefore, type NormRule, type RuleInput } from './rule.js'
 
+/** How the separators of a URL or address are read. */
+const ADDRESS_SYMBOLS: Readonly<Record<string, string>> = {
+  '.': 'dot',
+  '/': 'slash',
+  ':': 'colon',
+  '@': 'at',
+  _: 'underscore',
+  '-': 'dash',
+  '?': 'question mark',
+  '=': 'equals',
+  '&': 'and',
+  '#': 'hash',
+  '~': 'tilde',
+  '%': 'percent',
+  '+': 'plus',
+}
+
 /** Reads a URL or domain: letters as words, dots as "dot", slashes as "slash". */
 function readAddress(text: string): string {
   const parts = text.split(/([./:@_\-?=&#~%+])/).filter(Boolean)
   const words: string[] = []
-  const SYMBOL: Readonly<Record<string, string>> = {
-    '.': 'dot',
-    '/': 'slash',
-    ':': 'colon',
-    '@': 'at',
-    _: 'underscore',
-    '-': 'dash',
-    '?': 'question mark',
-    '=': 'equals',
-    '&': 'and',
-    '#': 'hash',
-    '~': 'tilde',
-    '%': 'percent',
-    '+': 'plus',
-  }
   for (const part of parts) {
-    const symbol = SYMBOL[part]
+    const symbol = ADDRESS_SYMBOLS[part]
     if (symbol) words.push(symbol)
     else if (/^\d+$/.test(part)) words.push(readDigitsEn(part))
     else if (/^[A-Z]{2,}$/.test(part) || (part.length <= 3 && !/[aeiou]/i.test(part)))
@@ -162,7 +164,7 @@ export const WORD_RULES: readonly NormRule[] = [
       }
       if (word.length < 2) return undefined
       const spelled = spellAcronym(word) ? spellLetters(word) : word
-      const suffix = m[2] ? (m[2] === 's' ? "'s" : "'s") : ''
+      const suffix = m[2] ? "'s" : ''
       const number = m[3] ? ` ${readIntegerEn(m[3])}` : ''
       if (spelled === word && !suffix && !number) return input.text.slice(input.start, input.end)
       return `${spelled}${suffix}${number}`
