@@ -3,7 +3,14 @@
  * Latin words form en runs (plain words for flite), punctuation becomes the break after the
  * run before it. A zh/en switch without punctuation is BreakLevel 'none'.
  */
-import type { BreakLevel, Lang, Segment, Syllable, TextRun } from '../core/types.js'
+import {
+  type BreakLevel,
+  type Lang,
+  type Segment,
+  type Syllable,
+  strongerBreak,
+  type TextRun,
+} from '../core/types.js'
 import type { AnnotatedText } from './annotate.js'
 import { rhotacise } from './g2p/erhua.js'
 import { readChineseLine } from './g2p/zh.js'
@@ -19,9 +26,6 @@ for (const ch of '，,、') LEVEL[ch] = 'minor'
 for (const ch of '；;：:—()（）[]【】') LEVEL[ch] = 'major'
 for (const ch of '。！？!?….') LEVEL[ch] = 'sentence'
 LEVEL['\n'] = 'paragraph'
-
-const ORDER: readonly BreakLevel[] = ['none', 'word', 'minor', 'major', 'sentence', 'paragraph']
-const stronger = (a: BreakLevel, b: BreakLevel): BreakLevel => (ORDER.indexOf(a) >= ORDER.indexOf(b) ? a : b)
 
 /** Plain words for the English voice: no diacritics, no stray punctuation. */
 function englishWords(text: string): string {
@@ -58,7 +62,7 @@ export function buildSegment(a: AnnotatedText, [s, e]: Span, index: number, isLa
     if (!open) {
       // Punctuation with no run before it in this segment strengthens the previous run's break.
       const last = runs.at(-1)
-      if (last) runs[runs.length - 1] = { ...last, breakAfter: stronger(last.breakAfter, level) }
+      if (last) runs[runs.length - 1] = { ...last, breakAfter: strongerBreak(last.breakAfter, level) }
       return
     }
     const { lang, start, end } = open
@@ -113,17 +117,17 @@ export function buildSegment(a: AnnotatedText, [s, e]: Span, index: number, isLa
     if (SPACE.test(ch) && ch !== '\n') {
       // Spaces separate words inside an English run; inside Chinese they mark a word break.
       if (open?.lang === 'en') open.end = i + 1
-      else pending = stronger(pending, 'word')
+      else pending = strongerBreak(pending, 'word')
       continue
     }
     const level = LEVEL[ch]
     if (level) {
-      if (open) close(stronger(pending, level))
+      if (open) close(strongerBreak(pending, level))
       else close(level)
       pending = 'none'
     } else if (/[-'’]/.test(ch) && open?.lang === 'en') open.end = i + 1
   }
-  const finalLevel: BreakLevel = isLast ? 'paragraph' : stronger(pending, 'word')
+  const finalLevel: BreakLevel = isLast ? 'paragraph' : strongerBreak(pending, 'word')
   if (open) close(finalLevel)
   else if (isLast) close('paragraph')
 
