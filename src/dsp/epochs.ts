@@ -3,7 +3,7 @@
  * closure instants found by zero-frequency filtering (dsp/zff.ts), and evenly spaced
  * pseudo-marks in unvoiced stretches so TD-PSOLA can copy or repeat them (Moulines &
  * Charpentier 1990, section 3). Voicing is decided per frame from level and periodicity
- * (dsp/pitch.ts), adequate for clean, isolated syllables; marks whose interval falls
+ * (dsp/pitch.ts framePeriodicity), adequate for clean, isolated syllables; marks whose interval falls
  * outside [1/maxHz, 1/minHz] are merged or end the voiced run.
  */
 import { framePeriodicity } from './pitch.js'

@@ -7,7 +7,7 @@
  *
  * - median F0 of the output within 1 semitone of the reference's;
  * - the output is closer to the reference than the same text unconverted from the same
- *   voice, by the MFCC speaker embedding (dsp/world/speaker.ts) centred on a background
+ *   voice, by the MFCC speaker embedding (test/helpers/speaker-embedding.ts) centred on a background
  *   population (every clip in testdata/voices plus the unconverted outputs);
  * - emotion still moves the cloned voice's F0 mean the documented way (happy up, sad down,
  *   against calm; docs/emotion.md);

@@ -4,7 +4,7 @@
  * zh-male, zh-female, en-rms, en-slt) speaks a sentence through the real engine, and the
  * speech is converted towards the reference. Done-when of issue 5:
  * - the converted speech's median F0 is within 1 semitone of the reference's;
- * - by a speaker embedding (MFCC mean and std, dsp/world/speaker.ts; cosine after centring
+ * - by a speaker embedding (MFCC mean and std, test/helpers/speaker-embedding.ts; cosine after centring
  *   and scaling by a background population: every clip in testdata/voices plus the four
  *   voices' calibration speech), the converted speech is closer to its reference than to
  *   the voice it was converted from, for ≥ 90 % of the references. The unconverted voice

@@ -13,7 +13,7 @@ export interface EnglishVoice {
   readonly description: string
   /**
    * The `int_f0_target_mean` (Hz) that reproduces the voice's own pitch, measured with
-   * dsp/pitch over eight Harvard sentences; a pitch factor p sets p times this value.
+   * a YIN pitch tracker over eight Harvard sentences; a pitch factor p sets p times this value.
    * Undefined for rms, whose clustergen model ignores the setting.
    */
   readonly fliteF0MeanHz?: number
