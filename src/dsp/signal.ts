@@ -63,10 +63,9 @@ export function percentile(sorted: ArrayLike<number>, q: number): number {
   return sorted[Math.min(n - 1, Math.max(0, Math.round(q * (n - 1))))]
 }
 
-/** Least-squares slope of ys over xs (dy/dx); 0 for fewer than two points or constant xs. */
-export function linearSlope(xs: ArrayLike<number>, ys: ArrayLike<number>): number {
+/** Centred sums of products of two series (over their common length): the core of slope and correlation. */
+function comoments(xs: ArrayLike<number>, ys: ArrayLike<number>): { sxy: number; sxx: number; syy: number } {
   const n = Math.min(xs.length, ys.length)
-  if (n < 2) return 0
   let mx = 0
   let my = 0
   for (let i = 0; i < n; i++) {
@@ -77,10 +76,19 @@ export function linearSlope(xs: ArrayLike<number>, ys: ArrayLike<number>): numbe
   my /= n
   let sxy = 0
   let sxx = 0
+  let syy = 0
   for (let i = 0; i < n; i++) {
     sxy += (xs[i] - mx) * (ys[i] - my)
     sxx += (xs[i] - mx) ** 2
+    syy += (ys[i] - my) ** 2
   }
+  return { sxy, sxx, syy }
+}
+
+/** Least-squares slope of ys over xs (dy/dx); 0 for fewer than two points or constant xs. */
+export function linearSlope(xs: ArrayLike<number>, ys: ArrayLike<number>): number {
+  if (Math.min(xs.length, ys.length) < 2) return 0
+  const { sxy, sxx } = comoments(xs, ys)
   return sxx > 0 ? sxy / sxx : 0
 }
 
@@ -106,22 +114,6 @@ export function dropShortRuns(track: FrameTrack, minimum: number): void {
 
 /** Pearson correlation coefficient of two equally long series (NaN when either is constant). */
 export function pearson(xs: ArrayLike<number>, ys: ArrayLike<number>): number {
-  const n = Math.min(xs.length, ys.length)
-  let mx = 0
-  let my = 0
-  for (let i = 0; i < n; i++) {
-    mx += xs[i]
-    my += ys[i]
-  }
-  mx /= n
-  my /= n
-  let sxy = 0
-  let sxx = 0
-  let syy = 0
-  for (let i = 0; i < n; i++) {
-    sxy += (xs[i] - mx) * (ys[i] - my)
-    sxx += (xs[i] - mx) ** 2
-    syy += (ys[i] - my) ** 2
-  }
+  const { sxy, sxx, syy } = comoments(xs, ys)
   return sxy / Math.sqrt(sxx * syy)
 }
